@@ -1,0 +1,14 @@
+package dev.cordon.events.action;
+
+import dev.cordon.events.MachineActionEvent;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The device agent could not isolate the device; it stays connected. */
+@Revision("1")
+public record DeviceIsolationFailedEvent(
+        String deviceId,
+        String actionId,
+        int errorHResult,
+        Instant failedAt) implements MachineActionEvent {
+}

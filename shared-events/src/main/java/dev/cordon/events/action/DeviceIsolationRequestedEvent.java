@@ -1,0 +1,18 @@
+package dev.cordon.events.action;
+
+import dev.cordon.events.MachineActionEvent;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record DeviceIsolationRequestedEvent(
+        String deviceId,
+        String actionId,
+        IsolationType isolationType,
+        String computerDnsName,
+        String requestor,
+        String comment,
+        String requestSource,
+        String externalId,
+        Instant requestedAt) implements MachineActionEvent {
+}

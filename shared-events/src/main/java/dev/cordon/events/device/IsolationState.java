@@ -1,0 +1,8 @@
+package dev.cordon.events.device;
+
+public enum IsolationState {
+    NotIsolated,
+    IsolationPending,
+    Isolated,
+    ReleasePending
+}

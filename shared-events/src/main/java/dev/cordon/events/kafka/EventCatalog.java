@@ -1,0 +1,81 @@
+package dev.cordon.events.kafka;
+
+import dev.cordon.events.DeviceEvent;
+import dev.cordon.events.action.DeviceIsolatedEvent;
+import dev.cordon.events.action.DeviceIsolationFailedEvent;
+import dev.cordon.events.action.DeviceIsolationRequestedEvent;
+import dev.cordon.events.action.DeviceReleaseFailedEvent;
+import dev.cordon.events.action.DeviceReleaseRequestedEvent;
+import dev.cordon.events.action.DeviceReleasedEvent;
+import dev.cordon.events.action.MachineActionCancelledEvent;
+import dev.cordon.events.action.MachineActionStartedEvent;
+import dev.cordon.events.action.MachineActionTimedOutEvent;
+import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceRegisteredEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event that crosses the service boundary, with its CloudEvents {@code type} and current revision.
+ * The revision here must equal the record's {@code @Revision}; a test keeps them together
+ * (the annotation is not on the query side's class path).
+ */
+public final class EventCatalog {
+
+    public static final String TYPE_PREFIX = "dev.cordon.device.";
+
+    public record Entry(Class<? extends DeviceEvent> eventClass, String revision) {
+        public String name() {
+            return eventClass.getSimpleName();
+        }
+
+        /** CloudEvents type: reverse-DNS prefix and the event name without the {@code Event} suffix. */
+        public String cloudEventType() {
+            return TYPE_PREFIX + name().substring(0, name().length() - "Event".length());
+        }
+
+        public String dataSchema() {
+            return "urn:cordon:events:" + name() + ":" + revision;
+        }
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(DeviceRegisteredEvent.class, "1"),
+            new Entry(DeviceDetailsUpdatedEvent.class, "1"),
+            new Entry(DeviceIsolationRequestedEvent.class, "1"),
+            new Entry(DeviceReleaseRequestedEvent.class, "1"),
+            new Entry(MachineActionStartedEvent.class, "1"),
+            new Entry(DeviceIsolatedEvent.class, "1"),
+            new Entry(DeviceIsolationFailedEvent.class, "1"),
+            new Entry(DeviceReleasedEvent.class, "1"),
+            new Entry(DeviceReleaseFailedEvent.class, "1"),
+            new Entry(MachineActionCancelledEvent.class, "1"),
+            new Entry(MachineActionTimedOutEvent.class, "1"));
+
+    private static final Map<Class<?>, Entry> BY_CLASS =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::eventClass, Function.identity()));
+    private static final Map<String, Entry> BY_TYPE =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::cloudEventType, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public static Entry of(Class<?> eventClass) {
+        Entry entry = BY_CLASS.get(eventClass);
+        if (entry == null) {
+            throw new IllegalArgumentException("Not a published event: " + eventClass.getName());
+        }
+        return entry;
+    }
+
+    public static Optional<Entry> byCloudEventType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}
