@@ -1,0 +1,385 @@
+package dev.cordon.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.cordon.events.action.DeviceIsolationRequestedEvent;
+import dev.cordon.events.action.DeviceReleaseRequestedEvent;
+import dev.cordon.events.kafka.DeviceCloudEvent;
+import dev.cordon.events.kafka.EventCatalog;
+import dev.cordon.events.kafka.EventCatalog.Entry;
+import dev.cordon.events.kafka.EventJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The wire contract of every published event: its JSON Schema ({@code schemas/<Name>.v<revision>.schema.json}),
+ * its revision-1 fixture ({@code fixtures/<Name>.v<revision>.json}, kept forever as written), the record and
+ * {@link EventCatalog} must all agree.
+ */
+class EventContractTest {
+
+    private static final ObjectMapper MAPPER = EventJson.newMapper();
+    private static final JsonSchemaFactory SCHEMA_FACTORY =
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** 2020-12 treats {@code format} as an annotation by default; the contract means it (date-time, uri). */
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final String ENVELOPE_SCHEMA = "/schemas/DeviceCloudEvent.schema.json";
+
+    static Stream<Named<Entry>> entries() {
+        return EventCatalog.entries().stream().map(entry -> Named.of(entry.name(), entry));
+    }
+
+    static Stream<Arguments> requiredFields() {
+        return EventCatalog.entries().stream()
+                .flatMap(entry -> stringValues(schemaTree(entry).get("required"))
+                        .map(field -> arguments(Named.of(entry.name(), entry), field)));
+    }
+
+    static Stream<Named<Entry>> requestedEvents() {
+        return Stream.of(DeviceIsolationRequestedEvent.class, DeviceReleaseRequestedEvent.class)
+                .map(EventCatalog::of)
+                .map(entry -> Named.of(entry.name(), entry));
+    }
+
+    // ---- fixtures ----
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void fixture_validatesAgainstItsSchema(Entry entry) {
+        assertThat(schema(entry).validate(fixture(entry))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void fixture_roundTripsThroughTheRecord(Entry entry) throws IOException {
+        Object event = MAPPER.readValue(fixtureBytes(entry), entry.eventClass());
+
+        assertThat(event).isInstanceOf(entry.eventClass());
+        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(event))).isEqualTo(fixture(entry));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requiredFields")
+    void fixture_withoutARequiredField_failsValidation(Entry entry, String field) {
+        ObjectNode incomplete = fixture(entry).deepCopy();
+        incomplete.remove(field);
+
+        Set<ValidationMessage> errors = schema(entry).validate(incomplete);
+
+        assertThat(errors).extracting(ValidationMessage::getType).containsOnly("required");
+        assertThat(errors).extracting(ValidationMessage::getProperty).containsExactly(field);
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void fixture_withAFieldAddedByALaterProducer_stillValidatesAndDeserializes(Entry entry) throws IOException {
+        ObjectNode extended = fixture(entry).deepCopy();
+        extended.put("addedInALaterRevision", "consumers must tolerate this");
+
+        assertThat(schema(entry).validate(extended)).isEmpty();
+        assertThat(MAPPER.treeToValue(extended, entry.eventClass()))
+                .isEqualTo(MAPPER.readValue(fixtureBytes(entry), entry.eventClass()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void fixture_withAMalformedTimestamp_failsValidation(Entry entry) {
+        String instantField = components(entry).stream()
+                .filter(component -> component.getType() == Instant.class)
+                .map(RecordComponent::getName)
+                .findFirst()
+                .orElseThrow();
+        ObjectNode malformed = fixture(entry).deepCopy();
+        malformed.put(instantField, "02/03/2026 09:15");
+
+        assertThat(schema(entry).validate(malformed)).extracting(ValidationMessage::getType).containsOnly("format");
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestedEvents")
+    void requestedEventComment_whenEmptyOrLongerThan4000Chars_failsValidation(Entry entry) {
+        ObjectNode empty = fixture(entry).deepCopy().put("comment", "");
+        ObjectNode tooLong = fixture(entry).deepCopy().put("comment", "x".repeat(4001));
+        ObjectNode longest = fixture(entry).deepCopy().put("comment", "x".repeat(4000));
+
+        assertThat(schema(entry).validate(empty)).extracting(ValidationMessage::getType).containsOnly("minLength");
+        assertThat(schema(entry).validate(tooLong)).extracting(ValidationMessage::getType).containsOnly("maxLength");
+        assertThat(schema(entry).validate(longest)).isEmpty();
+    }
+
+    // ---- records and catalog ----
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void record_revisionEqualsTheCatalogRevision(Entry entry) {
+        Revision revision = entry.eventClass().getAnnotation(Revision.class);
+
+        assertThat(revision).as("@Revision on %s", entry.name()).isNotNull();
+        assertThat(revision.value()).isEqualTo(entry.revision());
+    }
+
+    @Test
+    void schemasAndFixtures_existOnlyForCatalogEvents() {
+        Set<String> expectedSchemas = EventCatalog.entries().stream()
+                .map(entry -> entry.name() + ".v" + entry.revision() + ".schema.json")
+                .collect(Collectors.toSet());
+        Set<String> expectedFixtures = EventCatalog.entries().stream()
+                .map(entry -> entry.name() + ".v" + entry.revision() + ".json")
+                .collect(Collectors.toSet());
+
+        assertThat(fileNamesIn("/schemas"))
+                .containsExactlyInAnyOrderElementsOf(plus(expectedSchemas, "DeviceCloudEvent.schema.json"));
+        assertThat(fileNamesIn("/fixtures")).containsExactlyInAnyOrderElementsOf(expectedFixtures);
+    }
+
+    // ---- schemas ----
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void schema_isIdentifiedByTheCatalogDataSchema(Entry entry) {
+        JsonNode schema = schemaTree(entry);
+
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$id").asText()).isEqualTo(entry.dataSchema());
+        assertThat(schema.path("title").asText()).isNotBlank();
+        assertThat(schema.path("description").asText()).isNotBlank().endsWith(".");
+        assertThat(schema.path("type").asText()).isEqualTo("object");
+        assertThat(schema.path("additionalProperties").isBoolean()).isTrue();
+        assertThat(schema.path("additionalProperties").booleanValue())
+                .as("consumers must tolerate added fields").isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void schema_describesExactlyTheRecordComponents(Entry entry) {
+        JsonNode properties = schemaTree(entry).path("properties");
+
+        assertThat(fieldNames(properties))
+                .containsExactlyElementsOf(components(entry).stream().map(RecordComponent::getName).toList());
+        properties.properties().forEach(property -> assertThat(property.getValue().path("description").asText())
+                .as("description of %s.%s", entry.name(), property.getKey())
+                .isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void schema_propertyTypesMatchTheRecordComponentTypes(Entry entry) {
+        JsonNode properties = schemaTree(entry).path("properties");
+
+        for (RecordComponent component : components(entry)) {
+            JsonNode property = properties.path(component.getName());
+            String what = entry.name() + "." + component.getName();
+            Class<?> type = component.getType();
+            if (type == String.class) {
+                assertThat(typesOf(property)).as(what).isIn(List.of("string"), List.of("string", "null"));
+            } else if (type == Instant.class) {
+                assertThat(typesOf(property)).as(what).containsExactly("string");
+                assertThat(property.path("format").asText()).as(what).isEqualTo("date-time");
+            } else if (type == int.class || type == long.class) {
+                assertThat(typesOf(property)).as(what).containsExactly("integer");
+            } else if (type.isEnum()) {
+                assertThat(typesOf(property)).as(what).containsExactly("string");
+                assertThat(stringValues(property.path("enum")).toList()).as(what)
+                        .containsExactlyElementsOf(Arrays.stream(type.getEnumConstants())
+                                .map(constant -> ((Enum<?>) constant).name())
+                                .toList());
+            } else {
+                throw new AssertionError(what + ": no schema mapping for " + type.getName());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void schema_requiresExactlyTheComponentsThatCannotBeNull(Entry entry) {
+        JsonNode schema = schemaTree(entry);
+        List<String> notNullable = new ArrayList<>();
+        schema.path("properties").properties().forEach(property -> {
+            if (!typesOf(property.getValue()).contains("null")) {
+                notNullable.add(property.getKey());
+            }
+        });
+
+        assertThat(stringValues(schema.path("required")).toList()).containsExactlyElementsOf(notNullable);
+    }
+
+    // ---- CloudEvents envelope ----
+
+    @ParameterizedTest
+    @MethodSource("entries")
+    void cloudEvent_aroundEachFixture_validatesAgainstTheEnvelopeSchema(Entry entry) throws IOException {
+        DeviceCloudEvent cloudEvent = cloudEventAround(entry);
+
+        JsonNode json = MAPPER.readTree(MAPPER.writeValueAsString(cloudEvent));
+
+        assertThat(envelopeSchema().validate(json)).isEmpty();
+        assertThat(schemaWithId(json.path("dataschema").asText()).validate(json.path("data"))).isEmpty();
+        assertThat(MAPPER.treeToValue(json, DeviceCloudEvent.class)).isEqualTo(cloudEvent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"specversion", "id", "source", "type", "subject", "time", "datacontenttype",
+            "dataschema", "sequence", "revision", "data"})
+    void cloudEvent_withoutARequiredAttribute_failsValidation(String attribute) {
+        ObjectNode json = MAPPER.valueToTree(cloudEventAround(EventCatalog.entries().get(0)));
+        json.remove(attribute);
+
+        assertThat(envelopeSchema().validate(json)).extracting(ValidationMessage::getProperty).containsExactly(attribute);
+    }
+
+    @Test
+    void cloudEvent_withAnotherSpecVersionOrANegativeSequence_failsValidation() {
+        ObjectNode valid = MAPPER.valueToTree(cloudEventAround(EventCatalog.entries().get(0)));
+
+        assertThat(envelopeSchema().validate(valid.deepCopy().put("specversion", "0.3")))
+                .extracting(ValidationMessage::getType).containsOnly("const");
+        assertThat(envelopeSchema().validate(valid.deepCopy().put("sequence", -1)))
+                .extracting(ValidationMessage::getType).containsOnly("minimum");
+    }
+
+    // ---- helpers ----
+
+    private static DeviceCloudEvent cloudEventAround(Entry entry) {
+        JsonNode data = fixture(entry);
+        return new DeviceCloudEvent(
+                DeviceCloudEvent.SPEC_VERSION,
+                UUID.nameUUIDFromBytes(entry.name().getBytes()).toString(),
+                "/cordon/command-side",
+                entry.cloudEventType(),
+                data.path("deviceId").asText(),
+                Instant.parse("2026-03-02T09:15:00.123Z"),
+                DeviceCloudEvent.CONTENT_TYPE,
+                entry.dataSchema(),
+                7L,
+                entry.revision(),
+                data);
+    }
+
+    private static List<RecordComponent> components(Entry entry) {
+        return List.of(entry.eventClass().getRecordComponents());
+    }
+
+    private static byte[] fixtureBytes(Entry entry) {
+        return readResource("/fixtures/" + entry.name() + ".v" + entry.revision() + ".json");
+    }
+
+    private static ObjectNode fixture(Entry entry) {
+        return (ObjectNode) readTree(fixtureBytes(entry));
+    }
+
+    private static JsonNode schemaTree(Entry entry) {
+        return readTree(readResource(schemaPath(entry)));
+    }
+
+    private static String schemaPath(Entry entry) {
+        return "/schemas/" + entry.name() + ".v" + entry.revision() + ".schema.json";
+    }
+
+    private static JsonSchema schema(Entry entry) {
+        return loadSchema(schemaPath(entry));
+    }
+
+    private static JsonSchema schemaWithId(String dataSchema) {
+        Entry entry = EventCatalog.entries().stream()
+                .filter(candidate -> candidate.dataSchema().equals(dataSchema))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No catalog entry with dataschema " + dataSchema));
+        return schema(entry);
+    }
+
+    private static JsonSchema envelopeSchema() {
+        return loadSchema(ENVELOPE_SCHEMA);
+    }
+
+    private static JsonSchema loadSchema(String resource) {
+        try (InputStream in = resourceStream(resource)) {
+            return SCHEMA_FACTORY.getSchema(in, CONFIG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readResource(String resource) {
+        try (InputStream in = resourceStream(resource)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resourceStream(String resource) {
+        InputStream in = EventContractTest.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new AssertionError("Missing class path resource " + resource);
+        }
+        return in;
+    }
+
+    private static JsonNode readTree(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> typesOf(JsonNode property) {
+        JsonNode type = property.path("type");
+        return type.isArray() ? stringValues(type).toList() : List.of(type.asText());
+    }
+
+    private static Stream<String> stringValues(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText);
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> fileNamesIn(String directory) {
+        try (Stream<Path> files = Files.list(Path.of(EventContractTest.class.getResource(directory).toURI()))) {
+            return files.map(path -> path.getFileName().toString()).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> plus(Set<String> names, String name) {
+        return Stream.concat(names.stream(), Stream.of(name)).collect(Collectors.toSet());
+    }
+}
