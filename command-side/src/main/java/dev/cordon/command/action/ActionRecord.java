@@ -1,0 +1,30 @@
+package dev.cordon.command.action;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.IsolationType;
+import java.time.Instant;
+
+/** One machine action as the command side records it beside its events. */
+public record ActionRecord(
+        String actionId,
+        String deviceId,
+        ActionType type,
+        IsolationType scope,
+        ActionStatus status,
+        String computerDnsName,
+        String requestor,
+        String requestorComment,
+        String requestSource,
+        String externalId,
+        Instant createdAt,
+        Instant lastUpdate,
+        String cancellationRequestor,
+        String cancellationComment,
+        Instant cancelledAt,
+        int errorHResult) {
+
+    public boolean isOpen() {
+        return !status.isFinal();
+    }
+}

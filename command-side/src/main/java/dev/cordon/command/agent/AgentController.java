@@ -1,0 +1,73 @@
+package dev.cordon.command.agent;
+
+import dev.cordon.command.action.ActionIndex;
+import dev.cordon.command.action.ActionRecord;
+import dev.cordon.command.api.CommandSender;
+import dev.cordon.command.api.MachineActionResponse;
+import dev.cordon.command.api.MachineActions;
+import dev.cordon.command.device.AgentReportedStatus;
+import dev.cordon.command.device.ReportActionStatusCommand;
+import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The device agent's side: an isolated device stays connected to the service, polls for its open actions
+ * and reports how each went.
+ */
+@RestController
+class AgentController {
+
+    static final String AGENT_SOURCE = "DeviceAgent";
+
+    private final CommandSender commands;
+    private final MachineActions actions;
+    private final ActionIndex index;
+    private final KnownDevices devices;
+    private final Clock clock;
+
+    AgentController(CommandSender commands, MachineActions actions, ActionIndex index, KnownDevices devices,
+                    Clock clock) {
+        this.commands = commands;
+        this.actions = actions;
+        this.index = index;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/agent/machines/{id}/pendingactions")
+    Map<String, List<MachineActionResponse>> pendingActions(@PathVariable String id) {
+        if (!devices.exists(id)) {
+            throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + id + " was not found.");
+        }
+        return Map.of("value", index.openActionsOf(id).stream()
+                .map(a -> MachineActionResponse.of(a, null)).toList());
+    }
+
+    @PostMapping(path = "/api/agent/machineactions/{actionId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MachineActionResponse report(@PathVariable String actionId, @RequestBody AgentStatusReport body,
+                                 HttpServletRequest http) {
+        if (body.status() == null) {
+            throw new RuleViolationException(ErrorCode.MissingRequiredParameter, "status is required.");
+        }
+        AgentReportedStatus status = AgentReportedStatus.valueOfOrNull(body.status());
+        if (status == null) {
+            throw new RuleViolationException(ErrorCode.InvalidInput,
+                    "status must be one of InProgress, Succeeded, Failed; was '" + body.status() + "'.");
+        }
+        ActionRecord action = actions.require(actionId);
+        int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
+        commands.send(new ReportActionStatusCommand(action.deviceId(), actionId, status, hresult, clock.instant()),
+                http, AGENT_SOURCE + ":" + action.deviceId(), AGENT_SOURCE);
+        return MachineActionResponse.of(actions.require(actionId), null);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.cordon.command.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cordon.command.action.ActionRecord;
+import java.time.Instant;
+import java.util.List;
+
+/** The Defender MachineAction entity, every field present (nulls included) as clients expect them. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record MachineActionResponse(
+        @JsonProperty("@odata.context") String odataContext,
+        String id,
+        String type,
+        String scope,
+        String title,
+        String requestor,
+        String requestorComment,
+        String requestSource,
+        String externalId,
+        String status,
+        String machineId,
+        String computerDnsName,
+        Instant creationDateTimeUtc,
+        Instant lastUpdateDateTimeUtc,
+        Instant lastUpdateTimeUtc,
+        String cancellationRequestor,
+        String cancellationComment,
+        Instant cancellationDateTimeUtc,
+        int errorHResult,
+        List<Object> commands,
+        Object relatedFileInfo,
+        Object troubleshootInfo) {
+
+    public static MachineActionResponse of(ActionRecord a, String odataContext) {
+        return new MachineActionResponse(odataContext, a.actionId(), a.type().name(),
+                a.scope() == null ? null : a.scope().name(), null, a.requestor(), a.requestorComment(),
+                a.requestSource(), a.externalId(), a.status().name(), a.deviceId(), a.computerDnsName(),
+                a.createdAt(), a.lastUpdate(), a.lastUpdate(), a.cancellationRequestor(), a.cancellationComment(),
+                a.cancelledAt(), a.errorHResult(), List.of(), null, null);
+    }
+}

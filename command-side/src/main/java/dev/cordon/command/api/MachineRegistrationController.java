@@ -1,0 +1,61 @@
+package dev.cordon.command.api;
+
+import dev.cordon.command.device.RegisterDeviceCommand;
+import dev.cordon.command.device.RegistrationOutcome;
+import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registers a device, or updates what is known of it; devices are acted on only once registered. */
+@RestController
+class MachineRegistrationController {
+
+    private static final Pattern BUILD = Pattern.compile("\\d{1,10}");
+
+    private final CommandSender commands;
+    private final RequestOriginResolver origin;
+    private final Clock clock;
+
+    MachineRegistrationController(CommandSender commands, RequestOriginResolver origin, Clock clock) {
+        this.commands = commands;
+        this.origin = origin;
+        this.clock = clock;
+    }
+
+    @PutMapping(path = "/api/machines/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MachineResponse> register(@PathVariable String id, @RequestBody RegisterMachineRequest body,
+                                             HttpServletRequest http) {
+        String machineId = RequestRules.machineId(id);
+        if (body.computerDnsName() == null) {
+            throw new RuleViolationException(ErrorCode.MissingRequiredParameter, "computerDnsName is required.");
+        }
+        String name = RequestRules.optional("computerDnsName", body.computerDnsName(), 255);
+        if (body.osPlatform() == null) {
+            throw new RuleViolationException(ErrorCode.MissingRequiredParameter, "osPlatform is required.");
+        }
+        OsPlatform platform = RequestRules.enumValue("osPlatform", body.osPlatform(), OsPlatform.class);
+        if (body.osBuild() != null && !BUILD.matcher(body.osBuild()).matches()) {
+            throw new RuleViolationException(ErrorCode.InvalidInput,
+                    "osBuild must be the OS build number (digits), was '" + body.osBuild() + "'.");
+        }
+        String version = RequestRules.optional("version", body.version(), 64);
+        String aadDeviceId = RequestRules.optional("aadDeviceId", body.aadDeviceId(), 64);
+
+        RegistrationOutcome outcome = commands.send(new RegisterDeviceCommand(machineId, name, platform,
+                body.osBuild(), version, aadDeviceId, clock.instant()), http, origin.requestor(http),
+                RequestOriginResolver.PUBLIC_API);
+        return ResponseEntity.status(outcome == RegistrationOutcome.REGISTERED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new MachineResponse(machineId, name, platform.name(), body.osBuild(), version, aadDeviceId));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cordon.command.api;
+
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+final class ODataContext {
+
+    private ODataContext() {
+    }
+
+    static String of(String entitySet) {
+        // '#' is appended after building: the builder would encode it as a fragment-less path character.
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/$metadata").toUriString()
+                + "#" + entitySet;
+    }
+
+    static String actionEntity() {
+        return of("MachineActions/$entity");
+    }
+}

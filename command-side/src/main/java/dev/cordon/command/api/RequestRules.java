@@ -1,0 +1,65 @@
+package dev.cordon.command.api;
+
+import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.error.ErrorCode;
+import java.util.regex.Pattern;
+
+/** Checks on request input shared by the endpoints; each failure names the field and what it must be. */
+final class RequestRules {
+
+    static final int MAX_COMMENT = 4000;
+    private static final Pattern MACHINE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private RequestRules() {
+    }
+
+    static String machineId(String id) {
+        if (id == null || !MACHINE_ID.matcher(id).matches()) {
+            throw new RuleViolationException(ErrorCode.InvalidInput,
+                    "Machine id must be 1 to 128 letters, digits, '.', '_' or '-'.");
+        }
+        return id;
+    }
+
+    static String actionId(String id) {
+        if (id == null || !GUID.matcher(id).matches()) {
+            throw new RuleViolationException(ErrorCode.InvalidInput, "Action id must be a GUID.");
+        }
+        return id.toLowerCase();
+    }
+
+    static String comment(String comment) {
+        if (comment == null) {
+            throw new RuleViolationException(ErrorCode.MissingRequiredParameter,
+                    "Comment is required (property names are case-sensitive: 'Comment').");
+        }
+        if (comment.isBlank()) {
+            throw new RuleViolationException(ErrorCode.InvalidInput, "Comment must not be empty.");
+        }
+        if (comment.length() > MAX_COMMENT) {
+            throw new RuleViolationException(ErrorCode.InvalidInput,
+                    "Comment must be at most " + MAX_COMMENT + " characters, was " + comment.length() + ".");
+        }
+        return comment;
+    }
+
+    static String optional(String field, String value, int maxLength) {
+        if (value != null && (value.isBlank() || value.length() > maxLength)) {
+            throw new RuleViolationException(ErrorCode.InvalidInput,
+                    field + " must be 1 to " + maxLength + " characters when given.");
+        }
+        return value;
+    }
+
+    static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new RuleViolationException(ErrorCode.InvalidInput, field + " must be one of "
+                + java.util.Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'.");
+    }
+}

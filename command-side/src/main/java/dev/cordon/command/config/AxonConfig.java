@@ -1,0 +1,98 @@
+package dev.cordon.command.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.command.api.CommandSender;
+import dev.cordon.command.device.ActionTimeoutPolicy;
+import dev.cordon.command.eligibility.IsolationEligibility;
+import dev.cordon.events.kafka.EventJson;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class AxonConfig {
+
+    public static final String ACTION_INDEX_PROCESSOR = "action-index";
+    public static final String KAFKA_PUBLISHER_PROCESSOR = "kafka-publisher";
+
+    /**
+     * Axon would otherwise share Spring's ObjectMapper, and a {@code spring.jackson.*} setting meant for HTTP
+     * would change the stored event format. Events are kept forever: they get their own mapper.
+     */
+    @Bean
+    @Qualifier("defaultAxonObjectMapper")
+    public ObjectMapper defaultAxonObjectMapper() {
+        return EventJson.newMapper();
+    }
+
+    /**
+     * Two commands for one device that race (on one or several replicas) meet at the event store's unique
+     * (device, sequence) key; the loser's ConcurrencyException is transient and is retried, and the retry
+     * then sees the winner's state and answers by the rules.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .retryInterval(25)
+                        .maxRetryCount(5)
+                        // Only a lost race is worth another try; a broken rule stays broken.
+                        .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                        .build())
+                .build();
+    }
+
+    /**
+     * By default Axon logs a failing event handler and moves on. For the action index that would leave an
+     * action without its row; for the publisher, an event that never reaches Kafka. Both must fail instead:
+     * the index rolls the command back, the publisher retries the batch.
+     */
+    @Bean
+    public ConfigurerModule failLoudlyInProcessors() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(ACTION_INDEX_PROCESSOR, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(KAFKA_PUBLISHER_PROCESSOR, c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Copies the audit metadata of a command (see CommandSender) onto every event it causes. */
+    @Bean
+    public CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(CommandSender.REQUEST_ID, CommandSender.REQUESTOR,
+                CommandSender.REQUEST_SOURCE);
+    }
+
+    /** Axon's correlation and trace ids; declared because a custom provider replaces the default. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public IsolationEligibility isolationEligibility() {
+        return IsolationEligibility.defaults();
+    }
+
+    @Bean
+    public ActionTimeoutPolicy actionTimeoutPolicy(CordonProperties properties) {
+        return new ActionTimeoutPolicy(properties.actions().timeout());
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.cordon.command.device;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.cordon.command.eligibility.IsolationEligibility;
+import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.DeviceIsolatedEvent;
+import dev.cordon.events.action.DeviceIsolationFailedEvent;
+import dev.cordon.events.action.DeviceIsolationRequestedEvent;
+import dev.cordon.events.action.DeviceReleaseFailedEvent;
+import dev.cordon.events.action.DeviceReleaseRequestedEvent;
+import dev.cordon.events.action.DeviceReleasedEvent;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.action.MachineActionCancelledEvent;
+import dev.cordon.events.action.MachineActionStartedEvent;
+import dev.cordon.events.action.MachineActionTimedOutEvent;
+import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.IsolationState;
+import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.error.ErrorCode;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One device and its isolation. The rules: a device is never isolated twice, it is released only when
+ * isolated, its OS must support the isolation type, and an open action ends by the agent's report, a
+ * cancel or a timeout. A rule broken throws {@link RuleViolationException} and applies nothing.
+ */
+@Aggregate
+public class Device {
+
+    @AggregateIdentifier
+    private String deviceId;
+    private String computerDnsName;
+    private OsPlatform osPlatform;
+    private String osBuild;
+    private String version;
+    private String aadDeviceId;
+    private IsolationState state;
+    private IsolationType scope;
+    private OpenAction openAction;
+
+    protected Device() {
+        // for Axon: the aggregate is rebuilt from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RegistrationOutcome handle(RegisterDeviceCommand cmd) {
+        if (deviceId == null) {
+            apply(new DeviceRegisteredEvent(cmd.deviceId(), cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
+                    cmd.version(), cmd.aadDeviceId(), cmd.at()));
+            return RegistrationOutcome.REGISTERED;
+        }
+        if (sameDetails(cmd)) {
+            return RegistrationOutcome.UNCHANGED;
+        }
+        apply(new DeviceDetailsUpdatedEvent(deviceId, cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
+                cmd.version(), cmd.aadDeviceId(), cmd.at()));
+        return RegistrationOutcome.UPDATED;
+    }
+
+    @CommandHandler
+    public void handle(IsolateDeviceCommand cmd, IsolationEligibility eligibility, ActionTimeoutPolicy timeouts,
+                       DeadlineManager deadlines) {
+        requireNoOpenAction();
+        if (state == IsolationState.Isolated) {
+            throw new RuleViolationException(ErrorCode.ActiveRequestAlreadyExists,
+                    "Machine " + deviceId + " is already isolated (" + scope + ").");
+        }
+        eligibility.requireEligible(osPlatform, osBuild, cmd.isolationType());
+        ActionRequest r = cmd.request();
+        apply(new DeviceIsolationRequestedEvent(deviceId, cmd.actionId(), cmd.isolationType(), computerDnsName,
+                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt()));
+        scheduleTimeout(cmd.actionId(), r, timeouts, deadlines);
+    }
+
+    @CommandHandler
+    public void handle(ReleaseDeviceCommand cmd, ActionTimeoutPolicy timeouts, DeadlineManager deadlines) {
+        requireNoOpenAction();
+        if (state == IsolationState.NotIsolated) {
+            throw new RuleViolationException(ErrorCode.DeviceNotIsolated,
+                    "Machine " + deviceId + " is not isolated, so it cannot be released.");
+        }
+        ActionRequest r = cmd.request();
+        apply(new DeviceReleaseRequestedEvent(deviceId, cmd.actionId(), computerDnsName,
+                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt()));
+        scheduleTimeout(cmd.actionId(), r, timeouts, deadlines);
+    }
+
+    @CommandHandler
+    public void handle(CancelMachineActionCommand cmd, DeadlineManager deadlines) {
+        requireOpen(cmd.actionId());
+        ActionRequest r = cmd.request();
+        apply(new MachineActionCancelledEvent(deviceId, cmd.actionId(), openAction.type(), r.requestor(),
+                r.comment(), r.requestSource(), r.requestedAt()));
+        deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
+    }
+
+    @CommandHandler
+    public void handle(ReportActionStatusCommand cmd, DeadlineManager deadlines) {
+        requireOpen(cmd.actionId());
+        switch (cmd.status()) {
+            case InProgress -> {
+                if (openAction.status() == ActionStatus.InProgress) {
+                    throw new RuleViolationException(ErrorCode.InvalidActionState,
+                            "Action " + cmd.actionId() + " is already InProgress.");
+                }
+                apply(new MachineActionStartedEvent(deviceId, cmd.actionId(), openAction.type(), cmd.reportedAt()));
+            }
+            case Succeeded -> {
+                apply(openAction.type() == ActionType.Isolate
+                        ? new DeviceIsolatedEvent(deviceId, cmd.actionId(), openAction.isolationType(), cmd.reportedAt())
+                        : new DeviceReleasedEvent(deviceId, cmd.actionId(), cmd.reportedAt()));
+                deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
+            }
+            case Failed -> {
+                apply(openAction.type() == ActionType.Isolate
+                        ? new DeviceIsolationFailedEvent(deviceId, cmd.actionId(), cmd.errorHResult(), cmd.reportedAt())
+                        : new DeviceReleaseFailedEvent(deviceId, cmd.actionId(), cmd.errorHResult(), cmd.reportedAt()));
+                deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
+            }
+        }
+    }
+
+    @DeadlineHandler(deadlineName = ActionTimeoutDeadline.NAME)
+    public void on(ActionTimeoutDeadline deadline) {
+        // A deadline that outlived its action (ended while the cancellation was in flight) changes nothing.
+        if (openAction != null && openAction.actionId().equals(deadline.actionId())) {
+            apply(new MachineActionTimedOutEvent(deviceId, deadline.actionId(), openAction.type(), deadline.dueAt()));
+        }
+    }
+
+    private void requireNoOpenAction() {
+        if (openAction != null) {
+            throw new RuleViolationException(ErrorCode.ActiveRequestAlreadyExists,
+                    "Machine " + deviceId + " already has an active " + openAction.type() + " request ("
+                            + openAction.actionId() + ", " + openAction.status() + "); the device is " + state + ".");
+        }
+    }
+
+    private void requireOpen(String actionId) {
+        if (openAction == null || !openAction.actionId().equals(actionId)) {
+            throw new RuleViolationException(ErrorCode.InvalidActionState,
+                    "Action " + actionId + " is no longer pending or in progress.");
+        }
+    }
+
+    private void scheduleTimeout(String actionId, ActionRequest r, ActionTimeoutPolicy timeouts,
+                                 DeadlineManager deadlines) {
+        var dueAt = r.requestedAt().plus(timeouts.timeout());
+        deadlines.schedule(dueAt, ActionTimeoutDeadline.NAME, new ActionTimeoutDeadline(actionId, dueAt));
+    }
+
+    private boolean sameDetails(RegisterDeviceCommand cmd) {
+        return Objects.equals(computerDnsName, cmd.computerDnsName()) && osPlatform == cmd.osPlatform()
+                && Objects.equals(osBuild, cmd.osBuild()) && Objects.equals(version, cmd.version())
+                && Objects.equals(aadDeviceId, cmd.aadDeviceId());
+    }
+
+    @EventSourcingHandler
+    void on(DeviceRegisteredEvent e) {
+        deviceId = e.deviceId();
+        state = IsolationState.NotIsolated;
+        computerDnsName = e.computerDnsName();
+        osPlatform = e.osPlatform();
+        osBuild = e.osBuild();
+        version = e.version();
+        aadDeviceId = e.aadDeviceId();
+    }
+
+    @EventSourcingHandler
+    void on(DeviceDetailsUpdatedEvent e) {
+        computerDnsName = e.computerDnsName();
+        osPlatform = e.osPlatform();
+        osBuild = e.osBuild();
+        version = e.version();
+        aadDeviceId = e.aadDeviceId();
+    }
+
+    @EventSourcingHandler
+    void on(DeviceIsolationRequestedEvent e) {
+        openAction = new OpenAction(e.actionId(), ActionType.Isolate, e.isolationType(), ActionStatus.Pending, state);
+        state = IsolationState.IsolationPending;
+    }
+
+    @EventSourcingHandler
+    void on(DeviceReleaseRequestedEvent e) {
+        openAction = new OpenAction(e.actionId(), ActionType.Unisolate, null, ActionStatus.Pending, state);
+        state = IsolationState.ReleasePending;
+    }
+
+    @EventSourcingHandler
+    void on(MachineActionStartedEvent e) {
+        openAction = openAction.started();
+    }
+
+    @EventSourcingHandler
+    void on(DeviceIsolatedEvent e) {
+        state = IsolationState.Isolated;
+        scope = e.isolationType();
+        openAction = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeviceIsolationFailedEvent e) {
+        state = IsolationState.NotIsolated;
+        openAction = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeviceReleasedEvent e) {
+        state = IsolationState.NotIsolated;
+        scope = null;
+        openAction = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeviceReleaseFailedEvent e) {
+        state = IsolationState.Isolated;
+        openAction = null;
+    }
+
+    @EventSourcingHandler
+    void on(MachineActionCancelledEvent e) {
+        state = openAction.stateBefore();
+        openAction = null;
+    }
+
+    @EventSourcingHandler
+    void on(MachineActionTimedOutEvent e) {
+        state = openAction.stateBefore();
+        openAction = null;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.cordon.command.device;
+
+public enum RegistrationOutcome {
+    REGISTERED,
+    UPDATED,
+    UNCHANGED
+}

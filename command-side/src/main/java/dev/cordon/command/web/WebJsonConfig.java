@@ -1,0 +1,21 @@
+package dev.cordon.command.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * The HTTP mapper, built from {@code spring.jackson.*}. Declaring Axon's event mapper as an ObjectMapper bean
+ * makes Boot back off its own, so without this the web layer would silently use the lenient event mapper.
+ */
+@Configuration
+class WebJsonConfig {
+
+    @Bean
+    @Primary
+    ObjectMapper webObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+}

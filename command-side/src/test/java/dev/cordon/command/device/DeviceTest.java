@@ -1,0 +1,361 @@
+package dev.cordon.command.device;
+
+import dev.cordon.command.eligibility.IsolationEligibility;
+import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.DeviceIsolatedEvent;
+import dev.cordon.events.action.DeviceIsolationFailedEvent;
+import dev.cordon.events.action.DeviceIsolationRequestedEvent;
+import dev.cordon.events.action.DeviceReleaseFailedEvent;
+import dev.cordon.events.action.DeviceReleaseRequestedEvent;
+import dev.cordon.events.action.DeviceReleasedEvent;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.action.MachineActionCancelledEvent;
+import dev.cordon.events.action.MachineActionStartedEvent;
+import dev.cordon.events.action.MachineActionTimedOutEvent;
+import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.error.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One fixture test per rule of the device aggregate. */
+class DeviceTest {
+
+    private static final String DEVICE = "b9f1a3c7d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2";
+    private static final String ACTION = "6b001073-0f3a-4a5e-9d52-6f3b7a1c2d11";
+    private static final String OTHER_ACTION = "0a5f3a54-8f1e-4c3c-b0e6-2b7f5d9c8e21";
+    private static final Instant T0 = Instant.parse("2026-03-02T09:15:00Z");
+    private static final Instant T1 = T0.plusSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofDays(3);
+
+    private AggregateTestFixture<Device> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Device.class);
+        fixture.registerInjectableResource(IsolationEligibility.defaults());
+        fixture.registerInjectableResource(new ActionTimeoutPolicy(TIMEOUT));
+    }
+
+    // --- registration ---
+
+    @Test
+    void register_whenUnknown_registersTheDevice() {
+        fixture.givenNoPriorActivity()
+                .when(register(OsPlatform.Windows11, "22631"))
+                .expectEvents(registered(OsPlatform.Windows11, "22631"))
+                .expectResultMessagePayload(RegistrationOutcome.REGISTERED);
+    }
+
+    @Test
+    void register_whenDetailsChanged_recordsTheUpdate() {
+        fixture.given(registered(OsPlatform.Windows10, "14393"))
+                .when(register(OsPlatform.Windows10, "19045"))
+                .expectEvents(new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042.corp.example", OsPlatform.Windows10,
+                        "19045", "22H2", null, T0))
+                .expectResultMessagePayload(RegistrationOutcome.UPDATED);
+    }
+
+    @Test
+    void register_whenNothingChanged_storesNothing() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(register(OsPlatform.Windows11, "22631"))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegistrationOutcome.UNCHANGED);
+    }
+
+    // --- isolate ---
+
+    @Test
+    void isolate_whenNotIsolated_requestsIsolationAndSchedulesTheTimeout() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(isolate(IsolationType.Full))
+                .expectEvents(isolationRequested(IsolationType.Full))
+                .expectScheduledDeadlineWithName(T0.plus(TIMEOUT), ActionTimeoutDeadline.NAME);
+    }
+
+    @Test
+    void isolate_whenIsolationPending_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
+                .when(isolate(IsolationType.Full)), ErrorCode.ActiveRequestAlreadyExists, "IsolationPending");
+    }
+
+    @Test
+    void isolate_whenAlreadyIsolated_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        isolated()).when(isolate(IsolationType.Selective)),
+                ErrorCode.ActiveRequestAlreadyExists, "already isolated");
+    }
+
+    @Test
+    void isolate_whenReleasePending_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        isolated(), releaseRequested(OTHER_ACTION)).when(isolate(IsolationType.Full)),
+                ErrorCode.ActiveRequestAlreadyExists, "ReleasePending");
+    }
+
+    @Test
+    void isolate_whenOsIsMacOs_isRejectedWithLiveResponsePointer() {
+        rejected(fixture.given(registered(OsPlatform.macOS, "23.4")).when(isolate(IsolationType.Full)),
+                ErrorCode.OsPlatformNotSupported, "live response");
+    }
+
+    @Test
+    void isolate_whenOsIsLinux_isRejectedWithLiveResponsePointer() {
+        rejected(fixture.given(registered(OsPlatform.Linux, null)).when(isolate(IsolationType.Full)),
+                ErrorCode.OsPlatformNotSupported, "live response");
+    }
+
+    @Test
+    void isolate_selectiveOnServer_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.WindowsServer2019, "17763")).when(isolate(IsolationType.Selective)),
+                ErrorCode.OsPlatformNotSupported, "Selective");
+    }
+
+    @Test
+    void isolate_fullOnWindows10Before1703_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows10, "14393")).when(isolate(IsolationType.Full)),
+                ErrorCode.OsPlatformNotSupported, "15063");
+    }
+
+    @Test
+    void isolate_selectiveOnWindows10Before1709_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows10, "15063")).when(isolate(IsolationType.Selective)),
+                ErrorCode.OsPlatformNotSupported, "16299");
+    }
+
+    @Test
+    void isolate_selectiveOnWindows10From1709_isRequested() {
+        fixture.given(registered(OsPlatform.Windows10, "16299"))
+                .when(isolate(IsolationType.Selective))
+                .expectEvents(isolationRequested(IsolationType.Selective));
+    }
+
+    // --- release ---
+
+    @Test
+    void release_whenIsolated_requestsRelease() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated())
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .expectEvents(releaseRequested(OTHER_ACTION))
+                .expectScheduledDeadlineWithName(T0.plus(TIMEOUT), ActionTimeoutDeadline.NAME);
+    }
+
+    @Test
+    void release_whenNotIsolated_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request())), ErrorCode.DeviceNotIsolated, "not isolated");
+    }
+
+    @Test
+    void release_whenIsolationPending_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
+                        .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request())),
+                ErrorCode.ActiveRequestAlreadyExists, "IsolationPending");
+    }
+
+    @Test
+    void release_whenReleasePending_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        isolated(), releaseRequested(OTHER_ACTION))
+                        .when(new ReleaseDeviceCommand(DEVICE, "another", request())),
+                ErrorCode.ActiveRequestAlreadyExists, "ReleasePending");
+    }
+
+    // --- agent reports ---
+
+    @Test
+    void report_inProgress_startsTheAction() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
+                .when(report(ACTION, AgentReportedStatus.InProgress))
+                .expectEvents(new MachineActionStartedEvent(DEVICE, ACTION, ActionType.Isolate, T1));
+    }
+
+    @Test
+    void report_inProgressTwice_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        new MachineActionStartedEvent(DEVICE, ACTION, ActionType.Isolate, T1))
+                .when(report(ACTION, AgentReportedStatus.InProgress)), ErrorCode.InvalidActionState, "InProgress");
+    }
+
+    @Test
+    void report_isolationSucceeded_isolatesAndCancelsTheTimeout() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Selective))
+                .when(report(ACTION, AgentReportedStatus.Succeeded))
+                .expectEvents(new DeviceIsolatedEvent(DEVICE, ACTION, IsolationType.Selective, T1))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void report_isolationFailed_leavesTheDeviceConnected() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
+                .when(new ReportActionStatusCommand(DEVICE, ACTION, AgentReportedStatus.Failed, -2147024891, T1))
+                .expectEvents(new DeviceIsolationFailedEvent(DEVICE, ACTION, -2147024891, T1));
+        // and the device can be isolated again
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        new DeviceIsolationFailedEvent(DEVICE, ACTION, 5, T1))
+                .when(new IsolateDeviceCommand(DEVICE, OTHER_ACTION, IsolationType.Full, request()))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void report_releaseSucceeded_releasesTheDevice() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated())
+                .andGivenCommands(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .when(report(OTHER_ACTION, AgentReportedStatus.Succeeded))
+                .expectEvents(new DeviceReleasedEvent(DEVICE, OTHER_ACTION, T1))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void report_releaseFailed_keepsTheDeviceIsolated() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated(),
+                        releaseRequested(OTHER_ACTION), new DeviceReleaseFailedEvent(DEVICE, OTHER_ACTION, 5, T1))
+                .when(new IsolateDeviceCommand(DEVICE, "third", IsolationType.Full, request()))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("already isolated"));
+    }
+
+    @Test
+    void report_forAFinishedAction_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        isolated()).when(report(ACTION, AgentReportedStatus.Succeeded)),
+                ErrorCode.InvalidActionState, ACTION);
+    }
+
+    // --- cancel ---
+
+    @Test
+    void cancel_pendingIsolation_returnsTheDeviceToNotIsolated() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Full))
+                .when(new CancelMachineActionCommand(DEVICE, ACTION, request()))
+                .expectEvents(new MachineActionCancelledEvent(DEVICE, ACTION, ActionType.Isolate,
+                        "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", T0))
+                .expectNoScheduledDeadlines();
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        cancelled(ACTION, ActionType.Isolate))
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void cancel_inProgressRelease_returnsTheDeviceToIsolated() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated(),
+                        releaseRequested(OTHER_ACTION),
+                        new MachineActionStartedEvent(DEVICE, OTHER_ACTION, ActionType.Unisolate, T1),
+                        cancelled(OTHER_ACTION, ActionType.Unisolate))
+                .when(new ReleaseDeviceCommand(DEVICE, "third", request()))
+                .expectEvents(new DeviceReleaseRequestedEvent(DEVICE, "third", "laptop-042.corp.example",
+                        "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0));
+    }
+
+    @Test
+    void cancel_finalAction_isRejected() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
+                        isolated()).when(new CancelMachineActionCommand(DEVICE, ACTION, request())),
+                ErrorCode.InvalidActionState, ACTION);
+    }
+
+    // --- timeout ---
+
+    @Test
+    void timeout_whenActionStillOpen_timesItOutAndRestoresTheState() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Full))
+                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .expectDeadlinesMet(new ActionTimeoutDeadline(ACTION, T0.plus(TIMEOUT)))
+                .expectEvents(new MachineActionTimedOutEvent(DEVICE, ACTION, ActionType.Isolate, T0.plus(TIMEOUT)));
+    }
+
+    @Test
+    void timeout_whenTheActionEndedFirst_neverFires() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Full), report(ACTION, AgentReportedStatus.Succeeded))
+                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void timeout_ofAPendingRelease_leavesTheDeviceIsolated() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated(),
+                        releaseRequested(OTHER_ACTION),
+                        new MachineActionTimedOutEvent(DEVICE, OTHER_ACTION, ActionType.Unisolate, T1))
+                .when(new IsolateDeviceCommand(DEVICE, "third", IsolationType.Full, request()))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(Matchers.containsString("already isolated"));
+    }
+
+    // --- helpers ---
+
+    private static void rejected(ResultValidator<Device> result, ErrorCode code, String messagePart) {
+        result.expectNoEvents()
+                .expectException(ruleViolation(code))
+                .expectExceptionMessage(Matchers.containsString(messagePart));
+    }
+
+    private static Matcher<Throwable> ruleViolation(ErrorCode code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable t) {
+                return t instanceof RuleViolationException r && r.code() == code;
+            }
+
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("a rule violation with code " + code);
+            }
+        };
+    }
+
+    private static RegisterDeviceCommand register(OsPlatform platform, String build) {
+        return new RegisterDeviceCommand(DEVICE, "laptop-042.corp.example", platform, build, "22H2", null, T0);
+    }
+
+    private static DeviceRegisteredEvent registered(OsPlatform platform, String build) {
+        return new DeviceRegisteredEvent(DEVICE, "laptop-042.corp.example", platform, build, "22H2", null, T0);
+    }
+
+    private static ActionRequest request() {
+        return new ActionRequest("analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0);
+    }
+
+    private static IsolateDeviceCommand isolate(IsolationType type) {
+        return new IsolateDeviceCommand(DEVICE, ACTION, type, request());
+    }
+
+    private static DeviceIsolationRequestedEvent isolationRequested(IsolationType type) {
+        return new DeviceIsolationRequestedEvent(DEVICE, ACTION, type, "laptop-042.corp.example",
+                "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0);
+    }
+
+    private static DeviceIsolatedEvent isolated() {
+        return new DeviceIsolatedEvent(DEVICE, ACTION, IsolationType.Full, T1);
+    }
+
+    private static DeviceReleaseRequestedEvent releaseRequested(String actionId) {
+        return new DeviceReleaseRequestedEvent(DEVICE, actionId, "laptop-042.corp.example",
+                "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0);
+    }
+
+    private static MachineActionCancelledEvent cancelled(String actionId, ActionType type) {
+        return new MachineActionCancelledEvent(DEVICE, actionId, type, "analyst@corp.example", "wrong device",
+                "PublicApi", T1);
+    }
+
+    private static ReportActionStatusCommand report(String actionId, AgentReportedStatus status) {
+        return new ReportActionStatusCommand(DEVICE, actionId, status, 0, T1);
+    }
+}

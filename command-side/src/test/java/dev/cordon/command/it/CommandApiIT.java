@@ -1,0 +1,259 @@
+package dev.cordon.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cordon.command.support.HttpApi;
+import dev.cordon.command.support.HttpApi.Response;
+import dev.cordon.command.support.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The command API on real PostgreSQL and a real Kafka broker: rules, concurrency and bad input. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(kraft = true, partitions = 3)
+class CommandApiIT {
+
+    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_api");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DB::url);
+        registry.add("spring.datasource.username", DB::user);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    HttpApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void register_firstTime201_thenUpdate200() {
+        String id = newDevice();
+        assertThat(api.register(id, "host-a", "Windows11", "22631").status()).isEqualTo(201);
+        Response again = api.register(id, "host-a", "Windows11", "26100");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("osBuild").asText()).isEqualTo("26100");
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceDetailsUpdatedEvent");
+    }
+
+    @Test
+    void isolate_answers201WithTheWholeMachineAction() {
+        String id = registeredDevice("Windows11");
+        Response r = api.isolate(id, "Selective");
+        assertThat(r.status()).isEqualTo(201);
+        JsonNode a = r.body();
+        assertThat(a.get("@odata.context").asText()).endsWith("/api/$metadata#MachineActions/$entity");
+        assertThat(a.get("type").asText()).isEqualTo("Isolate");
+        assertThat(a.get("scope").asText()).isEqualTo("Selective");
+        assertThat(a.get("status").asText()).isEqualTo("Pending");
+        assertThat(a.get("machineId").asText()).isEqualTo(id);
+        assertThat(a.get("computerDnsName").asText()).isEqualTo("host-" + id);
+        assertThat(a.get("requestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(a.get("requestorComment").asText()).isEqualTo("Suspected ransomware");
+        assertThat(a.get("requestSource").asText()).isEqualTo("PublicApi");
+        assertThat(a.get("lastUpdateDateTimeUtc").asText()).isEqualTo(a.get("lastUpdateTimeUtc").asText());
+        for (String field : List.of("id", "title", "externalId", "creationDateTimeUtc", "cancellationRequestor",
+                "cancellationComment", "cancellationDateTimeUtc", "errorHResult", "commands", "relatedFileInfo",
+                "troubleshootInfo")) {
+            assertThat(a.has(field)).as(field).isTrue();
+        }
+        assertThat(UUID.fromString(a.get("id").asText())).isNotNull();
+    }
+
+    @Test
+    void isolate_withoutIsolationType_isFull() {
+        String id = registeredDevice("Windows11");
+        Response r = api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"c\"}");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.body().get("scope").asText()).isEqualTo("Full");
+    }
+
+    @Test
+    void isolate_thenAgentSucceeds_thenRelease_thenAgentSucceeds() {
+        String id = registeredDevice("Windows11");
+        String isolation = api.isolate(id, "Full").body().get("id").asText();
+        JsonNode pending = api.get("/api/agent/machines/" + id + "/pendingactions").body().get("value");
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).get("id").asText()).isEqualTo(isolation);
+        assertThat(api.report(isolation, "InProgress").body().get("status").asText()).isEqualTo("InProgress");
+        assertThat(api.report(isolation, "Succeeded").body().get("status").asText()).isEqualTo("Succeeded");
+        assertThat(api.get("/api/agent/machines/" + id + "/pendingactions").body().get("value")).isEmpty();
+
+        assertError(api.isolate(id, "Full"), 400, "ActiveRequestAlreadyExists", "already isolated");
+        String release = api.release(id).body().get("id").asText();
+        assertThat(api.report(release, "Succeeded").body().get("type").asText()).isEqualTo("Unisolate");
+        assertError(api.release(id), 400, "DeviceNotIsolated", "not isolated");
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+                "MachineActionStartedEvent", "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent",
+                "DeviceReleasedEvent");
+    }
+
+    @Test
+    void agentReport_thatDoesNotFit_isInvalidActionState() {
+        String id = registeredDevice("Windows11");
+        String action = api.isolate(id, "Full").body().get("id").asText();
+        api.report(action, "Failed");
+        long before = storedEvents();
+        assertError(api.report(action, "Succeeded"), 400, "InvalidActionState", action);
+        assertError(api.report(action, "Done"), 400, "InvalidInput", "status");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void cancel_pendingAction_returnsTheDeviceToItsStateBefore() {
+        String id = registeredDevice("Windows11");
+        String action = api.isolate(id, "Full").body().get("id").asText();
+        Response cancelled = api.post("/api/machineactions/" + action + "/cancel", "{\"Comment\":\"Wrong device\"}");
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().get("status").asText()).isEqualTo("Cancelled");
+        assertThat(cancelled.body().get("cancellationComment").asText()).isEqualTo("Wrong device");
+        assertThat(cancelled.body().get("cancellationRequestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(cancelled.body().get("cancellationDateTimeUtc").isNull()).isFalse();
+        assertError(api.post("/api/machineactions/" + action + "/cancel", "{\"Comment\":\"again\"}"), 400,
+                "InvalidActionState", action);
+        assertError(api.post("/api/machineactions/" + UUID.randomUUID() + "/cancel", "{\"Comment\":\"x\"}"), 404,
+                "ResourceNotFound", "was not found");
+        assertThat(api.isolate(id, "Full").status()).as("the device is NotIsolated again").isEqualTo(201);
+    }
+
+    @Test
+    void isolate_fiftyConcurrentRequests_acceptExactlyOne() throws Exception {
+        String id = registeredDevice("Windows11");
+        int n = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Callable<Response> call = () -> {
+                start.await();
+                return api.isolate(id, "Full");
+            };
+            results.add(pool.submit(call));
+        }
+        start.countDown();
+        int created = 0;
+        int duplicates = 0;
+        for (Future<Response> f : results) {
+            Response r = f.get();
+            if (r.status() == 201) {
+                created++;
+            } else if (r.status() == 400 && r.body().at("/error/code").asText().equals("ActiveRequestAlreadyExists")) {
+                duplicates++;
+            }
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(duplicates).isEqualTo(n - 1);
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON|{\"Comment\": |400|InvalidRequestBody",
+            "comment in the wrong case|{\"comment\":\"x\"}|400|InvalidRequestBody",
+            "missing Comment|{\"IsolationType\":\"Full\"}|400|MissingRequiredParameter",
+            "empty Comment|{\"Comment\":\"\"}|400|InvalidInput",
+            "unknown IsolationType|{\"Comment\":\"x\",\"IsolationType\":\"Partial\"}|400|InvalidInput",
+            "UnManagedDevice not offered|{\"Comment\":\"x\",\"IsolationType\":\"UnManagedDevice\"}|400|InvalidInput",
+            "Comment of the wrong type|{\"Comment\":{\"a\":1}}|400|InvalidRequestBody",
+            "a JSON array|[]|400|InvalidRequestBody",
+            "no body at all||400|InvalidRequestBody",
+    })
+    void isolate_badInput_isRejectedAndStoresNothing(String why, String body, int status, String code) {
+        String id = registeredDevice("Windows11");
+        long before = storedEvents();
+        assertError(api.post("/api/machines/" + id + "/isolate", body == null ? "" : body), status, code, "");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void isolate_overLongComment_isRejected() {
+        String id = registeredDevice("Windows11");
+        long before = storedEvents();
+        assertError(api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"" + "x".repeat(4001) + "\"}"), 400,
+                "InvalidInput", "4000");
+        assertThat(api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"" + "x".repeat(4000) + "\"}")
+                .status()).isEqualTo(201);
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void isolate_unknownDevice_is404() {
+        long before = storedEvents();
+        assertError(api.isolate("0000000000000000000000000000000000000000", "Full"), 404, "ResourceNotFound",
+                "0000000000000000000000000000000000000000");
+        assertError(api.isolate("bad%20id!", "Full"), 400, "InvalidInput", "Machine id");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void isolate_macOs_pointsToLiveResponse() {
+        String id = newDevice();
+        api.register(id, "mac-1", "macOS", null);
+        assertError(api.isolate(id, "Full"), 400, "OsPlatformNotSupported", "live response");
+    }
+
+    @Test
+    void errors_alwaysUseThePublicShape() {
+        assertError(api.get("/api/nothing-here"), 404, "NotFound", "");
+        assertError(api.get("/api/machines/abc/isolate"), 405, "MethodNotAllowed", "");
+        Response r = api.put("/api/machines/abc", "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows95\"}");
+        assertError(r, 400, "InvalidInput", "osPlatform");
+    }
+
+    // --- helpers ---
+
+    private static void assertError(Response r, int status, String code, String messagePart) {
+        assertThat(r.status()).as(r.raw()).isEqualTo(status);
+        assertThat(r.body().at("/error/code").asText()).as(r.raw()).isEqualTo(code);
+        assertThat(r.body().at("/error/message").asText()).contains(messagePart);
+        assertThat(r.body().at("/error/target").asText()).isNotBlank();
+    }
+
+    private String newDevice() {
+        return UUID.randomUUID().toString().replace("-", "") + "abcdefgh";
+    }
+
+    private String registeredDevice(String platform) {
+        String id = newDevice();
+        assertThat(api.register(id, "host-" + id, platform, "22631").status()).isEqualTo(201);
+        return id;
+    }
+
+    private List<String> eventTypes(String deviceId) {
+        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number", String.class, deviceId).stream()
+                .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+}
