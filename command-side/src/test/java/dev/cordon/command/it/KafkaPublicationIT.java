@@ -1,0 +1,147 @@
+package dev.cordon.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.command.support.HttpApi;
+import dev.cordon.command.support.TestDatabase;
+import dev.cordon.events.kafka.EventCatalog;
+import dev.cordon.events.kafka.KafkaContract;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every stored event reaches the topic as a CloudEvent, in per-device order, also across a publisher restart. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(kraft = true, partitions = 3)
+class KafkaPublicationIT {
+
+    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_kafka");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DB::url);
+        registry.add("spring.datasource.username", DB::user);
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void topic_holdsEveryStoredEventAsACloudEvent_inDeviceOrder_acrossAPublisherRestart() {
+        HttpApi api = new HttpApi("http://127.0.0.1:" + port);
+        List<String> devices = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = "dev" + i + UUID.randomUUID().toString().replace("-", "");
+            devices.add(id);
+            api.register(id, "host-" + i, "Windows11", "22631");
+            String isolation = api.isolate(id, i % 2 == 0 ? "Full" : "Selective").body().get("id").asText();
+            api.report(isolation, "InProgress");
+            api.report(isolation, "Succeeded");
+        }
+
+        EventProcessor publisher = processing.eventProcessor("kafka-publisher").orElseThrow();
+        publisher.shutDown();
+        for (String id : devices) {
+            String release = api.release(id).body().get("id").asText();
+            api.report(release, "Succeeded");
+        }
+        publisher.start();
+
+        Map<String, String> storedTypeById = new HashMap<>();
+        jdbc.query("select event_identifier, payload_type from domain_event_entry", rs -> {
+            storedTypeById.put(rs.getString(1), rs.getString(2));
+        });
+        assertThat(storedTypeById).hasSize(6 * 6);
+
+        List<ConsumerRecord<String, String>> records = readTopicUntil(storedTypeById.keySet());
+        Map<String, Long> lastSequence = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode ce = read(record.value());
+            assertThat(ce.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(ce.get("subject").asText()).isEqualTo(record.key());
+            assertThat(ce.get("source").asText()).isEqualTo("urn:cordon:command-side");
+            assertThat(ce.get("datacontenttype").asText()).isEqualTo("application/json");
+            assertThat(Instant.parse(ce.get("time").asText())).isBefore(Instant.now().plusSeconds(1));
+            String eventId = ce.get("id").asText();
+            String storedType = storedTypeById.get(eventId);
+            assertThat(storedType).as("event %s is stored", eventId).isNotNull();
+            EventCatalog.Entry entry = EventCatalog.byCloudEventType(ce.get("type").asText()).orElseThrow();
+            assertThat(entry.eventClass().getName()).isEqualTo(storedType);
+            assertThat(ce.get("dataschema").asText()).isEqualTo(entry.dataSchema());
+            assertThat(ce.get("data").get("deviceId").asText()).isEqualTo(record.key());
+            assertThat(new String(record.headers().lastHeader(KafkaContract.CONTENT_TYPE_HEADER).value(),
+                    StandardCharsets.UTF_8)).startsWith("application/cloudevents+json");
+            long sequence = ce.get("sequence").asLong();
+            Long previous = lastSequence.put(record.key(), sequence);
+            assertThat(sequence).as("sequence of %s", record.key()).isEqualTo(previous == null ? 0 : previous + 1);
+            seen.add(eventId);
+        }
+        assertThat(seen).isEqualTo(storedTypeById.keySet());
+        assertThat(lastSequence.keySet()).containsExactlyInAnyOrderElementsOf(devices);
+    }
+
+    private List<ConsumerRecord<String, String>> readTopicUntil(Set<String> eventIds) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "readback-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(KafkaContract.DEFAULT_TOPIC));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    records.add(r);
+                    ids.add(read(r.value()).get("id").asText());
+                });
+                return ids.containsAll(eventIds);
+            });
+        }
+        return records;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+}
