@@ -1,0 +1,201 @@
+package dev.cordon.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cordon.command.support.HttpApi;
+import dev.cordon.command.support.HttpApi.Response;
+import dev.cordon.command.support.TestDatabase;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The whole engine: command side and query side as separate processes from their packaged jars, each with
+ * its own PostgreSQL database, joined only by a real Kafka broker (and the query side's read-only look at
+ * the event store for read-your-writes).
+ */
+@EmbeddedKafka(kraft = true, partitions = 3)
+class EndToEndIT {
+
+    /** Long enough for the flows below to finish first even on a slow machine, short enough to wait for. */
+    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(12);
+
+    private static ServiceProcess commandSide;
+    private static ServiceProcess querySide;
+    private static HttpApi commands;
+    private static HttpApi reads;
+
+    @BeforeAll
+    static void startEngine() {
+        String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+        TestDatabase events = TestDatabase.create("cordon_e2e_events");
+        TestDatabase readModels = TestDatabase.create("cordon_e2e_query");
+        commandSide = ServiceProcess.start("command-side", "cordon.commandSide.jar", List.of(
+                "--spring.datasource.url=" + events.url(),
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--cordon.actions.timeout=" + ACTION_TIMEOUT,
+                "--db-scheduler.polling-interval=500ms"));
+        querySide = ServiceProcess.start("query-side", "cordon.querySide.jar", List.of(
+                "--spring.datasource.url=" + readModels.url(),
+                "--cordon.query.event-store.url=" + events.url(),
+                "--spring.kafka.bootstrap-servers=" + brokers));
+        commands = new HttpApi(commandSide.baseUrl());
+        reads = new HttpApi(querySide.baseUrl());
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    @Test
+    void isolate_agentSucceeds_release_agentSucceeds_seenInActionCenterTimelineAndDevice() {
+        String device = registered("Windows11", "22631");
+        String isolation = created(commands.isolate(device, "Selective"));
+        eventually().untilAsserted(() -> assertThat(machine(device).get("isolationState").asText())
+                .isEqualTo("IsolationPending"));
+        commands.report(isolation, "InProgress");
+        eventually().untilAsserted(() -> assertThat(action(isolation).get("status").asText()).isEqualTo("InProgress"));
+        commands.report(isolation, "Succeeded");
+        eventually().untilAsserted(() -> {
+            assertThat(action(isolation).get("status").asText()).isEqualTo("Succeeded");
+            assertThat(machine(device).get("isolationState").asText()).isEqualTo("Isolated");
+            assertThat(machine(device).get("isolationScope").asText()).isEqualTo("Selective");
+        });
+
+        String release = created(commands.release(device));
+        commands.report(release, "Succeeded");
+        eventually().untilAsserted(() -> {
+            JsonNode a = action(release);
+            assertThat(a.get("status").asText()).isEqualTo("Succeeded");
+            assertThat(a.get("type").asText()).isEqualTo("Unisolate");
+            assertThat(machine(device).get("isolationState").asText()).isEqualTo("NotIsolated");
+        });
+
+        JsonNode timeline = reads.get("/api/machines/" + device + "/timeline").body().get("value");
+        List<String> steps = new ArrayList<>();
+        long previous = -1;
+        for (JsonNode entry : timeline) {
+            steps.add(entry.get("eventType").asText() + ":" + entry.get("status").asText());
+            assertThat(entry.get("sequence").asLong()).isGreaterThan(previous);
+            assertThat(entry.has("timestamp")).isTrue();
+            previous = entry.get("sequence").asLong();
+        }
+        assertThat(steps).containsExactly("DeviceRegistered:null", "DeviceIsolationRequested:Pending",
+                "MachineActionStarted:InProgress", "DeviceIsolated:Succeeded", "DeviceReleaseRequested:Pending",
+                "DeviceReleased:Succeeded");
+        assertThat(timeline.get(1).get("requestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(timeline.get(1).get("comment").asText()).isEqualTo("Suspected ransomware");
+        assertThat(timeline.get(1).get("actionId").asText()).isEqualTo(isolation);
+
+        JsonNode listed = reads.get("/api/machineactions?$filter="
+                + encode("machineId eq '" + device + "' and type eq 'Isolate'")).body().get("value");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("id").asText()).isEqualTo(isolation);
+    }
+
+    @Test
+    void cancel_returnsTheDeviceToItsStateBefore_inEveryReadModel() {
+        String device = registered("Windows10", "19045");
+        String isolation = created(commands.isolate(device, "Full"));
+        Response cancelled = commands.post("/api/machineactions/" + isolation + "/cancel",
+                "{\"Comment\":\"Isolated the wrong laptop\"}");
+        assertThat(cancelled.status()).isEqualTo(200);
+        eventually().untilAsserted(() -> {
+            JsonNode a = action(isolation);
+            assertThat(a.get("status").asText()).isEqualTo("Cancelled");
+            assertThat(a.get("cancellationComment").asText()).isEqualTo("Isolated the wrong laptop");
+            assertThat(machine(device).get("isolationState").asText()).isEqualTo("NotIsolated");
+        });
+    }
+
+    @Test
+    void failedAgentReport_leavesTheDeviceConnected() {
+        String device = registered("WindowsServer2019", "17763");
+        String isolation = created(commands.isolate(device, "Full"));
+        commands.post("/api/agent/machineactions/" + isolation + "/status",
+                "{\"status\":\"Failed\",\"errorHResult\":-2147024891}");
+        eventually().untilAsserted(() -> {
+            JsonNode a = action(isolation);
+            assertThat(a.get("status").asText()).isEqualTo("Failed");
+            assertThat(a.get("errorHResult").asInt()).isEqualTo(-2147024891);
+            assertThat(machine(device).get("isolationState").asText()).isEqualTo("NotIsolated");
+        });
+    }
+
+    @Test
+    void actionNotFinalInTime_timesOut() {
+        String device = registered("Windows11", "22631");
+        String isolation = created(commands.isolate(device, "Full"));
+        await().atMost(ACTION_TIMEOUT.plusSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(action(isolation).get("status").asText()).isEqualTo("TimeOut");
+            assertThat(machine(device).get("isolationState").asText()).isEqualTo("NotIsolated");
+        });
+    }
+
+    @Test
+    void actionIsReadableRightAfterThe201() {
+        for (int i = 0; i < 20; i++) {
+            String device = registered("Windows11", "22631");
+            String isolation = created(commands.isolate(device, "Full"));
+            Response read = reads.get("/api/machineactions/" + isolation);
+            assertThat(read.status()).as(read.raw()).isEqualTo(200);
+            assertThat(read.body().get("status").asText()).isEqualTo("Pending");
+        }
+    }
+
+    @Test
+    void hostileFilter_isRejected() {
+        Response r = reads.get("/api/machineactions?$filter=" + encode("id eq '1' or 1=1; drop table machine_action"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().at("/error/code").asText()).isEqualTo("ODataError");
+        assertThat(r.body().at("/error/target").asText()).isNotBlank();
+    }
+
+    private static String registered(String platform, String build) {
+        String id = UUID.randomUUID().toString().replace("-", "") + "e2e00000";
+        assertThat(commands.register(id, "host-" + id.substring(0, 8), platform, build).status()).isEqualTo(201);
+        return id;
+    }
+
+    private static String created(Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.body().get("id").asText();
+    }
+
+    private static JsonNode action(String id) {
+        Response r = reads.get("/api/machineactions/" + id);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static JsonNode machine(String id) {
+        Response r = reads.get("/api/machines/" + id);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+    }
+
+    private static String encode(String filter) {
+        return URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
