@@ -1,0 +1,22 @@
+package dev.cordon.query.action;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.query.odata.FilterField;
+import dev.cordon.query.odata.FilterSchema;
+import java.util.List;
+
+/** The fields of {@code GET /api/machineactions} that {@code $filter} accepts, as the Defender API documents them. */
+final class MachineActionFilter {
+
+    static final FilterSchema SCHEMA = new FilterSchema(List.of(
+            FilterField.string("id", "id"),
+            FilterField.enumeration("status", "status", ActionStatus.class),
+            FilterField.string("machineId", "machine_id"),
+            FilterField.enumeration("type", "type", ActionType.class),
+            FilterField.string("requestor", "requestor"),
+            FilterField.instant("creationDateTimeUtc", "creation_date_time_utc")));
+
+    private MachineActionFilter() {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cordon.query.action;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.IsolationType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The Defender MachineAction wire shape. {@code @odata.context} is only written for a single entity;
+ * both last-update spellings are written because clients read one or the other.
+ */
+@JsonPropertyOrder({"@odata.context", "id", "type", "scope", "title", "requestor", "requestorComment",
+        "requestSource", "externalId", "status", "machineId", "computerDnsName", "creationDateTimeUtc",
+        "lastUpdateDateTimeUtc", "lastUpdateTimeUtc", "cancellationRequestor", "cancellationComment",
+        "cancellationDateTimeUtc", "errorHResult", "commands", "relatedFileInfo", "troubleshootInfo"})
+public record MachineActionJson(
+        @JsonProperty("@odata.context") @JsonInclude(JsonInclude.Include.NON_NULL) String odataContext,
+        @JsonProperty("id") String id,
+        @JsonProperty("type") ActionType type,
+        @JsonProperty("scope") IsolationType scope,
+        @JsonProperty("title") String title,
+        @JsonProperty("requestor") String requestor,
+        @JsonProperty("requestorComment") String requestorComment,
+        @JsonProperty("requestSource") String requestSource,
+        @JsonProperty("externalId") String externalId,
+        @JsonProperty("status") ActionStatus status,
+        @JsonProperty("machineId") String machineId,
+        @JsonProperty("computerDnsName") String computerDnsName,
+        @JsonProperty("creationDateTimeUtc") Instant creationDateTimeUtc,
+        @JsonProperty("lastUpdateDateTimeUtc") Instant lastUpdateDateTimeUtc,
+        @JsonProperty("lastUpdateTimeUtc") Instant lastUpdateTimeUtc,
+        @JsonProperty("cancellationRequestor") String cancellationRequestor,
+        @JsonProperty("cancellationComment") String cancellationComment,
+        @JsonProperty("cancellationDateTimeUtc") Instant cancellationDateTimeUtc,
+        @JsonProperty("errorHResult") int errorHResult,
+        @JsonProperty("commands") List<Object> commands,
+        @JsonProperty("relatedFileInfo") Object relatedFileInfo,
+        @JsonProperty("troubleshootInfo") Object troubleshootInfo) {
+
+    static MachineActionJson of(MachineActionView view, String odataContext) {
+        return new MachineActionJson(odataContext, view.id(), view.type(), view.scope(), view.title(),
+                view.requestor(), view.requestorComment(), view.requestSource(), view.externalId(), view.status(),
+                view.machineId(), view.computerDnsName(), micros(view.creationDateTimeUtc()),
+                micros(view.lastUpdateDateTimeUtc()), micros(view.lastUpdateDateTimeUtc()),
+                view.cancellationRequestor(), view.cancellationComment(), micros(view.cancellationDateTimeUtc()),
+                view.errorHResult(), List.of(), null, null);
+    }
+
+    /** The database keeps microseconds; an action answered from the event store must look the same. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.cordon.query.action;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.query.odata.ODataQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MachineActionRepository {
+
+    private static final String UPSERT = """
+            INSERT INTO machine_action (id, type, scope, title, requestor, requestor_comment, request_source,
+                external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
+                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult)
+            VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
+                :machineId, :computerDnsName, :created, :lastUpdate, :cancellationRequestor, :cancellationComment,
+                :cancelledAt, :errorHResult)
+            ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, scope = EXCLUDED.scope, title = EXCLUDED.title,
+                requestor = EXCLUDED.requestor, requestor_comment = EXCLUDED.requestor_comment,
+                request_source = EXCLUDED.request_source, external_id = EXCLUDED.external_id,
+                status = EXCLUDED.status, machine_id = EXCLUDED.machine_id,
+                computer_dns_name = EXCLUDED.computer_dns_name,
+                creation_date_time_utc = EXCLUDED.creation_date_time_utc,
+                last_update_date_time_utc = EXCLUDED.last_update_date_time_utc,
+                cancellation_requestor = EXCLUDED.cancellation_requestor,
+                cancellation_comment = EXCLUDED.cancellation_comment,
+                cancellation_date_time_utc = EXCLUDED.cancellation_date_time_utc,
+                error_hresult = EXCLUDED.error_hresult
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public MachineActionRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<MachineActionView> findById(String id) {
+        return jdbc.query("SELECT * FROM machine_action WHERE id = :id", new MapSqlParameterSource("id", id),
+                MachineActionRepository::map).stream().findFirst();
+    }
+
+    /** Newest first; the filter SQL holds only whitelisted columns, its literals are in its parameters. */
+    public List<MachineActionView> find(ODataQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
+                .addValue("top", query.top())
+                .addValue("skip", query.skip());
+        return jdbc.query("SELECT * FROM machine_action WHERE " + query.filter().sql()
+                + " ORDER BY creation_date_time_utc DESC, id DESC LIMIT :top OFFSET :skip", params,
+                MachineActionRepository::map);
+    }
+
+    public void save(MachineActionView action) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("id", action.id(), Types.VARCHAR)
+                .addValue("type", action.type().name(), Types.VARCHAR)
+                .addValue("scope", action.scope() == null ? null : action.scope().name(), Types.VARCHAR)
+                .addValue("title", action.title(), Types.VARCHAR)
+                .addValue("requestor", action.requestor(), Types.VARCHAR)
+                .addValue("requestorComment", action.requestorComment(), Types.VARCHAR)
+                .addValue("requestSource", action.requestSource(), Types.VARCHAR)
+                .addValue("externalId", action.externalId(), Types.VARCHAR)
+                .addValue("status", action.status().name(), Types.VARCHAR)
+                .addValue("machineId", action.machineId(), Types.VARCHAR)
+                .addValue("computerDnsName", action.computerDnsName(), Types.VARCHAR)
+                .addValue("created", utc(action.creationDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("lastUpdate", utc(action.lastUpdateDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("cancellationRequestor", action.cancellationRequestor(), Types.VARCHAR)
+                .addValue("cancellationComment", action.cancellationComment(), Types.VARCHAR)
+                .addValue("cancelledAt", utc(action.cancellationDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("errorHResult", action.errorHResult(), Types.INTEGER);
+        jdbc.update(UPSERT, params);
+    }
+
+    private static MachineActionView map(ResultSet rs, int row) throws SQLException {
+        String scope = rs.getString("scope");
+        return new MachineActionView(
+                rs.getString("id"),
+                ActionType.valueOf(rs.getString("type")),
+                scope == null ? null : IsolationType.valueOf(scope),
+                rs.getString("title"),
+                rs.getString("requestor"),
+                rs.getString("requestor_comment"),
+                rs.getString("request_source"),
+                rs.getString("external_id"),
+                ActionStatus.valueOf(rs.getString("status")),
+                rs.getString("machine_id"),
+                rs.getString("computer_dns_name"),
+                instant(rs, "creation_date_time_utc"),
+                instant(rs, "last_update_date_time_utc"),
+                rs.getString("cancellation_requestor"),
+                rs.getString("cancellation_comment"),
+                instant(rs, "cancellation_date_time_utc"),
+                rs.getInt("error_hresult"));
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here (not rounding as the server would) matches the JSON view. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

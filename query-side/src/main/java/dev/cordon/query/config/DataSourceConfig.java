@@ -1,0 +1,63 @@
+package dev.cordon.query.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cordon.query.action.EventStoreActionLookup;
+import javax.sql.DataSource;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Two databases: the query database (primary: Flyway, repositories and transactions use it) and, read only,
+ * the command side's event store. Declaring the second one makes Boot back off from its own data source,
+ * so the primary is declared here too, from the usual {@code spring.datasource.*} properties.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfig {
+
+    @Bean
+    @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
+    public HikariDataSource dataSource(DataSourceProperties properties) {
+        DatabaseInitializer.createIfMissing(properties.determineUrl(), properties.determineUsername(),
+                properties.determinePassword());
+        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    }
+
+    /**
+     * Health covers the query database only. Boot's own contributor would also probe the event store, and the
+     * query side is healthy without it (reads of a lagging action then wait for the projection).
+     */
+    @Bean
+    public HealthContributor dbHealthContributor(DataSource dataSource) {
+        return new DataSourceHealthIndicator(dataSource);
+    }
+
+    /**
+     * Not a default candidate: nothing gets it by type (not Flyway, not the JdbcTemplate); only the lookup asks
+     * for it by name. The pool connects lazily and
+     * gives up quickly, so an unreachable event store costs a lookup about a second.
+     */
+    @Bean(name = EventStoreActionLookup.DATA_SOURCE, destroyMethod = "close", defaultCandidate = false)
+    @ConditionalOnProperty(name = "cordon.query.event-store.enabled", havingValue = "true", matchIfMissing = true)
+    public HikariDataSource eventStoreDataSource(CordonProperties properties) {
+        CordonProperties.EventStore store = properties.query().eventStore();
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("event-store");
+        dataSource.setJdbcUrl(store.url());
+        dataSource.setUsername(store.username());
+        dataSource.setPassword(store.password());
+        dataSource.setReadOnly(true);
+        dataSource.setMaximumPoolSize(2);
+        dataSource.setMinimumIdle(0);
+        dataSource.setConnectionTimeout(1_000);
+        dataSource.setInitializationFailTimeout(-1);
+        dataSource.addDataSourceProperty("connectTimeout", "2");
+        return dataSource;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.cordon.query.consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.events.DeviceEvent;
+import dev.cordon.events.MachineActionEvent;
+import dev.cordon.events.kafka.DeviceCloudEvent;
+import dev.cordon.events.kafka.EventCatalog;
+import dev.cordon.events.kafka.EventJson;
+import dev.cordon.query.timeline.TimelineEntries;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a Kafka value (a structured CloudEvent) into a {@link RecordedEvent}. Everything the projection relies on
+ * is checked here, so that a bad record fails as poison instead of as a database error retried forever.
+ */
+@Component
+public class CloudEventParser {
+
+    private static final Logger log = LoggerFactory.getLogger(CloudEventParser.class);
+
+    private final ObjectMapper mapper = EventJson.newMapper();
+
+    /**
+     * @param origin where the value came from, for the log (e.g. {@code topic-partition@offset})
+     * @return empty for an event type this version does not know (a newer producer): logged and skipped
+     */
+    public Optional<RecordedEvent> parse(String value, String origin) {
+        if (value == null) {
+            throw new PoisonRecordException("record has no value");
+        }
+        DeviceCloudEvent cloudEvent;
+        try {
+            JsonNode tree = mapper.readTree(value);
+            if (tree == null || !tree.isObject()) {
+                throw new PoisonRecordException("value is not a JSON object");
+            }
+            require(tree, "id", tree.path("id").isTextual());
+            require(tree, "type", tree.path("type").isTextual());
+            require(tree, "sequence", tree.path("sequence").canConvertToExactIntegral()
+                    && tree.path("sequence").asLong() >= 0);
+            require(tree, "data", tree.path("data").isObject());
+            cloudEvent = mapper.treeToValue(tree, DeviceCloudEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new PoisonRecordException("value is not a readable CloudEvent: " + e.getOriginalMessage(), e);
+        }
+        Optional<EventCatalog.Entry> entry = EventCatalog.byCloudEventType(cloudEvent.type());
+        if (entry.isEmpty()) {
+            log.warn("Skipping {}: unknown event type '{}' (event {})", origin, cloudEvent.type(), cloudEvent.id());
+            return Optional.empty();
+        }
+        DeviceEvent event;
+        try {
+            event = mapper.treeToValue(cloudEvent.data(), entry.get().eventClass());
+        } catch (JsonProcessingException e) {
+            throw new PoisonRecordException("data is not a valid " + entry.get().name() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+        validate(event);
+        return Optional.of(new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event));
+    }
+
+    private static void require(JsonNode tree, String attribute, boolean ok) {
+        if (!ok) {
+            throw new PoisonRecordException("missing or invalid CloudEvent attribute '" + attribute + "'");
+        }
+    }
+
+    private static void validate(DeviceEvent event) {
+        String name = event.getClass().getSimpleName();
+        if (event.deviceId() == null || event.deviceId().isBlank()) {
+            throw new PoisonRecordException(name + " has no deviceId");
+        }
+        if (event instanceof MachineActionEvent action && (action.actionId() == null || action.actionId().isBlank())) {
+            throw new PoisonRecordException(name + " has no actionId");
+        }
+        if (TimelineEntries.occurredAt(event) == null) {
+            throw new PoisonRecordException(name + " has no timestamp");
+        }
+    }
+}

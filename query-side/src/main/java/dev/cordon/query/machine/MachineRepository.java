@@ -1,0 +1,118 @@
+package dev.cordon.query.machine;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.IsolationState;
+import dev.cordon.events.device.OsPlatform;
+import dev.cordon.query.odata.ODataQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MachineRepository {
+
+    private static final String UPSERT = """
+            INSERT INTO machine (id, computer_dns_name, os_platform, os_build, version, aad_device_id, first_seen,
+                isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
+                last_action_status, last_update)
+            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
+                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate)
+            ON CONFLICT (id) DO UPDATE SET computer_dns_name = EXCLUDED.computer_dns_name,
+                os_platform = EXCLUDED.os_platform, os_build = EXCLUDED.os_build, version = EXCLUDED.version,
+                aad_device_id = EXCLUDED.aad_device_id, first_seen = EXCLUDED.first_seen,
+                isolation_state = EXCLUDED.isolation_state, isolation_scope = EXCLUDED.isolation_scope,
+                pending_action_id = EXCLUDED.pending_action_id, last_action_id = EXCLUDED.last_action_id,
+                last_action_type = EXCLUDED.last_action_type, last_action_status = EXCLUDED.last_action_status,
+                last_update = EXCLUDED.last_update
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public MachineRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<MachineView> findById(String id) {
+        return jdbc.query("SELECT * FROM machine WHERE id = :id", new MapSqlParameterSource("id", id),
+                MachineRepository::map).stream().findFirst();
+    }
+
+    public boolean exists(String id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM machine WHERE id = :id)",
+                new MapSqlParameterSource("id", id), Boolean.class));
+    }
+
+    /** Ordered by id so that $skip pages are stable; the filter SQL holds only whitelisted columns. */
+    public List<MachineView> find(ODataQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
+                .addValue("top", query.top())
+                .addValue("skip", query.skip());
+        return jdbc.query("SELECT * FROM machine WHERE " + query.filter().sql()
+                + " ORDER BY id LIMIT :top OFFSET :skip", params, MachineRepository::map);
+    }
+
+    public void save(MachineView machine) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("id", machine.id(), Types.VARCHAR)
+                .addValue("computerDnsName", machine.computerDnsName(), Types.VARCHAR)
+                .addValue("osPlatform", name(machine.osPlatform()), Types.VARCHAR)
+                .addValue("osBuild", machine.osBuild(), Types.VARCHAR)
+                .addValue("version", machine.version(), Types.VARCHAR)
+                .addValue("aadDeviceId", machine.aadDeviceId(), Types.VARCHAR)
+                .addValue("firstSeen", utc(machine.firstSeen()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("isolationState", machine.isolationState().name(), Types.VARCHAR)
+                .addValue("isolationScope", name(machine.isolationScope()), Types.VARCHAR)
+                .addValue("pendingActionId", machine.pendingActionId(), Types.VARCHAR)
+                .addValue("lastActionId", machine.lastActionId(), Types.VARCHAR)
+                .addValue("lastActionType", name(machine.lastActionType()), Types.VARCHAR)
+                .addValue("lastActionStatus", name(machine.lastActionStatus()), Types.VARCHAR)
+                .addValue("lastUpdate", utc(machine.lastUpdate()), Types.TIMESTAMP_WITH_TIMEZONE);
+        jdbc.update(UPSERT, params);
+    }
+
+    private static MachineView map(ResultSet rs, int row) throws SQLException {
+        return new MachineView(
+                rs.getString("id"),
+                rs.getString("computer_dns_name"),
+                parse(OsPlatform.class, rs.getString("os_platform")),
+                rs.getString("os_build"),
+                rs.getString("version"),
+                rs.getString("aad_device_id"),
+                instant(rs, "first_seen"),
+                IsolationState.valueOf(rs.getString("isolation_state")),
+                parse(IsolationType.class, rs.getString("isolation_scope")),
+                rs.getString("pending_action_id"),
+                rs.getString("last_action_id"),
+                parse(ActionType.class, rs.getString("last_action_type")),
+                parse(ActionStatus.class, rs.getString("last_action_status")),
+                instant(rs, "last_update"));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

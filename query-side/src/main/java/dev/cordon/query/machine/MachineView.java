@@ -1,0 +1,44 @@
+package dev.cordon.query.machine;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.IsolationState;
+import dev.cordon.events.device.OsPlatform;
+import java.time.Instant;
+
+/** A device as the read side knows it: its reported details and where its isolation stands. */
+public record MachineView(
+        String id,
+        String computerDnsName,
+        OsPlatform osPlatform,
+        String osBuild,
+        String version,
+        String aadDeviceId,
+        Instant firstSeen,
+        IsolationState isolationState,
+        IsolationType isolationScope,
+        String pendingActionId,
+        String lastActionId,
+        ActionType lastActionType,
+        ActionStatus lastActionStatus,
+        Instant lastUpdate) {
+
+    /** A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated. */
+    static MachineView unknown(String id) {
+        return new MachineView(id, null, null, null, null, null, null, IsolationState.NotIsolated, null, null, null,
+                null, null, null);
+    }
+
+    MachineView withDetails(String dnsName, OsPlatform platform, String build, String ver, String aadId,
+                            Instant at) {
+        return new MachineView(id, dnsName, platform, build, ver, aadId, firstSeen == null ? at : firstSeen,
+                isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at);
+    }
+
+    MachineView withAction(IsolationState state, IsolationType scope, String pending, String actionId,
+                           ActionType actionType, ActionStatus actionStatus, Instant at) {
+        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, firstSeen, state,
+                scope, pending, actionId, actionType, actionStatus, at);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.cordon.query.odata;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What literals a filterable field takes and which operators make sense on it. */
+public enum FieldKind {
+    STRING(EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE)),
+    ENUM(EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE)),
+    INSTANT(EnumSet.allOf(ComparisonOperator.class));
+
+    private final Set<ComparisonOperator> operators;
+
+    FieldKind(Set<ComparisonOperator> operators) {
+        this.operators = operators;
+    }
+
+    Set<ComparisonOperator> operators() {
+        return operators;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.cordon.query.odata;
+
+import java.time.Instant;
+
+/** The parsed {@code $filter}: already checked against a {@link FilterSchema}, so it can be rendered blindly. */
+public sealed interface FilterExpression {
+
+    record Or(FilterExpression left, FilterExpression right) implements FilterExpression {
+    }
+
+    record And(FilterExpression left, FilterExpression right) implements FilterExpression {
+    }
+
+    /** {@code value} is a String, an {@link Instant}, or null for {@code eq null} / {@code ne null}. */
+    record Comparison(FilterField field, ComparisonOperator operator, Object value) implements FilterExpression {
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cordon.query.odata;
+
+import dev.cordon.query.odata.FilterExpression.And;
+import dev.cordon.query.odata.FilterExpression.Comparison;
+import dev.cordon.query.odata.FilterExpression.Or;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Recursive-descent parser for the {@code $filter} subset clients of the machine-actions API use:
+ * <pre>
+ * filter     := or END
+ * or         := and ("or" and)*
+ * and        := primary ("and" primary)*
+ * primary    := "(" or ")" | comparison
+ * comparison := field op literal
+ * </pre>
+ * Only parentheses recurse, and their depth is capped, so hostile input cannot exhaust the stack.
+ */
+public final class ODataParser {
+
+    public static final int MAX_LENGTH = 2000;
+    public static final int MAX_DEPTH = 32;
+
+    private final List<Token> tokens;
+    private final FilterSchema schema;
+    private int index;
+
+    private ODataParser(List<Token> tokens, FilterSchema schema) {
+        this.tokens = tokens;
+        this.schema = schema;
+    }
+
+    public static FilterExpression parse(String filter, FilterSchema schema) {
+        if (filter.length() > MAX_LENGTH) {
+            throw new ODataException("Invalid $filter: longer than " + MAX_LENGTH + " characters");
+        }
+        ODataParser parser = new ODataParser(ODataLexer.tokenize(filter), schema);
+        if (parser.peek().type() == TokenType.END) {
+            throw ODataException.at(0, "empty filter");
+        }
+        FilterExpression expression = parser.or(0);
+        Token rest = parser.peek();
+        if (rest.type() == TokenType.CLOSE) {
+            throw ODataException.at(rest.position(), "')' without matching '('");
+        }
+        if (rest.type() != TokenType.END) {
+            throw ODataException.at(rest.position(), "expected 'and', 'or' or end of filter but found " + rest.describe());
+        }
+        return expression;
+    }
+
+    private FilterExpression or(int depth) {
+        FilterExpression left = and(depth);
+        while (peek().isWord("or")) {
+            index++;
+            left = new Or(left, and(depth));
+        }
+        return left;
+    }
+
+    private FilterExpression and(int depth) {
+        FilterExpression left = primary(depth);
+        while (peek().isWord("and")) {
+            index++;
+            left = new And(left, primary(depth));
+        }
+        return left;
+    }
+
+    private FilterExpression primary(int depth) {
+        Token token = peek();
+        if (token.type() != TokenType.OPEN) {
+            return comparison();
+        }
+        if (depth >= MAX_DEPTH) {
+            throw ODataException.at(token.position(), "parentheses nested deeper than " + MAX_DEPTH);
+        }
+        index++;
+        FilterExpression inner = or(depth + 1);
+        Token close = peek();
+        if (close.type() != TokenType.CLOSE) {
+            throw ODataException.at(close.position(),
+                    "expected ')' to close '(' at position " + token.position() + " but found " + close.describe());
+        }
+        index++;
+        return inner;
+    }
+
+    private Comparison comparison() {
+        Token name = next();
+        if (name.type() != TokenType.WORD) {
+            throw ODataException.at(name.position(), "expected a field name but found " + name.describe());
+        }
+        FilterField field = schema.field(name.text()).orElseThrow(() -> ODataException.at(name.position(),
+                "unknown field '" + name.text() + "'; filterable fields are: " + schema.names()));
+        Token opToken = next();
+        ComparisonOperator operator = opToken.type() == TokenType.WORD
+                ? ComparisonOperator.fromKeyword(opToken.text()).orElse(null)
+                : null;
+        if (operator == null) {
+            throw ODataException.at(opToken.position(),
+                    "expected an operator (eq, ne, gt, ge, lt, le) after '" + field.name() + "' but found "
+                            + opToken.describe());
+        }
+        if (!field.kind().operators().contains(operator)) {
+            throw ODataException.at(opToken.position(),
+                    "operator '" + operator.keyword() + "' is not allowed on field '" + field.name() + "'");
+        }
+        return new Comparison(field, operator, literal(field, operator, next()));
+    }
+
+    private Object literal(FilterField field, ComparisonOperator operator, Token token) {
+        if (token.isWord("null")) {
+            if (operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+                throw ODataException.at(token.position(), "null can only be compared with eq or ne");
+            }
+            return null;
+        }
+        return switch (field.kind()) {
+            case STRING -> quoted(field, token);
+            case ENUM -> enumValue(field, token);
+            case INSTANT -> instant(field, token);
+        };
+    }
+
+    private String quoted(FilterField field, Token token) {
+        if (token.type() != TokenType.STRING) {
+            throw ODataException.at(token.position(),
+                    "expected a single-quoted string for '" + field.name() + "' but found " + token.describe());
+        }
+        return token.text();
+    }
+
+    private String enumValue(FilterField field, Token token) {
+        String value = quoted(field, token);
+        if (!field.enumValues().contains(value)) {
+            throw ODataException.at(token.position(), "'" + value + "' is not a valid value for '" + field.name()
+                    + "'; allowed: " + String.join(", ", field.enumValues()));
+        }
+        return value;
+    }
+
+    private Instant instant(FilterField field, Token token) {
+        if (token.type() != TokenType.STRING && token.type() != TokenType.BARE) {
+            throw ODataException.at(token.position(),
+                    "expected an ISO-8601 instant for '" + field.name() + "' but found " + token.describe());
+        }
+        try {
+            return OffsetDateTime.parse(token.text()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ODataException.at(token.position(), "'" + token.text() + "' is not an ISO-8601 instant"
+                    + " (e.g. 2024-01-01T00:00:00Z)");
+        }
+    }
+
+    private Token peek() {
+        return tokens.get(index);
+    }
+
+    private Token next() {
+        Token token = tokens.get(index);
+        if (token.type() != TokenType.END) {
+            index++;
+        }
+        return token;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.cordon.query.odata;
+
+enum TokenType {
+    /** A field name, keyword or operator: the parser decides which by where it stands. */
+    WORD,
+    /** A single-quoted string, quotes removed and {@code ''} unescaped. */
+    STRING,
+    /** An unquoted literal that starts with a digit, e.g. an ISO-8601 instant. */
+    BARE,
+    OPEN,
+    CLOSE,
+    END
+}

@@ -1,0 +1,19 @@
+package dev.cordon.query.timeline;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import java.time.Instant;
+
+/** One event in a device's history; (deviceId, sequence) is the aggregate's own numbering, hence the key. */
+public record TimelineEntry(
+        String deviceId,
+        long sequence,
+        String eventId,
+        String eventType,
+        Instant timestamp,
+        String actionId,
+        ActionType actionType,
+        ActionStatus status,
+        String requestor,
+        String comment) {
+}

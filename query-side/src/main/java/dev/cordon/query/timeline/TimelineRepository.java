@@ -1,0 +1,68 @@
+package dev.cordon.query.timeline;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class TimelineRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public TimelineRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return false when the device already has an entry with this sequence: the record is a duplicate or replay */
+    public boolean insertIfAbsent(TimelineEntry entry) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("deviceId", entry.deviceId(), Types.VARCHAR)
+                .addValue("sequence", entry.sequence(), Types.BIGINT)
+                .addValue("eventId", entry.eventId(), Types.VARCHAR)
+                .addValue("eventType", entry.eventType(), Types.VARCHAR)
+                .addValue("occurredAt", OffsetDateTime.ofInstant(entry.timestamp().truncatedTo(ChronoUnit.MICROS),
+                        ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("actionId", entry.actionId(), Types.VARCHAR)
+                .addValue("actionType", entry.actionType() == null ? null : entry.actionType().name(), Types.VARCHAR)
+                .addValue("status", entry.status() == null ? null : entry.status().name(), Types.VARCHAR)
+                .addValue("requestor", entry.requestor(), Types.VARCHAR)
+                .addValue("comment", entry.comment(), Types.VARCHAR);
+        return jdbc.update("""
+                INSERT INTO timeline_entry (device_id, sequence, event_id, event_type, occurred_at, action_id,
+                    action_type, status, requestor, comment)
+                VALUES (:deviceId, :sequence, :eventId, :eventType, :occurredAt, :actionId, :actionType, :status,
+                    :requestor, :comment)
+                ON CONFLICT (device_id, sequence) DO NOTHING
+                """, params) == 1;
+    }
+
+    public List<TimelineEntry> findByDevice(String deviceId) {
+        return jdbc.query("SELECT * FROM timeline_entry WHERE device_id = :deviceId ORDER BY sequence",
+                new MapSqlParameterSource("deviceId", deviceId), TimelineRepository::map);
+    }
+
+    private static TimelineEntry map(ResultSet rs, int row) throws SQLException {
+        String actionType = rs.getString("action_type");
+        String status = rs.getString("status");
+        return new TimelineEntry(
+                rs.getString("device_id"),
+                rs.getLong("sequence"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("action_id"),
+                actionType == null ? null : ActionType.valueOf(actionType),
+                status == null ? null : ActionStatus.valueOf(status),
+                rs.getString("requestor"),
+                rs.getString("comment"));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cordon.query.web;
+
+import dev.cordon.events.error.ErrorCode;
+import dev.cordon.events.error.ErrorResponse;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's {@code /error} page for the few failures that never reach a controller
+ * (e.g. the container rejecting a request), so that even those get the public error JSON.
+ */
+@RestController
+public class FallbackErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+        Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // No error attribute: a client asked for /error itself, which is just another unknown path.
+        int status = attribute instanceof Integer statusCode ? statusCode : 404;
+        ErrorCode code = JsonErrorReportValve.codeFor(status);
+        String message = status >= 500 ? "An unexpected error occurred" : "The request could not be served";
+        // The container's status is kept; only the body is ours.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorResponse.of(code, message, CorrelationIds.of(request)));
+    }
+}

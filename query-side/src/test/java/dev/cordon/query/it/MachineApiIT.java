@@ -1,0 +1,107 @@
+package dev.cordon.query.it;
+
+import static dev.cordon.query.support.TestEvents.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.query.consumer.DeviceEventProjection;
+import dev.cordon.query.consumer.RecordedEvent;
+import dev.cordon.query.support.IntegrationTestSupport;
+import dev.cordon.query.support.TestEvents;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class MachineApiIT extends IntegrationTestSupport {
+
+    @Autowired
+    private DeviceEventProjection projection;
+
+    private String device;
+    private String other;
+
+    @BeforeEach
+    void seed() {
+        device = newId("dev");
+        other = newId("dev");
+        projection.apply(new RecordedEvent(newId("evt"), 0, TestEvents.registered(device, at(0))));
+        projection.apply(new RecordedEvent(newId("evt"), 1,
+                TestEvents.isolationRequested(device, newId("act"), IsolationType.Full, at(5))));
+        projection.apply(new RecordedEvent(newId("evt"), 0, TestEvents.registered(other, at(1))));
+    }
+
+    private static List<String> ids(ResponseEntity<JsonNode> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> ids = new ArrayList<>();
+        response.getBody().get("value").forEach(node -> ids.add(node.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void get_returnsEveryField() {
+        JsonNode machine = get("/api/machines/" + device).getBody();
+        List<String> fields = new ArrayList<>();
+        machine.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("@odata.context", "id", "computerDnsName", "osPlatform", "osBuild",
+                "version", "aadDeviceId", "isolationState", "isolationScope", "pendingActionId", "lastActionId",
+                "lastActionType", "lastActionStatus", "firstSeen", "lastUpdate");
+        assertThat(machine.get("isolationState").asText()).isEqualTo("IsolationPending");
+        assertThat(machine.get("osPlatform").asText()).isEqualTo("Windows11");
+        assertThat(machine.get("firstSeen").asText()).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(machine.get("@odata.context").asText()).endsWith("/api/$metadata#Machines/$entity");
+    }
+
+    @Test
+    void list_byComputerDnsNameOrAadDeviceId_findsTheDevice() {
+        ResponseEntity<JsonNode> byName = get("/api/machines", "$filter",
+                "computerDnsName eq '" + device + ".corp.example'");
+        assertThat(ids(byName)).containsExactly(device);
+        assertThat(byName.getBody().get("@odata.context").asText()).endsWith("/api/$metadata#Machines");
+        assertThat(ids(get("/api/machines", "$filter", "aadDeviceId eq 'aad-" + other + "'")))
+                .containsExactly(other);
+        assertThat(ids(get("/api/machines", "$filter", "(id eq '" + device + "' or id eq '" + other
+                + "') and isolationState eq 'NotIsolated' and osPlatform eq 'Windows11'"))).containsExactly(other);
+    }
+
+    @Test
+    void list_whenFilterInvalid_is400ODataError() {
+        ResponseEntity<JsonNode> response = get("/api/machines", "$filter", "status eq 'Pending'");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ODataError");
+        assertThat(get("/api/machines", "$top", "10001").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void get_whenUnknown_is404ResourceNotFound() {
+        ResponseEntity<JsonNode> response = get("/api/machines/nope");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ResourceNotFound");
+        assertThat(response.getBody().at("/error/message").asText()).isEqualTo("Machine nope was not found");
+    }
+
+    @Test
+    void timeline_whenUnknown_is404ResourceNotFound() {
+        ResponseEntity<JsonNode> response = get("/api/machines/nope/timeline");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ResourceNotFound");
+    }
+
+    @Test
+    void timeline_listsEntriesInSequenceOrder() {
+        JsonNode body = get("/api/machines/" + device + "/timeline").getBody();
+        assertThat(body.get("machineId").asText()).isEqualTo(device);
+        assertThat(body.get("value")).hasSize(2);
+        JsonNode request = body.get("value").get(1);
+        List<String> fields = new ArrayList<>();
+        request.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("timestamp", "eventType", "actionId", "actionType", "status",
+                "requestor", "comment", "sequence", "eventId");
+        assertThat(request.get("eventType").asText()).isEqualTo("DeviceIsolationRequested");
+        assertThat(request.get("comment").asText()).isEqualTo("Suspicious beaconing");
+    }
+}
