@@ -88,6 +88,7 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
 log.retention.hours=-1
 PROPS
   if [ ! -f "$dir/log-data/meta.properties" ]; then

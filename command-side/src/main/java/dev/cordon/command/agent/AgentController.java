@@ -5,6 +5,7 @@ import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.api.CommandSender;
 import dev.cordon.command.api.MachineActionResponse;
 import dev.cordon.command.api.MachineActions;
+import dev.cordon.command.api.ODataContext;
 import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.device.ReportActionStatusCommand;
 import dev.cordon.command.error.RuleViolationException;
@@ -68,6 +69,6 @@ class AgentController {
         int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
         commands.send(new ReportActionStatusCommand(action.deviceId(), actionId, status, hresult, clock.instant()),
                 http, AGENT_SOURCE + ":" + action.deviceId(), AGENT_SOURCE);
-        return MachineActionResponse.of(actions.require(actionId), null);
+        return MachineActionResponse.of(actions.require(actionId), ODataContext.actionEntity());
     }
 }

@@ -2,7 +2,7 @@ package dev.cordon.command.api;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-final class ODataContext {
+public final class ODataContext {
 
     private ODataContext() {
     }
@@ -13,7 +13,7 @@ final class ODataContext {
                 + "#" + entitySet;
     }
 
-    static String actionEntity() {
+    public static String actionEntity() {
         return of("MachineActions/$entity");
     }
 }

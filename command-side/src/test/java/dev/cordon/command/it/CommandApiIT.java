@@ -88,6 +88,21 @@ class CommandApiIT {
     }
 
     @Test
+    void acceptedCommand_storesItsAuditMetadataWithTheEvent() throws Exception {
+        String id = registeredDevice("Windows11");
+        Response r = api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"audit me\"}",
+                "X-Request-ID", "soar-run-4711");
+        assertThat(r.status()).isEqualTo(201);
+        byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = 1", byte[].class, id);
+        JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
+        assertThat(meta.get("requestId").asText()).isEqualTo("soar-run-4711");
+        assertThat(meta.get("requestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(meta.get("requestSource").asText()).isEqualTo("PublicApi");
+        assertThat(meta.has("correlationId")).isTrue();
+    }
+
+    @Test
     void isolate_withoutIsolationType_isFull() {
         String id = registeredDevice("Windows11");
         Response r = api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"c\"}");
