@@ -1,0 +1,105 @@
+package dev.cordon.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cordon.command.support.HttpApi;
+import dev.cordon.command.support.TestDatabase;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * While Kafka refuses every record (here: the topic is missing and may not be auto-created), commands are still
+ * accepted and stored, nothing is lost and the publisher's position does not move; once Kafka accepts again,
+ * every stored event arrives.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.admin.auto-create=false",
+        "spring.kafka.producer.properties.max.block.ms=1000",
+        "cordon.kafka.topic=" + KafkaOutageIT.TOPIC})
+@EmbeddedKafka(kraft = true, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
+class KafkaOutageIT {
+
+    static final String TOPIC = "outage-device-events";
+    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_outage");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DB::url);
+        registry.add("spring.datasource.username", DB::user);
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void publisher_whileKafkaRefuses_losesNothingAndCatchesUp() throws Exception {
+        HttpApi api = new HttpApi("http://127.0.0.1:" + port);
+        for (int i = 0; i < 5; i++) {
+            String id = "outage" + i + UUID.randomUUID().toString().replace("-", "");
+            assertThat(api.register(id, "host-" + i, "Windows11", "22631").status()).isEqualTo(201);
+            assertThat(api.isolate(id, "Full").status()).isEqualTo(201);
+        }
+        Set<String> stored = new HashSet<>(jdbc.queryForList("select event_identifier from domain_event_entry",
+                String.class));
+        assertThat(stored).hasSize(10);
+
+        // Several publishing attempts fail in the meantime; the token must stay where it was.
+        Thread.sleep(4_000);
+        long firstEvent = jdbc.queryForObject("select min(global_index) from domain_event_entry", Long.class);
+        assertThat(jdbc.queryForList("select convert_from(token, 'UTF8') from token_entry "
+                + "where processor_name = 'kafka-publisher' and token is not null", String.class))
+                .allSatisfy(token -> assertThat(tokenIndex(token)).isLessThan(firstEvent));
+
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", brokers))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "outage-readback");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Set<String> published = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> stored.stream()
+                        .filter(r.value()::contains).forEach(published::add));
+                return published.containsAll(stored);
+            });
+        }
+    }
+
+    private static long tokenIndex(String token) {
+        Matcher m = Pattern.compile("\"index\":(-?\\d+)").matcher(token);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+}
