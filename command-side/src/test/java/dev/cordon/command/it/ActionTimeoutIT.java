@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
@@ -28,7 +29,8 @@ class ActionTimeoutIT {
     void timeout_firesAfterARestart_andIsCancelledWhenTheActionEnds() {
         String device = "timeout" + UUID.randomUUID().toString().replace("-", "");
         String timedOut;
-        try (ConfigurableApplicationContext first = start()) {
+        // The first instance's shutdown is slow after Axon stopped, and the deadline falls due in that window.
+        try (ConfigurableApplicationContext first = start(SlowShutdownAfterAxon.class)) {
             HttpApi api = api(first);
             api.register(device, "host-t", "Windows11", "22631");
             timedOut = api.isolate(device, "Full").body().get("id").asText();
@@ -56,9 +58,42 @@ class ActionTimeoutIT {
         }
     }
 
-    private static ConfigurableApplicationContext start() {
+    /** Stops after Axon (lower phase) and takes longer than the action timeout to do so. */
+    static class SlowShutdownAfterAxon implements SmartLifecycle {
+        private volatile boolean running;
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            try {
+                Thread.sleep(4_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return 0;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?>... extraSources) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
-        return new SpringApplicationBuilder(CommandSideApplication.class).run(
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = CommandSideApplication.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        return new SpringApplicationBuilder(sources).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + DB.url(),
                 "--spring.datasource.username=" + DB.user(),
