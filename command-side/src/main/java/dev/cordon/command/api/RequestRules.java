@@ -42,13 +42,30 @@ final class RequestRules {
             throw new RuleViolationException(ErrorCode.InvalidInput,
                     "Comment must be at most " + MAX_COMMENT + " characters, was " + comment.length() + ".");
         }
-        return comment;
+        return withoutControlCharacters("Comment", comment, true);
     }
 
     static String optional(String field, String value, int maxLength) {
         if (value != null && (value.isBlank() || value.length() > maxLength)) {
             throw new RuleViolationException(ErrorCode.InvalidInput,
                     field + " must be 1 to " + maxLength + " characters when given.");
+        }
+        return value == null ? null : withoutControlCharacters(field, value, false);
+    }
+
+    /**
+     * Events are kept forever and copied into databases, logs and SIEMs: a NUL or an escape sequence in them
+     * breaks some of those and can forge lines in others. Line breaks and tabs are fine in a comment only.
+     */
+    private static String withoutControlCharacters(String field, String value, boolean multiline) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
+            if ((Character.isISOControl(c) && !allowed) || c == '\u2028' || c == '\u2029') {
+                throw new RuleViolationException(ErrorCode.InvalidInput,
+                        field + " must not contain control characters (found U+" + String.format("%04X", (int) c)
+                                + " at position " + i + ").");
+            }
         }
         return value;
     }

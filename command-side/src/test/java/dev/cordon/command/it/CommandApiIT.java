@@ -200,11 +200,30 @@ class CommandApiIT {
             "Comment of the wrong type|{\"Comment\":{\"a\":1}}|400|InvalidRequestBody",
             "a JSON array|[]|400|InvalidRequestBody",
             "no body at all||400|InvalidRequestBody",
+            "NUL in the Comment|{\"Comment\":\"a\\u0000b\"}|400|InvalidInput",
+            "escape sequence in the Comment|{\"Comment\":\"a\\u001b[31mb\"}|400|InvalidInput",
+            "control character in ExternalID|{\"Comment\":\"x\",\"ExternalID\":\"a\\nb\"}|400|InvalidInput",
     })
     void isolate_badInput_isRejectedAndStoresNothing(String why, String body, int status, String code) {
         String id = registeredDevice("Windows11");
         long before = storedEvents();
         assertError(api.post("/api/machines/" + id + "/isolate", body == null ? "" : body), status, code, "");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void isolate_multiLineComment_isAccepted() {
+        String id = registeredDevice("Windows11");
+        assertThat(api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"line one\\nline two\\tend\"}")
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void register_controlCharacterInName_isRejected() {
+        long before = storedEvents();
+        Response r = api.put("/api/machines/" + newDevice(),
+                "{\"computerDnsName\":\"host\\u0000evil\",\"osPlatform\":\"Windows11\"}");
+        assertError(r, 400, "InvalidInput", "control characters");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
