@@ -1,16 +1,15 @@
 package dev.cordon.query.action;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cordon.events.DeviceEvent;
-import dev.cordon.events.kafka.EventCatalog;
-import dev.cordon.events.kafka.EventJson;
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import static dev.cordon.query.jdbc.Timestamps.instant;
+
+import dev.cordon.events.action.ActionStatus;
+import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.error.ErrorCode;
+import dev.cordon.query.web.ApiException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes for {@code GET /api/machineactions/{id}}: when the projection has not caught up, the action
- * is folded straight from the command side's event store (read-only). Any trouble there means "not found".
+ * is read (read-only) from the command side's {@code action_index}, which the command side writes in the same
+ * transaction as the action's events and which holds every MachineAction field. A row that is not there means
+ * "not found"; a lookup that fails means "unavailable" (503), never 404: Defender clients take a 404 as final.
  */
 @Component
 public class EventStoreActionLookup {
@@ -30,54 +31,54 @@ public class EventStoreActionLookup {
     public static final String DATA_SOURCE = "eventStoreDataSource";
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreActionLookup.class);
+    /** {@code action_index.action_id} is a varchar(64): a longer id cannot be there. */
     private static final int MAX_ACTION_ID_LENGTH = 64;
-    /** Only classes of the published catalogue are ever instantiated from a stored payload type. */
-    private static final Map<String, Class<? extends DeviceEvent>> EVENT_CLASSES = EventCatalog.entries().stream()
-            .map(EventCatalog.Entry::eventClass)
-            .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
+    private static final String SELECT = """
+            SELECT action_id, device_id, action_type, scope, status, computer_dns_name, requestor, requestor_comment,
+                request_source, external_id, created_at, last_update, cancellation_requestor, cancellation_comment,
+                cancelled_at, error_hresult
+            FROM action_index WHERE action_id = ?""";
 
     private final JdbcTemplate eventStore;
-    private final ObjectMapper mapper = EventJson.newMapper();
 
     public EventStoreActionLookup(@Qualifier(DATA_SOURCE) ObjectProvider<DataSource> dataSource) {
         DataSource source = dataSource.getIfAvailable();
         this.eventStore = source == null ? null : new JdbcTemplate(source);
     }
 
+    /** @throws ApiException ServiceUnavailable if the event store could not answer */
     public Optional<MachineActionView> find(String actionId) {
         if (eventStore == null || actionId.length() > MAX_ACTION_ID_LENGTH) {
             return Optional.empty();
         }
         try {
-            List<String> devices = eventStore.queryForList(
-                    "SELECT device_id FROM action_index WHERE action_id = ?", String.class, actionId);
-            if (devices.isEmpty()) {
-                return Optional.empty();
-            }
-            List<DeviceEvent> history = eventStore.query("""
-                    SELECT event_identifier, sequence_number, payload_type, payload_revision, payload
-                    FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
-                    (rs, row) -> event(rs.getString("payload_type"), rs.getBytes("payload"),
-                            rs.getString("event_identifier")),
-                    devices.get(0));
-            return Optional.ofNullable(MachineActionFold.replay(
-                    history.stream().filter(Objects::nonNull).toList(), actionId));
+            return eventStore.query(SELECT, EventStoreActionLookup::map, actionId).stream().findFirst();
         } catch (DataAccessException e) {
             log.warn("Event store lookup for action {} failed: {}", actionId, e.getMessage());
-            return Optional.empty();
+            throw new ApiException(ErrorCode.ServiceUnavailable,
+                    "Action " + actionId + " could not be looked up right now; retry shortly");
         }
     }
 
-    private DeviceEvent event(String payloadType, byte[] payload, String eventId) {
-        Class<? extends DeviceEvent> type = EVENT_CLASSES.get(payloadType);
-        if (type == null) {
-            return null;
-        }
-        try {
-            return mapper.readValue(payload, type);
-        } catch (IOException e) {
-            log.warn("Skipping unreadable stored event {} of type {}: {}", eventId, payloadType, e.getMessage());
-            return null;
-        }
+    private static MachineActionView map(ResultSet rs, int row) throws SQLException {
+        String scope = rs.getString("scope");
+        return new MachineActionView(
+                rs.getString("action_id"),
+                ActionType.valueOf(rs.getString("action_type")),
+                scope == null ? null : IsolationType.valueOf(scope),
+                null,
+                rs.getString("requestor"),
+                rs.getString("requestor_comment"),
+                rs.getString("request_source"),
+                rs.getString("external_id"),
+                ActionStatus.valueOf(rs.getString("status")),
+                rs.getString("device_id"),
+                rs.getString("computer_dns_name"),
+                instant(rs, "created_at"),
+                instant(rs, "last_update"),
+                rs.getString("cancellation_requestor"),
+                rs.getString("cancellation_comment"),
+                instant(rs, "cancelled_at"),
+                rs.getInt("error_hresult"));
     }
 }

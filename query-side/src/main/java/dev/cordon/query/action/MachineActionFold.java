@@ -1,6 +1,5 @@
 package dev.cordon.query.action;
 
-import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
@@ -62,16 +61,5 @@ public final class MachineActionFold {
             return current.withStatus(ActionStatus.TimeOut, e.timedOutAt());
         }
         throw ActionEvents.unknown(event);
-    }
-
-    /** Rebuilds one action from its device's history (events in sequence order). */
-    public static MachineActionView replay(Iterable<? extends DeviceEvent> history, String actionId) {
-        MachineActionView view = null;
-        for (DeviceEvent event : history) {
-            if (event instanceof MachineActionEvent actionEvent && actionId.equals(actionEvent.actionId())) {
-                view = apply(view, actionEvent);
-            }
-        }
-        return view;
     }
 }

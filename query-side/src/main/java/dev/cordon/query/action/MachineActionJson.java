@@ -7,7 +7,6 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -45,14 +44,8 @@ public record MachineActionJson(
     static MachineActionJson of(MachineActionView view, String odataContext) {
         return new MachineActionJson(odataContext, view.id(), view.type(), view.scope(), view.title(),
                 view.requestor(), view.requestorComment(), view.requestSource(), view.externalId(), view.status(),
-                view.machineId(), view.computerDnsName(), micros(view.creationDateTimeUtc()),
-                micros(view.lastUpdateDateTimeUtc()), micros(view.lastUpdateDateTimeUtc()),
-                view.cancellationRequestor(), view.cancellationComment(), micros(view.cancellationDateTimeUtc()),
-                view.errorHResult(), List.of(), null, null);
-    }
-
-    /** The database keeps microseconds; an action answered from the event store must look the same. */
-    private static Instant micros(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+                view.machineId(), view.computerDnsName(), view.creationDateTimeUtc(), view.lastUpdateDateTimeUtc(),
+                view.lastUpdateDateTimeUtc(), view.cancellationRequestor(), view.cancellationComment(),
+                view.cancellationDateTimeUtc(), view.errorHResult(), List.of(), null, null);
     }
 }

@@ -1,5 +1,8 @@
 package dev.cordon.query.action;
 
+import static dev.cordon.query.jdbc.Timestamps.instant;
+import static dev.cordon.query.jdbc.Timestamps.utc;
+
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
@@ -7,10 +10,6 @@ import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -20,13 +19,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MachineActionRepository {
 
+    /**
+     * The WHERE keeps an older event from overwriting a newer state: should a device's events ever arrive out of
+     * order (e.g. after the topic's partition count changed), only the one with the highest sequence counts.
+     */
     private static final String UPSERT = """
             INSERT INTO machine_action (id, type, scope, title, requestor, requestor_comment, request_source,
                 external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
-                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult)
+                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
             VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
                 :machineId, :computerDnsName, :created, :lastUpdate, :cancellationRequestor, :cancellationComment,
-                :cancelledAt, :errorHResult)
+                :cancelledAt, :errorHResult, :lastSequence)
             ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, scope = EXCLUDED.scope, title = EXCLUDED.title,
                 requestor = EXCLUDED.requestor, requestor_comment = EXCLUDED.requestor_comment,
                 request_source = EXCLUDED.request_source, external_id = EXCLUDED.external_id,
@@ -37,7 +40,8 @@ public class MachineActionRepository {
                 cancellation_requestor = EXCLUDED.cancellation_requestor,
                 cancellation_comment = EXCLUDED.cancellation_comment,
                 cancellation_date_time_utc = EXCLUDED.cancellation_date_time_utc,
-                error_hresult = EXCLUDED.error_hresult
+                error_hresult = EXCLUDED.error_hresult, last_sequence = EXCLUDED.last_sequence
+            WHERE machine_action.last_sequence < EXCLUDED.last_sequence
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -51,17 +55,18 @@ public class MachineActionRepository {
                 MachineActionRepository::map).stream().findFirst();
     }
 
-    /** Newest first; the filter SQL holds only whitelisted columns, its literals are in its parameters. */
+    /** The filter and order SQL hold only whitelisted columns; the filter's literals are in its parameters. */
     public List<MachineActionView> find(ODataQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
                 .addValue("top", query.top())
                 .addValue("skip", query.skip());
         return jdbc.query("SELECT * FROM machine_action WHERE " + query.filter().sql()
-                + " ORDER BY creation_date_time_utc DESC, id DESC LIMIT :top OFFSET :skip", params,
+                + " ORDER BY " + query.orderBy().sql() + " LIMIT :top OFFSET :skip", params,
                 MachineActionRepository::map);
     }
 
-    public void save(MachineActionView action) {
+    /** @return false if the stored action already reflects an event at or after {@code sequence}: nothing changed */
+    public boolean save(MachineActionView action, long sequence) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("id", action.id(), Types.VARCHAR)
                 .addValue("type", action.type().name(), Types.VARCHAR)
@@ -79,8 +84,9 @@ public class MachineActionRepository {
                 .addValue("cancellationRequestor", action.cancellationRequestor(), Types.VARCHAR)
                 .addValue("cancellationComment", action.cancellationComment(), Types.VARCHAR)
                 .addValue("cancelledAt", utc(action.cancellationDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .addValue("errorHResult", action.errorHResult(), Types.INTEGER);
-        jdbc.update(UPSERT, params);
+                .addValue("errorHResult", action.errorHResult(), Types.INTEGER)
+                .addValue("lastSequence", sequence, Types.BIGINT);
+        return jdbc.update(UPSERT, params) == 1;
     }
 
     private static MachineActionView map(ResultSet rs, int row) throws SQLException {
@@ -103,15 +109,5 @@ public class MachineActionRepository {
                 rs.getString("cancellation_comment"),
                 instant(rs, "cancellation_date_time_utc"),
                 rs.getInt("error_hresult"));
-    }
-
-    /** PostgreSQL keeps microseconds; truncating here (not rounding as the server would) matches the JSON view. */
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,27 +1,22 @@
 package dev.cordon.query.config;
 
-import dev.cordon.events.kafka.KafkaContract;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings under {@code cordon.*}. The defaults here are the documented ones; application.yml maps the
- * environment variables onto them.
+ * Settings under {@code cordon.*} that the code reads through this record. The defaults here are the documented
+ * ones; application.yml maps the environment variables onto them. The topic and consumer group are placeholders
+ * of the Kafka listener and set in application.yml only.
  */
 @ConfigurationProperties("cordon")
-public record CordonProperties(@DefaultValue Kafka kafka, @DefaultValue Query query) {
+public record CordonProperties(@DefaultValue Query query) {
 
-    /** @param topic the device event topic, shared with the command side */
-    public record Kafka(@DefaultValue(KafkaContract.DEFAULT_TOPIC) String topic) {
-    }
-
-    /** @param consumerGroup the Kafka consumer group of the projection */
-    public record Query(@DefaultValue("cordon-query") String consumerGroup, @DefaultValue EventStore eventStore) {
+    public record Query(@DefaultValue EventStore eventStore) {
     }
 
     /**
      * The command side's event store, read only, for read-your-writes on a single action.
-     * Disabled or unreachable means such a lookup answers 404 until the projection catches up.
+     * Disabled means such a lookup answers 404 until the projection catches up; unreachable means 503.
      */
     public record EventStore(
             @DefaultValue("true") boolean enabled,

@@ -20,6 +20,10 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class DataSourceConfig {
 
+    static final int STATEMENT_TIMEOUT_MILLIS = 2_000;
+    /** Longer than the statement timeout, so that the server's cancellation normally comes first. */
+    static final int SOCKET_TIMEOUT_SECONDS = 5;
+
     @Bean
     @Primary
     @ConfigurationProperties("spring.datasource.hikari")
@@ -40,8 +44,9 @@ public class DataSourceConfig {
 
     /**
      * Not a default candidate: nothing gets it by type (not Flyway, not the JdbcTemplate); only the lookup asks
-     * for it by name. The pool connects lazily and
-     * gives up quickly, so an unreachable event store costs a lookup about a second.
+     * for it by name. The pool connects lazily and gives up quickly, so an unreachable event store costs a lookup
+     * about a second; the server cancels a statement after two seconds (a lock, a stalled server) and the socket
+     * gives up after five, so a hung event store never holds a request thread either.
      */
     @Bean(name = EventStoreActionLookup.DATA_SOURCE, destroyMethod = "close", defaultCandidate = false)
     @ConditionalOnProperty(name = "cordon.query.event-store.enabled", havingValue = "true", matchIfMissing = true)
@@ -58,6 +63,8 @@ public class DataSourceConfig {
         dataSource.setConnectionTimeout(1_000);
         dataSource.setInitializationFailTimeout(-1);
         dataSource.addDataSourceProperty("connectTimeout", "2");
+        dataSource.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
+        dataSource.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
         return dataSource;
     }
 }

@@ -3,12 +3,18 @@ package dev.cordon.query.consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
+import dev.cordon.events.action.MachineActionCancelledEvent;
+import dev.cordon.events.action.MachineActionStartedEvent;
+import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventJson;
 import dev.cordon.query.timeline.TimelineEntries;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +50,11 @@ public class CloudEventParser {
             require(tree, "sequence", tree.path("sequence").canConvertToExactIntegral()
                     && tree.path("sequence").asLong() >= 0);
             require(tree, "data", tree.path("data").isObject());
+            Optional<String> nul = nulAt(tree, "");
+            if (nul.isPresent()) {
+                // PostgreSQL text cannot hold U+0000: the insert would fail the same way on every retry.
+                throw new PoisonRecordException("string at '" + nul.get() + "' contains U+0000");
+            }
             cloudEvent = mapper.treeToValue(tree, DeviceCloudEvent.class);
         } catch (JsonProcessingException e) {
             throw new PoisonRecordException("value is not a readable CloudEvent: " + e.getOriginalMessage(), e);
@@ -52,6 +63,11 @@ public class CloudEventParser {
         if (entry.isEmpty()) {
             log.warn("Skipping {}: unknown event type '{}' (event {})", origin, cloudEvent.type(), cloudEvent.id());
             return Optional.empty();
+        }
+        if (!entry.get().revision().equals(cloudEvent.revision())) {
+            // Read as this revision, an older or newer payload would silently yield nulls or wrong values.
+            throw new PoisonRecordException(entry.get().name() + " has revision " + quoted(cloudEvent.revision())
+                    + "; this version reads revision " + entry.get().revision());
         }
         DeviceEvent event;
         try {
@@ -81,5 +97,50 @@ public class CloudEventParser {
         if (TimelineEntries.occurredAt(event) == null) {
             throw new PoisonRecordException(name + " has no timestamp");
         }
+        if (actionTypeMissing(event)) {
+            throw new PoisonRecordException(name + " has no actionType");
+        }
+    }
+
+    /**
+     * The request and outcome events imply their action's type; these three carry it (their schemas require it).
+     * Without it a cancelled Isolate would be folded as a cancelled Unisolate and leave the device Isolated.
+     */
+    private static boolean actionTypeMissing(DeviceEvent event) {
+        return (event instanceof MachineActionStartedEvent started && started.actionType() == null)
+                || (event instanceof MachineActionCancelledEvent cancelled && cancelled.actionType() == null)
+                || (event instanceof MachineActionTimedOutEvent timedOut && timedOut.actionType() == null);
+    }
+
+    /** The JSON path of the first string (value or field name) that holds U+0000, if any. */
+    private static Optional<String> nulAt(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? Optional.of(path) : Optional.empty();
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> found = nulAt(node.get(i), path + "[" + i + "]");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            if (field.getKey().indexOf('\0') >= 0) {
+                return Optional.of(path.isEmpty() ? "(a field name)" : path + ".(a field name)");
+            }
+            Optional<String> found = nulAt(field.getValue(), fieldPath);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** As a JSON string, so that a hostile value cannot forge log lines. */
+    private static String quoted(String value) {
+        return value == null ? "null" : TextNode.valueOf(value).toString();
     }
 }

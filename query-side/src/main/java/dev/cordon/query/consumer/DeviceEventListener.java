@@ -24,15 +24,21 @@ public class DeviceEventListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = "cordon-query-projection",
-            topics = "${cordon.kafka.topic:cordon.device-events}",
-            groupId = "${cordon.query.consumer-group:cordon-query}")
+    /** Topic and group are set in application.yml only (with their environment variables and defaults). */
+    @KafkaListener(id = "cordon-query-projection", topics = "${cordon.kafka.topic}",
+            groupId = "${cordon.query.consumer-group}")
     public void on(ConsumerRecord<String, String> record) {
         String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
         parser.parse(record.value(), origin).ifPresent(event -> {
-            if (!projection.apply(event)) {
-                log.debug("Duplicate event {} at {} (device {}, sequence {}) ignored", event.eventId(), origin,
-                        event.event().deviceId(), event.sequence());
+            switch (projection.apply(event)) {
+                case DUPLICATE -> log.debug("Duplicate event {} at {} (device {}, sequence {}) ignored",
+                        event.eventId(), origin, event.event().deviceId(), event.sequence());
+                // Not a redelivery: two different events claim one place in the device's history.
+                case DIVERGED -> log.warn("Event {} at {} claims sequence {} of device {}, which the timeline holds"
+                                + " for a different event: the histories diverged; ignored", event.eventId(), origin,
+                        event.sequence(), event.event().deviceId());
+                case APPLIED -> {
+                }
             }
         });
     }

@@ -17,9 +17,20 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies one event to all three read models in one transaction. The timeline row is written first and keyed by
  * (device, sequence): if it is already there, the record is a duplicate or a replay and nothing else changes.
+ * The action and device views keep the sequence of the last event folded into them and take only a later one,
+ * so an event that arrives out of order is recorded in the timeline but cannot turn a view back.
  */
 @Component
 public class DeviceEventProjection {
+
+    /** What became of a record. */
+    public enum Outcome {
+        APPLIED,
+        /** The same event was applied before (a redelivery or a replay). */
+        DUPLICATE,
+        /** A different event was applied at the same (device, sequence): the histories diverged. */
+        DIVERGED
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DeviceEventProjection.class);
 
@@ -34,10 +45,10 @@ public class DeviceEventProjection {
         this.machines = machines;
     }
 
-    /** @return false if the event had been applied before */
     @Transactional
-    public boolean apply(RecordedEvent recorded) {
+    public Outcome apply(RecordedEvent recorded) {
         DeviceEvent event = recorded.event();
+        long sequence = recorded.sequence();
         MachineActionView action = null;
         if (event instanceof MachineActionEvent actionEvent) {
             action = MachineActionFold.apply(actions.findById(actionEvent.actionId()).orElse(null), actionEvent);
@@ -46,14 +57,20 @@ public class DeviceEventProjection {
                         TimelineEntries.eventType(event), actionEvent.actionId());
             }
         }
-        if (!timeline.insertIfAbsent(TimelineEntries.entryFor(event, recorded.sequence(), recorded.eventId(),
-                action))) {
-            return false;
+        if (!timeline.insertIfAbsent(TimelineEntries.entryFor(event, sequence, recorded.eventId(), action))) {
+            boolean sameEvent = timeline.eventIdAt(event.deviceId(), sequence)
+                    .filter(recorded.eventId()::equals).isPresent();
+            return sameEvent ? Outcome.DUPLICATE : Outcome.DIVERGED;
         }
-        if (action != null) {
-            actions.save(action);
+        // Folded onto the stored state either way; a save keeps the result only if the event is the view's newest.
+        boolean actionStale = action != null && !actions.save(action, sequence);
+        boolean deviceStale = !machines.save(
+                DeviceFold.apply(machines.findById(event.deviceId()).orElse(null), event), sequence);
+        if (actionStale || deviceStale) {
+            log.warn("{} (device {}, sequence {}) arrived after a later event: in the timeline, but not folded into"
+                            + " the {} view", TimelineEntries.eventType(event), event.deviceId(), sequence,
+                    actionStale && deviceStale ? "action and device" : actionStale ? "action" : "device");
         }
-        machines.save(DeviceFold.apply(machines.findById(event.deviceId()).orElse(null), event));
-        return true;
+        return Outcome.APPLIED;
     }
 }

@@ -5,6 +5,7 @@ import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.web.ApiException;
 import dev.cordon.query.web.ODataCollection;
 import dev.cordon.query.web.ODataContext;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,12 +21,10 @@ public class MachineController {
         this.machines = machines;
     }
 
+    /** Every query parameter, so that an unknown or wrongly cased {@code $} option is rejected, not ignored. */
     @GetMapping("/api/machines")
-    public ODataCollection<MachineJson> list(
-            @RequestParam(name = "$filter", required = false) String filter,
-            @RequestParam(name = "$top", required = false) String top,
-            @RequestParam(name = "$skip", required = false) String skip) {
-        ODataQuery query = ODataQuery.parse(filter, top, skip, MachineFilter.SCHEMA);
+    public ODataCollection<MachineJson> list(@RequestParam MultiValueMap<String, String> parameters) {
+        ODataQuery query = ODataQuery.parse(parameters, MachineFilter.SCHEMA, MachineFilter.ORDERINGS);
         return new ODataCollection<>(ODataContext.of("Machines"),
                 machines.find(query).stream().map(view -> MachineJson.of(view, null)).toList());
     }

@@ -1,5 +1,8 @@
 package dev.cordon.query.machine;
 
+import static dev.cordon.query.jdbc.Timestamps.instant;
+import static dev.cordon.query.jdbc.Timestamps.utc;
+
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
@@ -9,10 +12,6 @@ import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,19 +21,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MachineRepository {
 
+    /** As for actions: the WHERE keeps an event that arrived out of order from overwriting a newer state. */
     private static final String UPSERT = """
             INSERT INTO machine (id, computer_dns_name, os_platform, os_build, version, aad_device_id, first_seen,
                 isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
-                last_action_status, last_update)
+                last_action_status, last_update, last_sequence)
             VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
-                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate)
+                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
+                :lastSequence)
             ON CONFLICT (id) DO UPDATE SET computer_dns_name = EXCLUDED.computer_dns_name,
                 os_platform = EXCLUDED.os_platform, os_build = EXCLUDED.os_build, version = EXCLUDED.version,
                 aad_device_id = EXCLUDED.aad_device_id, first_seen = EXCLUDED.first_seen,
                 isolation_state = EXCLUDED.isolation_state, isolation_scope = EXCLUDED.isolation_scope,
                 pending_action_id = EXCLUDED.pending_action_id, last_action_id = EXCLUDED.last_action_id,
                 last_action_type = EXCLUDED.last_action_type, last_action_status = EXCLUDED.last_action_status,
-                last_update = EXCLUDED.last_update
+                last_update = EXCLUDED.last_update, last_sequence = EXCLUDED.last_sequence
+            WHERE machine.last_sequence < EXCLUDED.last_sequence
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -53,16 +55,17 @@ public class MachineRepository {
                 new MapSqlParameterSource("id", id), Boolean.class));
     }
 
-    /** Ordered by id so that $skip pages are stable; the filter SQL holds only whitelisted columns. */
+    /** The filter and order SQL hold only whitelisted columns; every order ends on id so that pages are stable. */
     public List<MachineView> find(ODataQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
                 .addValue("top", query.top())
                 .addValue("skip", query.skip());
         return jdbc.query("SELECT * FROM machine WHERE " + query.filter().sql()
-                + " ORDER BY id LIMIT :top OFFSET :skip", params, MachineRepository::map);
+                + " ORDER BY " + query.orderBy().sql() + " LIMIT :top OFFSET :skip", params, MachineRepository::map);
     }
 
-    public void save(MachineView machine) {
+    /** @return false if the stored device already reflects an event at or after {@code sequence}: nothing changed */
+    public boolean save(MachineView machine, long sequence) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("id", machine.id(), Types.VARCHAR)
                 .addValue("computerDnsName", machine.computerDnsName(), Types.VARCHAR)
@@ -77,8 +80,9 @@ public class MachineRepository {
                 .addValue("lastActionId", machine.lastActionId(), Types.VARCHAR)
                 .addValue("lastActionType", name(machine.lastActionType()), Types.VARCHAR)
                 .addValue("lastActionStatus", name(machine.lastActionStatus()), Types.VARCHAR)
-                .addValue("lastUpdate", utc(machine.lastUpdate()), Types.TIMESTAMP_WITH_TIMEZONE);
-        jdbc.update(UPSERT, params);
+                .addValue("lastUpdate", utc(machine.lastUpdate()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("lastSequence", sequence, Types.BIGINT);
+        return jdbc.update(UPSERT, params) == 1;
     }
 
     private static MachineView map(ResultSet rs, int row) throws SQLException {
@@ -105,14 +109,5 @@ public class MachineRepository {
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
         return value == null ? null : Enum.valueOf(type, value);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -47,6 +47,10 @@ final class ODataLexer {
         StringBuilder value = new StringBuilder();
         while (pos < input.length()) {
             char c = input.charAt(pos++);
+            if (c < 0x20) {
+                // No column value holds one, and U+0000 would fail in PostgreSQL instead of matching nothing.
+                throw ODataException.at(pos - 1, "control character '" + printable(c) + "' in string literal");
+            }
             if (c != '\'') {
                 value.append(c);
             } else if (pos < input.length() && input.charAt(pos) == '\'') {

@@ -5,6 +5,7 @@ import dev.cordon.query.odata.FilterExpression.Comparison;
 import dev.cordon.query.odata.FilterExpression.Or;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -23,6 +24,8 @@ public final class ODataParser {
 
     public static final int MAX_LENGTH = 2000;
     public static final int MAX_DEPTH = 32;
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
 
     private final List<Token> tokens;
     private final FilterSchema schema;
@@ -120,7 +123,7 @@ public final class ODataParser {
             return null;
         }
         return switch (field.kind()) {
-            case STRING -> quoted(field, token);
+            case STRING -> field.normaliser().apply(quoted(field, token));
             case ENUM -> enumValue(field, token);
             case INSTANT -> instant(field, token);
         };
@@ -148,12 +151,20 @@ public final class ODataParser {
             throw ODataException.at(token.position(),
                     "expected an ISO-8601 instant for '" + field.name() + "' but found " + token.describe());
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(token.text()).toInstant();
+            instant = OffsetDateTime.parse(token.text()).toInstant();
         } catch (DateTimeParseException e) {
             throw ODataException.at(token.position(), "'" + token.text() + "' is not an ISO-8601 instant"
                     + " (e.g. 2024-01-01T00:00:00Z)");
         }
+        // Java reads years up to 999,999,999, PostgreSQL's timestamptz ends in 294276: keep to four digits.
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw ODataException.at(token.position(), "'" + token.text() + "' is outside the years " + MIN_YEAR
+                    + " to " + MAX_YEAR + " (UTC)");
+        }
+        return instant;
     }
 
     private Token peek() {

@@ -1,14 +1,15 @@
 package dev.cordon.query.timeline;
 
+import static dev.cordon.query.jdbc.Timestamps.instant;
+import static dev.cordon.query.jdbc.Timestamps.utc;
+
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,8 +30,7 @@ public class TimelineRepository {
                 .addValue("sequence", entry.sequence(), Types.BIGINT)
                 .addValue("eventId", entry.eventId(), Types.VARCHAR)
                 .addValue("eventType", entry.eventType(), Types.VARCHAR)
-                .addValue("occurredAt", OffsetDateTime.ofInstant(entry.timestamp().truncatedTo(ChronoUnit.MICROS),
-                        ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("occurredAt", utc(entry.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("actionId", entry.actionId(), Types.VARCHAR)
                 .addValue("actionType", entry.actionType() == null ? null : entry.actionType().name(), Types.VARCHAR)
                 .addValue("status", entry.status() == null ? null : entry.status().name(), Types.VARCHAR)
@@ -43,6 +43,14 @@ public class TimelineRepository {
                     :requestor, :comment)
                 ON CONFLICT (device_id, sequence) DO NOTHING
                 """, params) == 1;
+    }
+
+    /** The id of the event the device's timeline holds at {@code sequence}, if any. */
+    public Optional<String> eventIdAt(String deviceId, long sequence) {
+        return jdbc.queryForList(
+                "SELECT event_id FROM timeline_entry WHERE device_id = :deviceId AND sequence = :sequence",
+                new MapSqlParameterSource("deviceId", deviceId).addValue("sequence", sequence), String.class)
+                .stream().findFirst();
     }
 
     public List<TimelineEntry> findByDevice(String deviceId) {
@@ -58,7 +66,7 @@ public class TimelineRepository {
                 rs.getLong("sequence"),
                 rs.getString("event_id"),
                 rs.getString("event_type"),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                instant(rs, "occurred_at"),
                 rs.getString("action_id"),
                 actionType == null ? null : ActionType.valueOf(actionType),
                 status == null ? null : ActionStatus.valueOf(status),

@@ -11,10 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -26,6 +24,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorResponse> api(ApiException e, HttpServletRequest request) {
+        if (e.code() == ErrorCode.ServiceUnavailable) {
+            // The event store lookup failed; it usually answers again within a second.
+            return status(e.code()).header(HttpHeaders.RETRY_AFTER, "1").body(body(e.code(), e.getMessage(), request));
+        }
         return respond(e.code(), e.getMessage(), request);
     }
 
@@ -45,16 +47,8 @@ public class ApiExceptionHandler {
         if (e.getSupportedHttpMethods() != null) {
             headers.setAllow(e.getSupportedHttpMethods());
         }
-        return ResponseEntity.status(ErrorCode.MethodNotAllowed.httpStatus()).headers(headers)
-                .contentType(MediaType.APPLICATION_JSON).body(body(ErrorCode.MethodNotAllowed, "Method " + e.getMethod() + " is not allowed here", request));
-    }
-
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ErrorResponse> invalidInput(Exception e, HttpServletRequest request) {
-        String message = e instanceof MethodArgumentTypeMismatchException mismatch
-                ? "Invalid value for parameter '" + mismatch.getName() + "'"
-                : e.getMessage();
-        return respond(ErrorCode.InvalidInput, message, request);
+        return status(ErrorCode.MethodNotAllowed).headers(headers)
+                .body(body(ErrorCode.MethodNotAllowed, "Method " + e.getMethod() + " is not allowed here", request));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -73,9 +67,12 @@ public class ApiExceptionHandler {
         return ErrorResponse.of(code, message, CorrelationIds.of(request));
     }
 
-    /** The content type is preset so that a client's Accept header cannot turn an error into an HTML page. */
     private static ResponseEntity<ErrorResponse> respond(ErrorCode code, String message, HttpServletRequest request) {
-        return ResponseEntity.status(code.httpStatus()).contentType(MediaType.APPLICATION_JSON)
-                .body(body(code, message, request));
+        return status(code).body(body(code, message, request));
+    }
+
+    /** The content type is preset so that a client's Accept header cannot turn an error into an HTML page. */
+    private static ResponseEntity.BodyBuilder status(ErrorCode code) {
+        return ResponseEntity.status(code.httpStatus()).contentType(MediaType.APPLICATION_JSON);
     }
 }

@@ -1,6 +1,5 @@
 package dev.cordon.query.web;
 
-import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.error.ErrorResponse;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,10 +21,8 @@ public class FallbackErrorController implements ErrorController {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // No error attribute: a client asked for /error itself, which is just another unknown path.
         int status = attribute instanceof Integer statusCode ? statusCode : 404;
-        ErrorCode code = JsonErrorReportValve.codeFor(status);
-        String message = status >= 500 ? "An unexpected error occurred" : "The request could not be served";
         // The container's status is kept; only the body is ours.
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorResponse.of(code, message, CorrelationIds.of(request)));
+                .body(ContainerError.of(status).response(CorrelationIds.of(request)));
     }
 }

@@ -1,11 +1,8 @@
 package dev.cordon.query.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cordon.events.error.ErrorCode;
-import dev.cordon.events.error.ErrorResponse;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -31,11 +28,9 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        ErrorCode code = codeFor(status);
-        String message = status >= 500 ? "An unexpected error occurred" : "The request could not be served";
         String requestId = CorrelationIds.sanitise(request.getHeader(CorrelationIds.HEADER));
         try {
-            String json = MAPPER.writeValueAsString(ErrorResponse.of(code, message, requestId));
+            String json = MAPPER.writeValueAsString(ContainerError.of(status).response(requestId));
             response.setHeader(CorrelationIds.HEADER, requestId);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
@@ -47,13 +42,5 @@ public class JsonErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response is committed: nothing more to say.
         }
-    }
-
-    static ErrorCode codeFor(int status) {
-        if (status == 400) {
-            return ErrorCode.BadRequest;
-        }
-        return Arrays.stream(ErrorCode.values()).filter(c -> c.httpStatus() == status).findFirst()
-                .orElse(status >= 500 ? ErrorCode.InternalServerError : ErrorCode.BadRequest);
     }
 }

@@ -1,7 +1,10 @@
 package dev.cordon.query.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cordon.events.error.ErrorCode;
+import dev.cordon.query.web.ApiException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -22,10 +25,13 @@ class EventStoreActionLookupTest {
         assertThat(lookup(null).find("act-1")).isEmpty();
     }
 
+    /** Not 404: a Defender client takes that as final, while the event store is usually back in a moment. */
     @Test
-    void find_whenEventStoreUnreachable_isEmpty() {
-        assertThat(lookup(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "postgres", ""))
-                .find("act-1")).isEmpty();
+    void find_whenEventStoreUnreachable_isServiceUnavailable() {
+        EventStoreActionLookup lookup = lookup(
+                new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "postgres", ""));
+        assertThatThrownBy(() -> lookup.find("act-1")).isInstanceOf(ApiException.class)
+                .extracting(e -> ((ApiException) e).code()).isEqualTo(ErrorCode.ServiceUnavailable);
     }
 
     @Test

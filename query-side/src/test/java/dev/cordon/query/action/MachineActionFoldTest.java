@@ -3,12 +3,10 @@ package dev.cordon.query.action;
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.support.TestEvents;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MachineActionFoldTest {
@@ -111,20 +109,5 @@ class MachineActionFoldTest {
     void report_whenActionNeverRequested_yieldsNull() {
         assertThat(MachineActionFold.apply(null, TestEvents.started(DEVICE, ACTION, ActionType.Isolate, at(1))))
                 .isNull();
-    }
-
-    @Test
-    void replay_whenHistoryHasOtherActionsAndDeviceEvents_foldsOnlyTheOneAsked() {
-        List<DeviceEvent> history = List.of(
-                TestEvents.registered(DEVICE, at(0)),
-                TestEvents.isolationRequested(DEVICE, "other", IsolationType.Full, at(1)),
-                TestEvents.isolated(DEVICE, "other", IsolationType.Full, at(2)),
-                TestEvents.releaseRequested(DEVICE, ACTION, at(3)),
-                TestEvents.started(DEVICE, ACTION, ActionType.Unisolate, at(4)));
-        MachineActionView view = MachineActionFold.replay(history, ACTION);
-        assertThat(view.type()).isEqualTo(ActionType.Unisolate);
-        assertThat(view.status()).isEqualTo(ActionStatus.InProgress);
-        assertThat(MachineActionFold.replay(history, ACTION)).isEqualTo(view);
-        assertThat(MachineActionFold.replay(history, "missing")).isNull();
     }
 }

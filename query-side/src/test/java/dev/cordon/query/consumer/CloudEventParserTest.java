@@ -3,7 +3,10 @@ package dev.cordon.query.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cordon.events.DeviceEvent;
+import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.support.TestEvents;
@@ -72,6 +75,60 @@ class CloudEventParserTest {
         ((ObjectNode) tree.get("data")).put("isolationType", "Partial");
         assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
                 .hasMessageContaining("DeviceIsolationRequestedEvent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/data/computerDnsName", "/data/comment", "/data/requestor", "/id", "/source"})
+    void parse_whenAStringHoldsNul_isPoison(String pointer) throws Exception {
+        ObjectNode tree = validTree();
+        JsonPointer at = JsonPointer.compile(pointer);
+        ((ObjectNode) tree.at(at.head())).put(at.last().getMatchingProperty(), "laptop\u0000-042");
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("U+0000");
+    }
+
+    @Test
+    void parse_whenNulInNestedOrUnknownField_isPoison() throws Exception {
+        ObjectNode tree = validTree();
+        ((ObjectNode) tree.get("data")).putObject("addedLater").putArray("tags").add("ok").add("x\u0000");
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("data.addedLater.tags[1]");
+        ObjectNode named = validTree();
+        ((ObjectNode) named.get("data")).put("a\u0000b", "x");
+        assertThatThrownBy(() -> parser.parse(named.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("U+0000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "0", "", "1.0", "v1"})
+    void parse_whenRevisionIsNotTheCatalogs_isPoison(String revision) throws Exception {
+        ObjectNode tree = validTree();
+        tree.put("revision", revision);
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("revision");
+    }
+
+    @Test
+    void parse_whenRevisionMissing_isPoison() throws Exception {
+        ObjectNode tree = validTree();
+        tree.remove("revision");
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("revision");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cancelled", "timedOut", "started"})
+    void parse_whenActionTypeMissing_isPoison(String kind) throws Exception {
+        DeviceEvent event = switch (kind) {
+            case "cancelled" -> TestEvents.cancelled("dev-1", "act-1", ActionType.Isolate, TestEvents.at(1));
+            case "timedOut" -> TestEvents.timedOut("dev-1", "act-1", ActionType.Isolate, TestEvents.at(1));
+            default -> TestEvents.started("dev-1", "act-1", ActionType.Isolate, TestEvents.at(1));
+        };
+        ObjectNode tree = (ObjectNode) TestEvents.MAPPER.readTree(TestEvents.cloudEventJson(event, 2));
+        assertThat(parser.parse(tree.toString(), "t-0@0")).isPresent();
+        ((ObjectNode) tree.get("data")).remove("actionType");
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("actionType");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cordon.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.query.support.IntegrationTestSupport;
 import java.net.URI;
 import java.util.UUID;
@@ -70,6 +71,19 @@ class ErrorHandlingIT extends IntegrationTestSupport {
         assertThat(response.getBody().at("/error/code").asText()).isEqualTo("BadRequest");
         assertThat(response.getBody().at("/error/target").asText()).isEqualTo("bad-path-1");
         assertThat(response.getHeaders().getFirst("X-Request-ID")).isEqualTo("bad-path-1");
+    }
+
+    @Test
+    void malformedQueryString_is400InvalidInputNotAnUnfilteredList() throws Exception {
+        // Tomcat drops a parameter it cannot decode; answering without the filter would list every action.
+        RawResponse response = rawGet("/api/machineactions?$filter=status%20eq%20%27Pending%27%ZZ", "bad-query-1");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers().get("Content-Type")).startsWith("application/json");
+        assertThat(response.headers().get("X-Request-ID")).isEqualTo("bad-query-1");
+        JsonNode body = new ObjectMapper().readTree(response.body());
+        assertThat(body.at("/error/code").asText()).isEqualTo("InvalidInput");
+        assertThat(body.at("/error/target").asText()).isEqualTo("bad-query-1");
+        assertThat(body.at("/error/message").asText()).contains("query string");
     }
 
     @Test

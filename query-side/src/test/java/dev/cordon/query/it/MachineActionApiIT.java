@@ -131,7 +131,8 @@ class MachineActionApiIT extends IntegrationTestSupport {
             "(machineId eq 'a' or machineId eq 'b'", "machineId eq 'a')", "machineId eq 'a' garbage",
             "status gt 'Pending'", "status eq 'Bogus'", "type eq 'isolate'", "computerDnsName eq 'x'",
             "machineId eq x", "creationDateTimeUtc ge 'not a date'", "machine_id eq 'x'",
-            "id eq '1' or 'a'='a'", "machineId eq 'x' --"})
+            "id eq '1' or 'a'='a'", "machineId eq 'x' --", "requestor eq 'a\u0000'",
+            "creationDateTimeUtc ge '+300000-01-01T00:00:00Z'"})
     void list_whenFilterHostileOrInvalid_is400ODataErrorAndTablesIntact(String filter) {
         int before = jdbc.queryForObject("select count(*) from machine_action", Integer.class);
         ResponseEntity<JsonNode> response = get("/api/machineactions", "$filter", filter);
@@ -157,6 +158,53 @@ class MachineActionApiIT extends IntegrationTestSupport {
     @Test
     void list_whenSkipNegative_is400ODataError() {
         assertODataError(get("/api/machineactions", "$skip", "-5"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$Filter", "$FILTER", "$TOP", "$skipp", "$expand", "$orderBy"})
+    void list_whenQueryOptionUnknownOrWronglyCased_is400ODataError(String option) {
+        ResponseEntity<JsonNode> response = get("/api/machineactions", option, "status eq 'Pending'");
+        assertODataError(response);
+        assertThat(response.getBody().at("/error/message").asText()).contains(option)
+                .contains("$filter, $top, $skip, $orderby, $select, $count");
+    }
+
+    @Test
+    void list_whenQueryOptionRepeated_is400ODataError() {
+        assertODataError(get("/api/machineactions", "$filter", mine(), "$filter", "status eq 'Pending'"));
+    }
+
+    @Test
+    void list_withSelectAndCount_ignoresThem() {
+        assertThat(ids(get("/api/machineactions", "$filter", mine(), "$select", "id,status", "$count", "true")))
+                .containsExactly(actions.get(3), actions.get(2), actions.get(1), actions.get(0));
+    }
+
+    @Test
+    void list_withOrderByCreationTime_isOrderedAsAsked() {
+        assertThat(ids(get("/api/machineactions", "$filter", mine(), "$orderby", "creationDateTimeUtc asc")))
+                .containsExactly(actions.get(0), actions.get(1), actions.get(2), actions.get(3));
+        assertThat(ids(get("/api/machineactions", "$filter", mine(), "$orderby", "creationDateTimeUtc desc")))
+                .containsExactly(actions.get(3), actions.get(2), actions.get(1), actions.get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"requestor", "creationDateTimeUtc", "creationDateTimeUtc up", "id asc",
+            "creationdatetimeutc asc", "creationDateTimeUtc asc, id desc", ""})
+    void list_whenOrderByUnsupported_is400ODataError(String orderBy) {
+        assertODataError(get("/api/machineactions", "$orderby", orderBy));
+    }
+
+    @Test
+    void get_whenGuidIdInOtherCase_findsTheAction() {
+        String guid = UUID.randomUUID().toString();
+        apply(deviceA, 4, TestEvents.isolationRequested(deviceA, guid, IsolationType.Full, at(500)));
+
+        ResponseEntity<JsonNode> response = get("/api/machineactions/" + guid.toUpperCase());
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("id").asText()).isEqualTo(guid);
+        assertThat(ids(get("/api/machineactions", "$filter", "id eq '" + guid.toUpperCase() + "'")))
+                .containsExactly(guid);
     }
 
     @Test

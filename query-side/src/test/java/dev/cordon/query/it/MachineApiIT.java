@@ -77,6 +77,28 @@ class MachineApiIT extends IntegrationTestSupport {
     }
 
     @Test
+    void list_withOrderBy_isOrderedAsAsked() {
+        String both = "id eq '" + device + "' or id eq '" + other + "'";
+        List<String> ascending = device.compareTo(other) < 0 ? List.of(device, other) : List.of(other, device);
+        assertThat(ids(get("/api/machines", "$filter", both))).isEqualTo(ascending);
+        assertThat(ids(get("/api/machines", "$filter", both, "$orderby", "id asc"))).isEqualTo(ascending);
+        assertThat(ids(get("/api/machines", "$filter", both, "$orderby", "id desc")))
+                .isEqualTo(List.of(ascending.get(1), ascending.get(0)));
+        assertThat(ids(get("/api/machines", "$filter", both, "$orderby", "computerDnsName desc")))
+                .isEqualTo(List.of(ascending.get(1), ascending.get(0)));
+    }
+
+    @Test
+    void list_whenOrderByOrOptionUnsupported_is400ODataError() {
+        for (String[] query : new String[][] {{"$orderby", "creationDateTimeUtc desc"}, {"$orderby", "osPlatform"},
+                {"$Top", "1"}}) {
+            ResponseEntity<JsonNode> response = get("/api/machines", query);
+            assertThat(response.getStatusCode()).as(query[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ODataError");
+        }
+    }
+
+    @Test
     void get_whenUnknown_is404ResourceNotFound() {
         ResponseEntity<JsonNode> response = get("/api/machines/nope");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -2,20 +2,30 @@ package dev.cordon.query.it;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.OsPlatform;
+import dev.cordon.query.consumer.DataErrors;
+import dev.cordon.query.consumer.DeviceEventProjection;
+import dev.cordon.query.consumer.RecordedEvent;
 import dev.cordon.query.support.IntegrationTestSupport;
 import dev.cordon.query.support.TestEvents;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 /** Records produced to Kafka end up in all three read models, exactly once, whatever else is on the topic. */
 class ProjectionIT extends IntegrationTestSupport {
+
+    @Autowired
+    private DeviceEventProjection projection;
 
     private JsonNode action(String id) {
         return get("/api/machineactions/" + id).getBody();
@@ -181,6 +191,64 @@ class ProjectionIT extends IntegrationTestSupport {
         assertThat(machine.get("computerDnsName").asText()).isEqualTo("sentinel");
         assertThat(jdbc.queryForObject("select count(*) from machine_action where machine_id = ?", Integer.class,
                 device.id)).isEqualTo(1);
+    }
+
+    @Test
+    void eventsOutOfOrder_olderEventDoesNotOverwriteNewerState() {
+        DeviceStream device = newDevice();
+        String isolate = newId("iso");
+        String registered = TestEvents.cloudEventJson(TestEvents.registered(device.id, at(0)), 0);
+        String requested = TestEvents.cloudEventJson(
+                TestEvents.isolationRequested(device.id, isolate, IsolationType.Full, at(10)), 1);
+        String started = TestEvents.cloudEventJson(
+                TestEvents.started(device.id, isolate, ActionType.Isolate, at(20)), 2);
+        String isolated = TestEvents.cloudEventJson(
+                TestEvents.isolated(device.id, isolate, IsolationType.Full, at(30)), 3);
+        // As after a partition change: the agent's InProgress report (2) arrives after its success (3).
+        produce(device.id, registered);
+        produce(device.id, requested);
+        produce(device.id, isolated);
+        produce(device.id, started);
+        awaitTimelineSize(device.id, 4);
+
+        JsonNode isolation = action(isolate);
+        assertThat(isolation.get("status").asText()).isEqualTo("Succeeded");
+        assertThat(isolation.get("lastUpdateDateTimeUtc").asText()).isEqualTo("2024-01-01T00:00:30Z");
+        JsonNode machine = machine(device.id);
+        assertThat(machine.get("isolationState").asText()).isEqualTo("Isolated");
+        assertThat(machine.get("lastActionStatus").asText()).isEqualTo("Succeeded");
+        assertThat(machine.get("lastUpdate").asText()).isEqualTo("2024-01-01T00:00:30Z");
+        // The timeline still has every event, in the device's own order.
+        assertThat(texts(timeline(device.id), "status")).containsExactly(null, "Pending", "InProgress", "Succeeded");
+    }
+
+    @Test
+    void nulCharacterInEvent_isSkippedAndTheDeviceKeepsProjecting() throws Exception {
+        DeviceStream device = newDevice();
+        String isolate = newId("iso");
+        ObjectNode registered = (ObjectNode) TestEvents.MAPPER.readTree(
+                TestEvents.cloudEventJson(TestEvents.registered(device.id, at(0)), 0));
+        ((ObjectNode) registered.get("data")).put("computerDnsName", "laptop\u0000-042");
+        produce(device.id, registered.toString());
+        produce(device.id, TestEvents.cloudEventJson(
+                TestEvents.isolationRequested(device.id, isolate, IsolationType.Full, at(10)), 1));
+        awaitTimelineSize(device.id, 1);
+
+        assertThat(action(isolate).get("status").asText()).isEqualTo("Pending");
+        assertThat(machine(device.id).get("computerDnsName").isNull()).isTrue();
+    }
+
+    /** Should U+0000 ever get past the parser, the database's rejection is one the error handler skips. */
+    @Test
+    void nulCharacterPastTheParser_failsAsADataError() {
+        String device = newId("dev");
+        RecordedEvent withNul = new RecordedEvent(newId("evt"), 0, new DeviceRegisteredEvent(device,
+                "laptop\u0000-042", OsPlatform.Windows11, "22631", "23H2", null, at(0)));
+
+        assertThatThrownBy(() -> projection.apply(withNul))
+                .satisfies(failure -> assertThat(DataErrors.isDataError(failure)).as(failure.toString()).isTrue());
+        assertThat(jdbc.queryForObject("select count(*) from timeline_entry where device_id = ?", Integer.class,
+                device)).isZero();
     }
 
     @Test

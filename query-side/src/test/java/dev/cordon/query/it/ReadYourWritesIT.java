@@ -2,15 +2,16 @@ package dev.cordon.query.it;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cordon.events.DeviceEvent;
-import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.support.IntegrationTestSupport;
 import dev.cordon.query.support.TestDatabases;
-import dev.cordon.query.support.TestEvents;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -18,29 +19,31 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** An action the command side stored but the projection has not seen (never produced here) is still readable. */
+/**
+ * An action the command side stored but the projection has not seen (never produced here) is still readable,
+ * from the command side's {@code action_index} (made by its own migrations, see IntegrationTestSupport).
+ */
 class ReadYourWritesIT extends IntegrationTestSupport {
 
     private final JdbcTemplate eventStore = new JdbcTemplate(new DriverManagerDataSource(
             TestDatabases.url(EVENT_STORE_DB), TestDatabases.USER, ""));
 
-    private void store(String deviceId, long sequence, DeviceEvent event) throws Exception {
+    /** A cancelled Selective isolation, so that every column has a value to come back. */
+    private void storeCancelledIsolation(String actionId, String deviceId) {
         eventStore.update("""
-                insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                    payload_type, payload_revision, payload, time_stamp)
-                values (?, ?, ?, 'Device', ?, '1', ?, ?)""",
-                UUID.randomUUID().toString(), deviceId, sequence, event.getClass().getName(),
-                TestEvents.MAPPER.writeValueAsBytes(event), Instant.now().toString());
+                insert into action_index (action_id, device_id, action_type, scope, status, computer_dns_name,
+                    requestor, requestor_comment, request_source, external_id, created_at, last_update,
+                    cancellation_requestor, cancellation_comment, cancelled_at, error_hresult)
+                values (?, ?, 'Isolate', 'Selective', 'Cancelled', 'laptop-042', 'analyst@corp.example',
+                    'Ransomware alert 4711', 'PublicApi', 'ext-7', ?, ?, 'lead@corp.example', 'False positive', ?, 0)
+                """, actionId, deviceId, Timestamp.from(at(10)), Timestamp.from(at(20)), Timestamp.from(at(20)));
     }
 
     @Test
-    void get_whenActionOnlyInEventStore_isAnsweredFromIt() throws Exception {
+    void get_whenActionOnlyInEventStore_isAnsweredFromTheActionIndex() {
         String device = newId("dev");
-        String action = newId("act");
-        store(device, 0, TestEvents.registered(device, at(0)));
-        store(device, 1, TestEvents.isolationRequested(device, action, IsolationType.Selective, at(10)));
-        eventStore.update("insert into action_index (action_id, device_id, action_type, created_at) values (?, ?, ?, ?)",
-                action, device, "Isolate", Timestamp.from(at(10)));
+        String action = UUID.randomUUID().toString();
+        storeCancelledIsolation(action, device);
 
         ResponseEntity<JsonNode> response = get("/api/machineactions/" + action);
 
@@ -48,15 +51,37 @@ class ReadYourWritesIT extends IntegrationTestSupport {
         JsonNode body = response.getBody();
         assertThat(body.get("@odata.context").asText()).endsWith("/api/$metadata#MachineActions/$entity");
         assertThat(body.get("id").asText()).isEqualTo(action);
-        assertThat(body.get("status").asText()).isEqualTo("Pending");
         assertThat(body.get("type").asText()).isEqualTo("Isolate");
         assertThat(body.get("scope").asText()).isEqualTo("Selective");
+        assertThat(body.get("title").isNull()).isTrue();
+        assertThat(body.get("requestor").asText()).isEqualTo("analyst@corp.example");
+        assertThat(body.get("requestorComment").asText()).isEqualTo("Ransomware alert 4711");
+        assertThat(body.get("requestSource").asText()).isEqualTo("PublicApi");
+        assertThat(body.get("externalId").asText()).isEqualTo("ext-7");
+        assertThat(body.get("status").asText()).isEqualTo("Cancelled");
         assertThat(body.get("machineId").asText()).isEqualTo(device);
+        assertThat(body.get("computerDnsName").asText()).isEqualTo("laptop-042");
         assertThat(body.get("creationDateTimeUtc").asText()).isEqualTo("2024-01-01T00:00:10Z");
-        assertThat(body.get("lastUpdateTimeUtc").asText()).isEqualTo("2024-01-01T00:00:10Z");
+        assertThat(body.get("lastUpdateDateTimeUtc").asText()).isEqualTo("2024-01-01T00:00:20Z");
+        assertThat(body.get("lastUpdateTimeUtc").asText()).isEqualTo("2024-01-01T00:00:20Z");
+        assertThat(body.get("cancellationRequestor").asText()).isEqualTo("lead@corp.example");
+        assertThat(body.get("cancellationComment").asText()).isEqualTo("False positive");
+        assertThat(body.get("cancellationDateTimeUtc").asText()).isEqualTo("2024-01-01T00:00:20Z");
+        assertThat(body.get("errorHResult").asInt()).isZero();
         // The read model itself is untouched: the fallback only reads.
         assertThat(jdbc.queryForObject("select count(*) from machine_action where id = ?", Integer.class, action))
                 .isZero();
+    }
+
+    @Test
+    void get_whenGuidInOtherCase_isFoundInTheEventStore() {
+        String action = UUID.randomUUID().toString();
+        storeCancelledIsolation(action, newId("dev"));
+
+        ResponseEntity<JsonNode> response = get("/api/machineactions/" + action.toUpperCase());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().get("id").asText()).isEqualTo(action);
     }
 
     @Test
@@ -64,5 +89,27 @@ class ReadYourWritesIT extends IntegrationTestSupport {
         ResponseEntity<JsonNode> response = get("/api/machineactions/" + UUID.randomUUID());
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ResourceNotFound");
+    }
+
+    /** A hung event store (here: a lock nobody releases) must neither hold the request nor answer a final 404. */
+    @Test
+    void get_whenEventStoreHangs_is503WithRetryAfterWithinSeconds() throws Exception {
+        try (Connection locker = DriverManager.getConnection(TestDatabases.url(EVENT_STORE_DB), TestDatabases.USER, "");
+             Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("lock table action_index in access exclusive mode");
+            try {
+                ResponseEntity<JsonNode> response = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                        () -> get("/api/machineactions/" + UUID.randomUUID()));
+
+                assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+                assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ServiceUnavailable");
+                assertThat(response.getBody().at("/error/target").asText())
+                        .isEqualTo(response.getHeaders().getFirst("X-Request-ID"));
+            } finally {
+                locker.rollback();
+            }
+        }
     }
 }

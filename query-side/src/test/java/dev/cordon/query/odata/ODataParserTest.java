@@ -138,6 +138,34 @@ class ODataParserTest {
     }
 
     @Test
+    void filter_whenStringHoldsControlCharacter_isRejectedAtIt() {
+        assertRejected("requestor eq 'a\u0000'", "position 15", "control character '\\u0000' in string literal");
+        assertRejected("requestor eq 'x\ny'", "position 15", "control character '\\u000a'");
+        assertRejected("machineId eq '\u001f'", "position 14", "control character");
+        assertThat(comparison(parse("requestor eq 'Zo\u00eb O''Brien'")).value()).isEqualTo("Zo\u00eb O'Brien");
+    }
+
+    @Test
+    void filter_whenInstantOutsideYears1To9999_isRejected() {
+        assertRejected("creationDateTimeUtc ge '+300000-01-01T00:00:00Z'", "position 23",
+                "outside the years 1 to 9999");
+        assertRejected("creationDateTimeUtc ge '+10000-01-01T00:00:00Z'", "position 23", "outside the years");
+        assertRejected("creationDateTimeUtc lt '-0001-01-01T00:00:00Z'", "position 23", "outside the years");
+        assertRejected("creationDateTimeUtc lt 0000-12-31T23:59:59Z", "position 23", "outside the years");
+        // The year counts in UTC, as the value is compared.
+        assertRejected("creationDateTimeUtc le 9999-12-31T23:00:00-05:00", "position 23", "outside the years");
+        assertRejected("creationDateTimeUtc ge 0001-01-01T00:30:00+01:00", "position 23", "outside the years");
+    }
+
+    @Test
+    void filter_whenInstantAtTheEdgesOfYears1To9999_isParsed() {
+        assertThat(comparison(parse("creationDateTimeUtc ge 0001-01-01T00:00:00Z")).value())
+                .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(comparison(parse("creationDateTimeUtc le '9999-12-31T23:59:59.999999Z'")).value())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    }
+
+    @Test
     void filter_whenStringUnquoted_isRejected() {
         assertRejected("machineId eq abc", "position 13", "expected a single-quoted string");
         assertRejected("machineId eq 123", "position 13", "expected a single-quoted string");

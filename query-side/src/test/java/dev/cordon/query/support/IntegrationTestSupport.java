@@ -4,14 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.kafka.KafkaContract;
 import dev.cordon.query.QuerySideApplication;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,7 +55,9 @@ public abstract class IntegrationTestSupport {
 
     /** The query side's own database, created here (not by the app) and dropped when the JVM exits. */
     protected static final String QUERY_DB = TestDatabases.create("cordon_query_it");
-    /** Stands in for the command side's event store: its two tables, as the command side creates them. */
+    /** Relative to the query-side module directory, the tests' working directory. */
+    private static final Path COMMAND_SIDE_MIGRATIONS = Path.of("../command-side/src/main/resources/db/migration");
+    /** Stands in for the command side's event store, made by the command side's own migrations. */
     protected static final String EVENT_STORE_DB = createEventStore();
 
     private static KafkaProducer<String, String> producer;
@@ -67,18 +79,27 @@ public abstract class IntegrationTestSupport {
         registry.add("cordon.query.event-store.url", () -> TestDatabases.url(EVENT_STORE_DB));
     }
 
+    /** Runs the real migration files, in version order, so that a change on the command side shows here. */
     private static String createEventStore() {
         String name = TestDatabases.create("cordon_events_it");
-        TestDatabases.execute(name, """
-                create table action_index(action_id varchar(64) primary key, device_id varchar(255) not null,
-                    action_type varchar(16) not null, created_at timestamptz not null);
-                create table domain_event_entry(global_index bigserial primary key,
-                    event_identifier varchar(255) not null unique, aggregate_identifier varchar(255) not null,
-                    sequence_number bigint not null, type varchar(255), payload_type varchar(255) not null,
-                    payload_revision varchar(255), payload bytea not null, meta_data bytea,
-                    time_stamp varchar(255) not null, unique(aggregate_identifier, sequence_number));
-                """);
+        try (Stream<Path> files = Files.list(COMMAND_SIDE_MIGRATIONS)) {
+            List<Path> migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(Comparator.comparingInt(IntegrationTestSupport::version)).toList();
+            if (migrations.isEmpty()) {
+                throw new IllegalStateException("No migrations in " + COMMAND_SIDE_MIGRATIONS.toAbsolutePath());
+            }
+            for (Path migration : migrations) {
+                TestDatabases.execute(name, Files.readString(migration));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return name;
+    }
+
+    private static int version(Path migration) {
+        String file = migration.getFileName().toString();
+        return Integer.parseInt(file.substring(1, file.indexOf("__")));
     }
 
     protected static ConditionFactory eventually() {
@@ -131,6 +152,35 @@ public abstract class IntegrationTestSupport {
 
         public void resend(long sequence) {
             produce(id, produced.get((int) sequence));
+        }
+    }
+
+    /** A response read off a plain socket. */
+    protected record RawResponse(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * Sends {@code target} exactly as given (java.net.URI refuses a malformed escape before anything is sent).
+     * HTTP/1.0, so that the body comes unchunked and the server closes the connection.
+     */
+    protected RawResponse rawGet(String target, String requestId) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\nX-Request-ID: " + requestId + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            String[] head = response.substring(0, split).split("\r\n");
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim(), head[i].substring(colon + 1).trim());
+            }
+            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, response.substring(split + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

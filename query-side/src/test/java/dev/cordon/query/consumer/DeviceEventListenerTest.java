@@ -1,0 +1,97 @@
+package dev.cordon.query.consumer;
+
+import static dev.cordon.query.support.TestEvents.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.cordon.events.action.IsolationType;
+import dev.cordon.query.consumer.DeviceEventProjection.Outcome;
+import dev.cordon.query.support.TestEvents;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.kafka.annotation.KafkaListener;
+
+class DeviceEventListenerTest {
+
+    private final CloudEventParser parser = mock(CloudEventParser.class);
+    private final DeviceEventProjection projection = mock(DeviceEventProjection.class);
+    private final DeviceEventListener listener = new DeviceEventListener(parser, projection);
+    private final ConsumerRecord<String, String> record = new ConsumerRecord<>("cordon.device-events", 2, 41,
+            "dev-1", "value");
+    private final RecordedEvent event = new RecordedEvent("evt-9", 3,
+            TestEvents.isolated("dev-1", "act-1", IsolationType.Full, at(3)));
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(DeviceEventListener.class);
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private Level levelBefore;
+
+    @BeforeEach
+    void captureLog() {
+        levelBefore = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        logged.start();
+        logger.addAppender(logged);
+        when(parser.parse(any(), any())).thenReturn(Optional.of(event));
+    }
+
+    @AfterEach
+    void releaseLog() {
+        logger.detachAppender(logged);
+        logger.setLevel(levelBefore);
+    }
+
+    @Test
+    void on_whenSequenceHeldByAnotherEvent_warnsOfDivergedHistory() {
+        when(projection.apply(event)).thenReturn(Outcome.DIVERGED);
+        listener.on(record);
+        assertThat(logged.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage()).contains("evt-9", "cordon.device-events-2@41", "sequence 3",
+                    "dev-1", "diverged");
+        });
+    }
+
+    @Test
+    void on_whenPlainDuplicate_logsAtDebugOnly() {
+        when(projection.apply(event)).thenReturn(Outcome.DUPLICATE);
+        listener.on(record);
+        assertThat(logged.list).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.DEBUG);
+    }
+
+    @Test
+    void on_whenApplied_logsNothing() {
+        when(projection.apply(event)).thenReturn(Outcome.APPLIED);
+        listener.on(record);
+        assertThat(logged.list).isEmpty();
+    }
+
+    /** Each setting is defined once, in application.yml with its environment variable; no default repeated. */
+    @Test
+    void listener_takesTopicAndGroupFromApplicationYml() throws Exception {
+        KafkaListener annotation = DeviceEventListener.class.getMethod("on", ConsumerRecord.class)
+                .getAnnotation(KafkaListener.class);
+        assertThat(annotation.topics()).containsExactly("${cordon.kafka.topic}");
+        assertThat(annotation.groupId()).isEqualTo("${cordon.query.consumer-group}");
+
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yml"));
+        Properties properties = yaml.getObject();
+        assertThat(properties.getProperty("cordon.kafka.topic"))
+                .isEqualTo("${CORDON_KAFKA_TOPIC:cordon.device-events}");
+        assertThat(properties.getProperty("cordon.query.consumer-group"))
+                .isEqualTo("${CORDON_QUERY_CONSUMER_GROUP:cordon-query}");
+    }
+}
