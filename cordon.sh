@@ -8,7 +8,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DATA="${CORDON_DATA_DIR:-$ROOT/data}"
 MVN=(mvn -B -q)
-PIDS=()
+PIDS=()              # services first, the Kafka broker last: stopped in reverse order
+STARTED_POSTGRES=""  # the cluster version, if this script started it (and so stops it)
 
 log() { printf '[cordon] %s\n' "$*" >&2; }
 
@@ -20,6 +21,7 @@ ensure_postgres() {
   local version
   version="$(ls /etc/postgresql | sort -V | tail -n 1)"
   pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  STARTED_POSTGRES="$version"
   for _ in $(seq 1 60); do
     pg_isready -h 127.0.0.1 -p 5432 -q && return
     sleep 0.5
@@ -35,12 +37,14 @@ ensure_database() {
   fi
 }
 
+# Stops what this script started, by PID: the services first (they flush to Kafka on the way out), then the
+# broker, then PostgreSQL if it was down before. A second Ctrl-C does not interrupt the clean-up.
 stop_all() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
+  trap '' INT TERM
+  local i pid
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    pid="${PIDS[$i]}"
+    kill -TERM "$pid" 2>/dev/null || continue
     for _ in $(seq 1 60); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.5
@@ -48,6 +52,11 @@ stop_all() {
     kill -KILL "$pid" 2>/dev/null || true
   done
   PIDS=()
+  if [ -n "$STARTED_POSTGRES" ]; then
+    log "stopping the PostgreSQL cluster this script started"
+    pg_ctlcluster --skip-systemctl-redirect "$STARTED_POSTGRES" main stop || true
+    STARTED_POSTGRES=""
+  fi
 }
 
 wait_for() {
@@ -74,6 +83,7 @@ start_kafka() {
     touch "$lib/.complete"
   fi
   mkdir -p "$dir/logs"
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$port"
   cat > "$dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -137,11 +147,14 @@ Cordon is running (Ctrl-C stops everything).
   logs: $DATA/logs
 
 INFO
-  wait -n "${PIDS[@]}" || true
-  log "a process exited; stopping the rest"
+  local status=0
+  wait -n "${PIDS[@]}" || status=$?
+  log "a process exited (status $status); stopping the rest"
+  exit "$(( status == 0 ? 1 : status ))"
 }
 
 run_tests() {
+  trap stop_all EXIT
   ensure_postgres
   mvn -B verify
 }

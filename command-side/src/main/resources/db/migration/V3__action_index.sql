@@ -7,14 +7,16 @@ create table action_index (
     action_type        varchar(16)  not null,
     scope              varchar(16),
     status             varchar(16)  not null,
-    computer_dns_name  varchar(255),
-    requestor          varchar(255) not null,
+    -- Free text has no length limit here: the API bounds it, and a requestor name from an identity provider
+    -- must never make a valid command fail.
+    computer_dns_name  text,
+    requestor          text         not null,
     requestor_comment  text         not null,
     request_source     varchar(64)  not null,
-    external_id        varchar(255),
+    external_id        text,
     created_at         timestamptz  not null,
     last_update        timestamptz  not null,
-    cancellation_requestor varchar(255),
+    cancellation_requestor text,
     cancellation_comment   text,
     cancelled_at       timestamptz,
     error_hresult      integer      not null default 0

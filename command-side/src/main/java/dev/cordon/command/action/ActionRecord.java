@@ -23,8 +23,4 @@ public record ActionRecord(
         String cancellationComment,
         Instant cancelledAt,
         int errorHResult) {
-
-    public boolean isOpen() {
-        return !status.isFinal();
-    }
 }

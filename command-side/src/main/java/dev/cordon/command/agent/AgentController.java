@@ -6,6 +6,8 @@ import dev.cordon.command.api.CommandSender;
 import dev.cordon.command.api.MachineActionResponse;
 import dev.cordon.command.api.MachineActions;
 import dev.cordon.command.api.ODataContext;
+import dev.cordon.command.api.RequestRules;
+import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.device.ReportActionStatusCommand;
 import dev.cordon.command.error.RuleViolationException;
@@ -34,11 +36,13 @@ class AgentController {
     private final MachineActions actions;
     private final ActionIndex index;
     private final KnownDevices devices;
+    private final RequestOriginResolver origin;
     private final Clock clock;
 
     AgentController(CommandSender commands, MachineActions actions, ActionIndex index, KnownDevices devices,
-                    Clock clock) {
+                    RequestOriginResolver origin, Clock clock) {
         this.commands = commands;
+        this.origin = origin;
         this.actions = actions;
         this.index = index;
         this.devices = devices;
@@ -47,6 +51,7 @@ class AgentController {
 
     @GetMapping("/api/agent/machines/{id}/pendingactions")
     Map<String, List<MachineActionResponse>> pendingActions(@PathVariable String id) {
+        RequestRules.machineId(id);
         if (!devices.exists(id)) {
             throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + id + " was not found.");
         }
@@ -60,15 +65,13 @@ class AgentController {
         if (body.status() == null) {
             throw new RuleViolationException(ErrorCode.MissingRequiredParameter, "status is required.");
         }
-        AgentReportedStatus status = AgentReportedStatus.valueOfOrNull(body.status());
-        if (status == null) {
-            throw new RuleViolationException(ErrorCode.InvalidInput,
-                    "status must be one of InProgress, Succeeded, Failed; was '" + body.status() + "'.");
-        }
-        ActionRecord action = actions.require(actionId);
+        AgentReportedStatus status = RequestRules.enumValue("status", body.status(), AgentReportedStatus.class);
+        String id = RequestRules.actionId(actionId);
+        ActionRecord action = actions.require(id);
         int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
-        commands.send(new ReportActionStatusCommand(action.deviceId(), actionId, status, hresult, clock.instant()),
-                http, AGENT_SOURCE + ":" + action.deviceId(), AGENT_SOURCE);
-        return MachineActionResponse.of(actions.require(actionId), ODataContext.actionEntity());
+        // Agents authenticate like every other caller (or not yet): the device id is not proof of who reported.
+        commands.send(new ReportActionStatusCommand(action.deviceId(), id, status, hresult, clock.instant()),
+                http, origin.requestor(http), AGENT_SOURCE);
+        return MachineActionResponse.of(actions.require(id), ODataContext.actionEntity());
     }
 }

@@ -25,7 +25,7 @@ class CancelController {
     }
 
     @PostMapping(path = "/api/machineactions/{actionId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MachineActionResponse cancel(@PathVariable String actionId, @RequestBody CommentRequest body,
+    MachineActionResponse cancel(@PathVariable String actionId, @RequestBody CancelActionRequest body,
                                  HttpServletRequest http) {
         String id = RequestRules.actionId(actionId);
         String comment = RequestRules.comment(body.comment());

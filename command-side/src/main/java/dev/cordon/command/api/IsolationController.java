@@ -46,7 +46,7 @@ class IsolationController {
     }
 
     @PostMapping(path = "/api/machines/{id}/unisolate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MachineActionResponse> release(@PathVariable String id, @RequestBody CommentRequest body,
+    ResponseEntity<MachineActionResponse> release(@PathVariable String id, @RequestBody ReleaseMachineRequest body,
                                                   HttpServletRequest http) {
         String machineId = RequestRules.machineId(id);
         String comment = RequestRules.comment(body.comment());

@@ -5,9 +5,9 @@ import dev.cordon.events.error.ErrorCode;
 import java.util.regex.Pattern;
 
 /** Checks on request input shared by the endpoints; each failure names the field and what it must be. */
-final class RequestRules {
+public final class RequestRules {
 
-    static final int MAX_COMMENT = 4000;
+    public static final int MAX_COMMENT = 4000;
     private static final Pattern MACHINE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern GUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -15,7 +15,7 @@ final class RequestRules {
     private RequestRules() {
     }
 
-    static String machineId(String id) {
+    public static String machineId(String id) {
         if (id == null || !MACHINE_ID.matcher(id).matches()) {
             throw new RuleViolationException(ErrorCode.InvalidInput,
                     "Machine id must be 1 to 128 letters, digits, '.', '_' or '-'.");
@@ -23,14 +23,14 @@ final class RequestRules {
         return id;
     }
 
-    static String actionId(String id) {
+    public static String actionId(String id) {
         if (id == null || !GUID.matcher(id).matches()) {
             throw new RuleViolationException(ErrorCode.InvalidInput, "Action id must be a GUID.");
         }
         return id.toLowerCase();
     }
 
-    static String comment(String comment) {
+    public static String comment(String comment) {
         if (comment == null) {
             throw new RuleViolationException(ErrorCode.MissingRequiredParameter,
                     "Comment is required (property names are case-sensitive: 'Comment').");
@@ -45,7 +45,7 @@ final class RequestRules {
         return withoutControlCharacters("Comment", comment, true);
     }
 
-    static String optional(String field, String value, int maxLength) {
+    public static String optional(String field, String value, int maxLength) {
         if (value != null && (value.isBlank() || value.length() > maxLength)) {
             throw new RuleViolationException(ErrorCode.InvalidInput,
                     field + " must be 1 to " + maxLength + " characters when given.");
@@ -70,7 +70,7 @@ final class RequestRules {
         return value;
     }
 
-    static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+    public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
                 return constant;

@@ -6,7 +6,14 @@ import dev.cordon.command.device.ActionTimeoutPolicy;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.events.kafka.EventJson;
 import java.time.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import dev.cordon.command.error.RuleViolationException;
+import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -16,7 +23,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,23 +44,53 @@ public class AxonConfig {
         return EventJson.newMapper();
     }
 
+    /** Retries are rare (a lost race); one thread serves them, and it stops with the application. */
+    @Bean(destroyMethod = "shutdown")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /**
      * Two commands for one device that race (on one or several replicas) meet at the event store's unique
-     * (device, sequence) key; the loser's ConcurrencyException is transient and is retried, and the retry
-     * then sees the winner's state and answers by the rules.
+     * (device, sequence) key; the loser's ConcurrencyException is retried, and the retry then sees the winner's
+     * state and answers by the rules. A broken rule or an unknown device stays what it is: never retried.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                         CordonProperties properties) {
+        CordonProperties.Commands commands = properties.commands();
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
-                        .retryInterval(25)
-                        .maxRetryCount(5)
-                        // Only a lost race is worth another try; a broken rule stays broken.
-                        .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                        .retryExecutor(commandRetryExecutor)
+                        .retryInterval((int) commands.retryInterval().toMillis())
+                        .maxRetryCount(commands.maxRetries())
+                        .nonTransientFailurePredicate(failure -> failure instanceof RuleViolationException
+                                || failure instanceof AggregateNotFoundException
+                                || failure instanceof AxonNonTransientException)
                         .build())
                 .build();
+    }
+
+    /**
+     * Axon recognises a duplicate (device, sequence) only by the JDBC standard's exception class, which the
+     * PostgreSQL driver does not throw; without this, the loser of a race between replicas would get a 500
+     * instead of a retry. 23505 is PostgreSQL's (and the SQL standard's) unique_violation.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /**
@@ -82,8 +119,10 @@ public class AxonConfig {
     }
 
     @Bean
-    public IsolationEligibility isolationEligibility() {
-        return IsolationEligibility.defaults();
+    public IsolationEligibility isolationEligibility(CordonProperties properties) throws IOException {
+        try (InputStream table = properties.isolation().eligibility().getInputStream()) {
+            return IsolationEligibility.load(table);
+        }
     }
 
     @Bean

@@ -2,31 +2,41 @@ package dev.cordon.command.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 
-/** Every {@code cordon.*} setting of the command side; defaults and environment fallbacks are in application.yml. */
+/**
+ * Every {@code cordon.*} setting of the command side. The defaults, each with its environment-variable
+ * fallback, are in application.yml: one place, which the operations docs quote.
+ */
 @ConfigurationProperties(prefix = "cordon")
-public record CordonProperties(Actions actions, Kafka kafka, Api api) {
+public record CordonProperties(Actions actions, Commands commands, Isolation isolation, Kafka kafka, Api api) {
 
     /** @param timeout how long an action may stay Pending or InProgress before it becomes TimeOut */
-    public record Actions(@DefaultValue("P3D") Duration timeout) {
+    public record Actions(Duration timeout) {
     }
 
     /**
-     * @param topic       the one topic every stored event is published to
-     * @param source      the CloudEvents {@code source} of published events
-     * @param sendTimeout how long a publishing batch waits for the broker before it is retried
-     * @param partitions  partitions of the topic when Cordon creates it (the key, the device id, keeps order)
-     * @param replicationFactor replication of the topic when Cordon creates it
+     * @param retryInterval wait before a command that lost a race for its device is tried again
+     * @param maxRetries    how often it is tried again before the race is answered as a 500
      */
-    public record Kafka(@DefaultValue("cordon.device-events") String topic,
-                        @DefaultValue("urn:cordon:command-side") String source,
-                        @DefaultValue("30s") Duration sendTimeout,
-                        @DefaultValue("3") int partitions,
-                        @DefaultValue("1") short replicationFactor) {
+    public record Commands(Duration retryInterval, int maxRetries) {
+    }
+
+    /** @param eligibility the table of which OS supports which isolation type (a JSON resource) */
+    public record Isolation(Resource eligibility) {
+    }
+
+    /**
+     * @param topic             the one topic every stored event is published to
+     * @param source            the CloudEvents {@code source} of published events
+     * @param sendTimeout       how long a publishing batch waits for the broker before it is retried
+     * @param partitions        partitions of the topic when Cordon creates it (the key, the device id, keeps order)
+     * @param replicationFactor replication of the topic when Cordon creates it; unset: the broker's default
+     */
+    public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor) {
     }
 
     /** @param unauthenticatedRequestor recorded as requestor when the caller is not authenticated */
-    public record Api(@DefaultValue("Unauthenticated API caller") String unauthenticatedRequestor) {
+    public record Api(String unauthenticatedRequestor) {
     }
 }

@@ -4,14 +4,5 @@ package dev.cordon.command.device;
 public enum AgentReportedStatus {
     InProgress,
     Succeeded,
-    Failed;
-
-    public static AgentReportedStatus valueOfOrNull(String name) {
-        for (AgentReportedStatus status : values()) {
-            if (status.name().equals(name)) {
-                return status;
-            }
-        }
-        return null;
-    }
+    Failed
 }

@@ -190,13 +190,13 @@ public class Device {
 
     @EventSourcingHandler
     void on(DeviceIsolationRequestedEvent e) {
-        openAction = new OpenAction(e.actionId(), ActionType.Isolate, e.isolationType(), ActionStatus.Pending, state);
+        openAction = new OpenAction(e.actionId(), ActionType.Isolate, e.isolationType(), ActionStatus.Pending);
         state = IsolationState.IsolationPending;
     }
 
     @EventSourcingHandler
     void on(DeviceReleaseRequestedEvent e) {
-        openAction = new OpenAction(e.actionId(), ActionType.Unisolate, null, ActionStatus.Pending, state);
+        openAction = new OpenAction(e.actionId(), ActionType.Unisolate, null, ActionStatus.Pending);
         state = IsolationState.ReleasePending;
     }
 

@@ -8,15 +8,12 @@ import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Which operating systems support which isolation type, read from a data file. */
 public final class IsolationEligibility {
-
-    public static final String DEFAULT_RESOURCE = "/isolation-eligibility.json";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Table(List<EligibilityRule> rules, Set<OsPlatform> liveResponsePlatforms) {
@@ -28,22 +25,10 @@ public final class IsolationEligibility {
         this.table = table;
     }
 
-    public static IsolationEligibility defaults() {
-        try (InputStream in = IsolationEligibility.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static IsolationEligibility load(InputStream in) throws IOException {
         Table table = new ObjectMapper().readValue(in, Table.class);
         return new IsolationEligibility(new Table(List.copyOf(table.rules()),
                 table.liveResponsePlatforms() == null ? Set.of() : Set.copyOf(table.liveResponsePlatforms())));
-    }
-
-    public boolean isEligible(OsPlatform platform, String osBuild, IsolationType type) {
-        return rule(platform, type).filter(rule -> meetsBuild(rule, osBuild)).isPresent();
     }
 
     /** Throws {@code OsPlatformNotSupported} with a message that says what the device would need. */

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -56,7 +55,12 @@ class KafkaEventPublisher {
                 new ProducerRecord<>(topic, cloudEvent.subject(), mapper.toJson(cloudEvent));
         record.headers().add(KafkaContract.CONTENT_TYPE_HEADER,
                 KafkaContract.CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        pendingSendsOfThisBatch().add(kafka.send(record));
+        CompletableFuture<SendResult<String, String>> send = kafka.send(record);
+        if (send.isCompletedExceptionally()) {
+            // Fail the batch now rather than queue the rest of it behind a broker that already said no.
+            send.join();
+        }
+        pendingSendsOfThisBatch().add(send);
     }
 
     private List<CompletableFuture<SendResult<String, String>>> pendingSendsOfThisBatch() {
@@ -68,11 +72,11 @@ class KafkaEventPublisher {
         });
     }
 
+    /** Each record completes within the producer's delivery timeout (the send timeout); the margin is for linger. */
     private void awaitAll(List<CompletableFuture<SendResult<String, String>>> sends) {
-        kafka.flush();
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(sendTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing to " + topic, e);
@@ -81,10 +85,5 @@ class KafkaEventPublisher {
                     e.toString());
             throw new IllegalStateException("Publishing to " + topic + " failed", e);
         }
-    }
-
-    @ResetHandler
-    void onReset() {
-        // Nothing to clear: a replay re-publishes, and consumers drop what they already have by (device, sequence).
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 @Configuration
 class KafkaPublisherConfig {
@@ -23,24 +24,34 @@ class KafkaPublisherConfig {
      * idempotent producer keeps per-partition (so per-device) order across its own retries.
      */
     @Bean
-    KafkaTemplate<String, String> deviceEventsTemplate(KafkaProperties kafka, ObjectProvider<SslBundles> ssl) {
+    ProducerFactory<String, String> deviceEventsProducerFactory(KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
+                                                              CordonProperties properties) {
         Map<String, Object> props = kafka.buildProducerProperties(ssl.getIfAvailable());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+        // A record is given up (and its batch retried) within the publisher's send timeout, not Kafka's 2 minutes.
+        long sendTimeout = properties.kafka().sendTimeout().toMillis();
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, sendTimeout / 2));
+        props.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, (int) (sendTimeout / 4)));
+        return new DefaultKafkaProducerFactory<>(props);
+    }
+
+    @Bean
+    KafkaTemplate<String, String> deviceEventsTemplate(ProducerFactory<String, String> deviceEventsProducerFactory) {
+        return new KafkaTemplate<>(deviceEventsProducerFactory);
     }
 
     /** Created when missing (Spring's KafkaAdmin); an existing topic is left as the operator made it. */
     @Bean
     NewTopic deviceEventsTopic(CordonProperties properties) {
         CordonProperties.Kafka kafka = properties.kafka();
-        return TopicBuilder.name(kafka.topic()).partitions(kafka.partitions()).replicas(kafka.replicationFactor())
-                .build();
+        TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions());
+        return (kafka.replicationFactor() == null ? topic : topic.replicas(kafka.replicationFactor())).build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.cordon.command.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -94,11 +95,18 @@ public class ApiExceptionHandler {
         if (cause instanceof InvalidFormatException f) {
             return "Property '" + path(f) + "' has an invalid value.";
         }
-        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return "Property '" + path(m) + "' has the wrong type.";
+        if (cause instanceof MismatchedInputException m) {
+            return m.getPath().isEmpty() ? "The request body must be a JSON object."
+                    : "Property '" + path(m) + "' has the wrong type.";
         }
-        if (cause instanceof JsonProcessingException j) {
-            return "The request body is not valid JSON: " + j.getOriginalMessage();
+        if (cause instanceof JsonParseException p) {
+            // The parser's own words name no classes; the location helps find the mistake.
+            return "The request body is not valid JSON: " + p.getOriginalMessage()
+                    + (p.getLocation() == null ? "" : " (line " + p.getLocation().getLineNr() + ", column "
+                    + p.getLocation().getColumnNr() + ")");
+        }
+        if (cause instanceof JsonProcessingException) {
+            return "The request body could not be read as the expected JSON object.";
         }
         return "A JSON request body is required.";
     }

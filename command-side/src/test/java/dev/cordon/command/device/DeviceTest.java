@@ -1,6 +1,6 @@
 package dev.cordon.command.device;
 
-import dev.cordon.command.eligibility.IsolationEligibility;
+import dev.cordon.command.eligibility.IsolationEligibilityTest;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolatedEvent;
@@ -43,7 +43,7 @@ class DeviceTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Device.class);
-        fixture.registerInjectableResource(IsolationEligibility.defaults());
+        fixture.registerInjectableResource(IsolationEligibilityTest.shippedTable());
         fixture.registerInjectableResource(new ActionTimeoutPolicy(TIMEOUT));
     }
 

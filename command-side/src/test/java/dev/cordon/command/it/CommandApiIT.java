@@ -131,6 +131,29 @@ class CommandApiIT {
     }
 
     @Test
+    void agentReport_acceptsTheActionIdInAnyCase_andRecordsAnHonestRequestor() throws Exception {
+        String id = registeredDevice("Windows11");
+        String action = api.isolate(id, "Full").body().get("id").asText();
+        assertThat(api.report(action.toUpperCase(), "InProgress").status()).isEqualTo(200);
+        byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = 2", byte[].class, id);
+        JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
+        assertThat(meta.get("requestor").asText()).as("the device id is no proof of who reported")
+                .isEqualTo("Unauthenticated API caller");
+        assertThat(meta.get("requestSource").asText()).isEqualTo("DeviceAgent");
+    }
+
+    @Test
+    void register_osBuildAsNumberOrString_isAccepted() {
+        String id = newDevice();
+        assertThat(api.put("/api/machines/" + id, "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows10\","
+                + "\"osBuild\":19045}").status()).isEqualTo(201);
+        assertThat(api.put("/api/machines/" + id, "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows10\","
+                + "\"osBuild\":\"19045\"}").status()).isEqualTo(200);
+        assertThat(api.isolate(id, "Selective").status()).isEqualTo(201);
+    }
+
+    @Test
     void agentReport_thatDoesNotFit_isInvalidActionState() {
         String id = registeredDevice("Windows11");
         String action = api.isolate(id, "Full").body().get("id").asText();
@@ -155,6 +178,8 @@ class CommandApiIT {
                 "InvalidActionState", action);
         assertError(api.post("/api/machineactions/" + UUID.randomUUID() + "/cancel", "{\"Comment\":\"x\"}"), 404,
                 "ResourceNotFound", "was not found");
+        assertError(api.post("/api/machineactions/" + action + "/cancel", "{\"Comment\":\"x\",\"ExternalID\":\"e\"}"),
+                400, "InvalidRequestBody", "ExternalID");
         assertThat(api.isolate(id, "Full").status()).as("the device is NotIsolated again").isEqualTo(201);
     }
 
@@ -198,6 +223,8 @@ class CommandApiIT {
             "unknown IsolationType|{\"Comment\":\"x\",\"IsolationType\":\"Partial\"}|400|InvalidInput",
             "UnManagedDevice not offered|{\"Comment\":\"x\",\"IsolationType\":\"UnManagedDevice\"}|400|InvalidInput",
             "Comment of the wrong type|{\"Comment\":{\"a\":1}}|400|InvalidRequestBody",
+            "Comment as a number|{\"Comment\":5}|400|InvalidRequestBody",
+            "Comment as a boolean|{\"Comment\":true}|400|InvalidRequestBody",
             "a JSON array|[]|400|InvalidRequestBody",
             "no body at all||400|InvalidRequestBody",
             "NUL in the Comment|{\"Comment\":\"a\\u0000b\"}|400|InvalidInput",

@@ -1,0 +1,126 @@
+package dev.cordon.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cordon.command.CommandSideApplication;
+import dev.cordon.command.support.HttpApi;
+import dev.cordon.command.support.HttpApi.Response;
+import dev.cordon.command.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * Two command-side replicas on one event store: Axon's in-process lock no longer serialises the commands for a
+ * device, and only the store's unique (device, sequence) key decides. The loser is retried and answered by the
+ * rules, never with a 500, and exactly one event is stored.
+ */
+@EmbeddedKafka(kraft = true, partitions = 3)
+class TwoReplicasIT {
+
+    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_replicas");
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoReplicas() {
+        first = start();
+        second = start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    @Test
+    void concurrentIsolates_onTwoReplicas_acceptExactlyOne() throws Exception {
+        String device = "replicas" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(api(first).register(device, "host-r", "Windows11", "22631").status()).isEqualTo(201);
+
+        List<Response> responses = concurrently(40, i -> api(i % 2 == 0 ? first : second).isolate(device, "Full"));
+
+        Map<String, Long> outcomes = responses.stream().collect(Collectors.groupingBy(
+                r -> r.status() + " " + (r.status() == 201 ? "" : r.body().at("/error/code").asText()),
+                Collectors.counting()));
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("201 ", 1L, "400 ActiveRequestAlreadyExists", 39L));
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+    }
+
+    @Test
+    void concurrentFirstRegistrations_onTwoReplicas_registerOnce() throws Exception {
+        String device = "replicas" + UUID.randomUUID().toString().replace("-", "");
+
+        List<Response> responses = concurrently(10,
+                i -> api(i % 2 == 0 ? first : second).register(device, "host-r", "Windows11", "22631"));
+
+        assertThat(responses).extracting(Response::status).containsOnly(201, 200);
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent");
+    }
+
+    private static List<Response> concurrently(int n, Function<Integer, Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<Response> task = () -> {
+                    start.await();
+                    return call.apply(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                responses.add(f.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CommandSideApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + DB.url(),
+                "--spring.datasource.username=" + DB.user(),
+                "--spring.kafka.bootstrap-servers=" + EmbeddedKafkaCondition.getBroker().getBrokersAsString());
+    }
+
+    private static HttpApi api(ConfigurableApplicationContext context) {
+        return new HttpApi("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    private static List<String> eventTypes(String device) {
+        return new JdbcTemplate(first.getBean(DataSource.class)).queryForList(
+                "select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                String.class, device).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+}
