@@ -44,14 +44,22 @@ public class ActionIndex {
     }
 
     void updateStatus(String actionId, ActionStatus status, Instant at, int errorHResult) {
-        jdbc.update("update action_index set status = ?, last_update = ?, error_hresult = ? where action_id = ?",
-                status.name(), ts(at), errorHResult, actionId);
+        requireOneRow(actionId, jdbc.update(
+                "update action_index set status = ?, last_update = ?, error_hresult = ? where action_id = ?",
+                status.name(), ts(at), errorHResult, actionId));
     }
 
     void cancel(String actionId, String requestor, String comment, Instant at) {
-        jdbc.update("update action_index set status = 'Cancelled', last_update = ?, cancellation_requestor = ?, "
-                + "cancellation_comment = ?, cancelled_at = ? where action_id = ?",
-                ts(at), requestor, comment, ts(at), actionId);
+        requireOneRow(actionId, jdbc.update("update action_index set status = 'Cancelled', last_update = ?, "
+                + "cancellation_requestor = ?, cancellation_comment = ?, cancelled_at = ? where action_id = ?",
+                ts(at), requestor, comment, ts(at), actionId));
+    }
+
+    /** A status change for an action without its row would leave the index wrong: fail, and the command with it. */
+    private static void requireOneRow(String actionId, int updated) {
+        if (updated != 1) {
+            throw new IllegalStateException("action_index has no row for action " + actionId);
+        }
     }
 
     private static Timestamp ts(Instant instant) {
