@@ -3,19 +3,18 @@ package dev.cordon.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cordon.command.CommandSideApplication;
+import static dev.cordon.command.support.CommandSideInstances.api;
+import static dev.cordon.command.support.CommandSideInstances.jdbc;
+
+import dev.cordon.command.support.CommandSideInstances;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -42,7 +41,7 @@ class ActionTimeoutIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(eventTypes(second, device)).endsWith("MachineActionTimedOutEvent"));
             assertThat(api.isolate(device, "Full").status()).as("the device is NotIsolated again").isEqualTo(201);
-            String succeeded = new JdbcTemplate(second.getBean(javax.sql.DataSource.class)).queryForObject(
+            String succeeded = jdbc(second).queryForObject(
                     "select action_id from action_index where device_id = ? and status = 'Pending'", String.class,
                     device);
             api.report(succeeded, "Succeeded");
@@ -89,32 +88,15 @@ class ActionTimeoutIT {
     }
 
     private static ConfigurableApplicationContext start(Class<?>... extraSources) {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
-        Class<?>[] sources = new Class<?>[extraSources.length + 1];
-        sources[0] = CommandSideApplication.class;
-        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
-        return new SpringApplicationBuilder(sources).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + DB.url(),
-                "--spring.datasource.username=" + DB.user(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--cordon.actions.timeout=PT3S",
-                "--db-scheduler.polling-interval=500ms");
-    }
-
-    private static HttpApi api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new HttpApi("http://127.0.0.1:" + port);
+        return CommandSideInstances.start(DB, EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
+                List.of(extraSources), "--cordon.actions.timeout=PT3S", "--db-scheduler.polling-interval=500ms");
     }
 
     private static int scheduledDeadlines(ConfigurableApplicationContext context) {
-        return new JdbcTemplate(context.getBean(javax.sql.DataSource.class))
-                .queryForObject("select count(*) from scheduled_tasks", Integer.class);
+        return jdbc(context).queryForObject("select count(*) from scheduled_tasks", Integer.class);
     }
 
     private static List<String> eventTypes(ConfigurableApplicationContext context, String device) {
-        return new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForList(
-                "select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                String.class, device).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+        return CommandSideInstances.eventTypes(jdbc(context), device);
     }
 }

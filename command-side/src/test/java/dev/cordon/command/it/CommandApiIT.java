@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cordon.command.support.CommandSideInstances;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.TestDatabase;
@@ -309,9 +310,7 @@ class CommandApiIT {
     }
 
     private List<String> eventTypes(String deviceId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ? "
-                + "order by sequence_number", String.class, deviceId).stream()
-                .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+        return CommandSideInstances.eventTypes(jdbc, deviceId);
     }
 
     private long storedEvents() {

@@ -1,12 +1,12 @@
 package dev.cordon.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.TestDatabase;
+import dev.cordon.command.support.TopicReader;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.KafkaContract;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +17,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
@@ -116,25 +113,8 @@ class KafkaPublicationIT {
     }
 
     private List<ConsumerRecord<String, String>> readTopicUntil(Set<String> eventIds) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "readback-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(KafkaContract.DEFAULT_TOPIC));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    records.add(r);
-                    ids.add(read(r.value()).get("id").asText());
-                });
-                return ids.containsAll(eventIds);
-            });
-        }
-        return records;
+        return TopicReader.readUntil(brokers, KafkaContract.DEFAULT_TOPIC, Duration.ofSeconds(60), records -> records
+                .stream().map(r -> read(r.value()).get("id").asText()).collect(Collectors.toSet()).containsAll(eventIds));
     }
 
     private static JsonNode read(String json) {

@@ -2,8 +2,10 @@ package dev.cordon.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cordon.command.CommandSideApplication;
-import dev.cordon.command.support.HttpApi;
+import static dev.cordon.command.support.CommandSideInstances.api;
+import static dev.cordon.command.support.CommandSideInstances.jdbc;
+
+import dev.cordon.command.support.CommandSideInstances;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.TestDatabase;
 import java.util.ArrayList;
@@ -17,14 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -107,20 +105,10 @@ class TwoReplicasIT {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CommandSideApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + DB.url(),
-                "--spring.datasource.username=" + DB.user(),
-                "--spring.kafka.bootstrap-servers=" + EmbeddedKafkaCondition.getBroker().getBrokersAsString());
-    }
-
-    private static HttpApi api(ConfigurableApplicationContext context) {
-        return new HttpApi("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+        return CommandSideInstances.start(DB, EmbeddedKafkaCondition.getBroker().getBrokersAsString(), List.of());
     }
 
     private static List<String> eventTypes(String device) {
-        return new JdbcTemplate(first.getBean(DataSource.class)).queryForList(
-                "select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                String.class, device).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+        return CommandSideInstances.eventTypes(jdbc(first), device);
     }
 }
