@@ -12,7 +12,6 @@ import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventJson;
-import dev.cordon.query.timeline.TimelineEntries;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +93,7 @@ public class CloudEventParser {
         if (event instanceof MachineActionEvent action && (action.actionId() == null || action.actionId().isBlank())) {
             throw new PoisonRecordException(name + " has no actionId");
         }
-        if (TimelineEntries.occurredAt(event) == null) {
+        if (event.occurredAt() == null) {
             throw new PoisonRecordException(name + " has no timestamp");
         }
         if (actionTypeMissing(event)) {

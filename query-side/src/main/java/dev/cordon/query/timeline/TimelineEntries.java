@@ -2,20 +2,11 @@ package dev.cordon.query.timeline;
 
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
-import dev.cordon.events.action.DeviceIsolatedEvent;
-import dev.cordon.events.action.DeviceIsolationFailedEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
-import dev.cordon.events.action.DeviceReleaseFailedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
-import dev.cordon.events.action.DeviceReleasedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
-import dev.cordon.events.action.MachineActionStartedEvent;
-import dev.cordon.events.action.MachineActionTimedOutEvent;
-import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
-import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.query.action.ActionEvents;
 import dev.cordon.query.action.MachineActionView;
-import java.time.Instant;
 
 /** Builds a timeline entry from one event; a pure function, like the folds. */
 public final class TimelineEntries {
@@ -31,7 +22,7 @@ public final class TimelineEntries {
                                          MachineActionView actionAfter) {
         String eventType = eventType(event);
         if (!(event instanceof MachineActionEvent actionEvent)) {
-            return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, occurredAt(event), null, null,
+            return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, event.occurredAt(), null, null,
                     null, null, null);
         }
         String requestor;
@@ -50,7 +41,7 @@ public final class TimelineEntries {
             requestor = actionAfter == null ? null : actionAfter.requestor();
             comment = null;
         }
-        return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, occurredAt(event),
+        return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, event.occurredAt(),
                 actionEvent.actionId(), ActionEvents.actionType(actionEvent), ActionEvents.statusAfter(actionEvent),
                 requestor, comment);
     }
@@ -59,43 +50,5 @@ public final class TimelineEntries {
     public static String eventType(DeviceEvent event) {
         String name = event.getClass().getSimpleName();
         return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
-    }
-
-    /** The event's own time from its payload; null only if a producer left it out. */
-    public static Instant occurredAt(DeviceEvent event) {
-        if (event instanceof DeviceRegisteredEvent e) {
-            return e.registeredAt();
-        }
-        if (event instanceof DeviceDetailsUpdatedEvent e) {
-            return e.updatedAt();
-        }
-        if (event instanceof DeviceIsolationRequestedEvent e) {
-            return e.requestedAt();
-        }
-        if (event instanceof DeviceReleaseRequestedEvent e) {
-            return e.requestedAt();
-        }
-        if (event instanceof MachineActionStartedEvent e) {
-            return e.reportedAt();
-        }
-        if (event instanceof DeviceIsolatedEvent e) {
-            return e.completedAt();
-        }
-        if (event instanceof DeviceReleasedEvent e) {
-            return e.completedAt();
-        }
-        if (event instanceof DeviceIsolationFailedEvent e) {
-            return e.failedAt();
-        }
-        if (event instanceof DeviceReleaseFailedEvent e) {
-            return e.failedAt();
-        }
-        if (event instanceof MachineActionCancelledEvent e) {
-            return e.cancelledAt();
-        }
-        if (event instanceof MachineActionTimedOutEvent e) {
-            return e.timedOutAt();
-        }
-        throw new IllegalArgumentException("Unhandled device event " + event.getClass().getName());
     }
 }

@@ -11,4 +11,9 @@ public record DeviceIsolatedEvent(
         String actionId,
         IsolationType isolationType,
         Instant completedAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return completedAt;
+    }
 }

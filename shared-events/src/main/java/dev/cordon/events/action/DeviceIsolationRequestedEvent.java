@@ -15,4 +15,9 @@ public record DeviceIsolationRequestedEvent(
         String requestSource,
         String externalId,
         Instant requestedAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return requestedAt;
+    }
 }

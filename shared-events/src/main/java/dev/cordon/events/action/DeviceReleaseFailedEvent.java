@@ -11,4 +11,9 @@ public record DeviceReleaseFailedEvent(
         String actionId,
         int errorHResult,
         Instant failedAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return failedAt;
+    }
 }

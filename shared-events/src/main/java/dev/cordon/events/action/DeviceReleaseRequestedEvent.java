@@ -14,4 +14,9 @@ public record DeviceReleaseRequestedEvent(
         String requestSource,
         String externalId,
         Instant requestedAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return requestedAt;
+    }
 }

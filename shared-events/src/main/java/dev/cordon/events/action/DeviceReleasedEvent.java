@@ -10,4 +10,9 @@ public record DeviceReleasedEvent(
         String deviceId,
         String actionId,
         Instant completedAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return completedAt;
+    }
 }

@@ -14,4 +14,9 @@ public record MachineActionCancelledEvent(
         String cancellationComment,
         String requestSource,
         Instant cancelledAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return cancelledAt;
+    }
 }

@@ -11,4 +11,9 @@ public record MachineActionStartedEvent(
         String actionId,
         ActionType actionType,
         Instant reportedAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return reportedAt;
+    }
 }

@@ -11,4 +11,9 @@ public record MachineActionTimedOutEvent(
         String actionId,
         ActionType actionType,
         Instant timedOutAt) implements MachineActionEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return timedOutAt;
+    }
 }

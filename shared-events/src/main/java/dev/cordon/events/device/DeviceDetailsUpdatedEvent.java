@@ -14,4 +14,9 @@ public record DeviceDetailsUpdatedEvent(
         String version,
         String aadDeviceId,
         Instant updatedAt) implements DeviceEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return updatedAt;
+    }
 }

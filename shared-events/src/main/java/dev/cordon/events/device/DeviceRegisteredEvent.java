@@ -13,4 +13,9 @@ public record DeviceRegisteredEvent(
         String version,
         String aadDeviceId,
         Instant registeredAt) implements DeviceEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return registeredAt;
+    }
 }
