@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,7 +75,7 @@ final class ShadowProjector implements RecordSink {
                         throw single;
                     }
                     log.warn("Rebuild skips {}: the database rejects its data ({})", record.origin(),
-                            single.getMessage());
+                            NestedExceptionUtils.getMostSpecificCause(single).getMessage());
                     skipped++;
                 }
             }
