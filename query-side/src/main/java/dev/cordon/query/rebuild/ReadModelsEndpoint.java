@@ -34,15 +34,21 @@ public class ReadModelsEndpoint {
 
     /**
      * @param source {@code auto} (default), {@code kafka} or {@code event-store}
-     * @param mode   {@code switch} (default: the rebuilt read models replace the live ones) or {@code verify}
-     *               (compare only; the live read models stay)
+     * @param mode   {@code switch} (the rebuilt read models replace the live ones) or {@code verify} (compare only;
+     *               the live read models stay). Required: replacing the live read models is never a default, and a
+     *               body such as {@code {"switch": false}} (the actuator ignores keys it does not know) must not
+     *               turn into a switch.
      * @return 202 with the new rebuild's status
      */
     @WriteOperation
     public WebEndpointResponse<RebuildStatus> start(@Nullable String source, @Nullable String mode) {
         RebuildSource from = source == null ? RebuildSource.AUTO : RebuildSource.of(source).orElseThrow(() ->
                 invalid("source", source, Arrays.stream(RebuildSource.values()).map(RebuildSource::value)));
-        RebuildMode what = mode == null ? RebuildMode.SWITCH : RebuildMode.of(mode).orElseThrow(() ->
+        if (mode == null) {
+            throw new ApiException(ErrorCode.MissingRequiredParameter, "mode is required: one of "
+                    + Arrays.stream(RebuildMode.values()).map(RebuildMode::value).collect(Collectors.joining(", ")));
+        }
+        RebuildMode what = RebuildMode.of(mode).orElseThrow(() ->
                 invalid("mode", mode, Arrays.stream(RebuildMode.values()).map(RebuildMode::value)));
         try {
             return new WebEndpointResponse<>(rebuild.start(from, what), 202);

@@ -333,7 +333,7 @@ class ReadModelRebuildIT {
 
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Request-ID", "second-rebuild");
-        ResponseEntity<JsonNode> second = post("{\"source\":\"event-store\"}", headers);
+        ResponseEntity<JsonNode> second = post("{\"source\":\"event-store\",\"mode\":\"verify\"}", headers);
 
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(second.getBody().at("/error/code").asText()).isEqualTo("ActiveRequestAlreadyExists");
@@ -351,6 +351,13 @@ class ReadModelRebuildIT {
 
         ResponseEntity<JsonNode> mode = post("{\"mode\":\"dry-run\"}", new HttpHeaders());
         assertThat(mode.getBody().at("/error/code").asText()).isEqualTo("InvalidInput");
+
+        // Not a default, and not guessed from a key the operation does not know.
+        for (String body : List.of("{\"source\":\"kafka\"}", "{\"switch\":false}", "")) {
+            ResponseEntity<JsonNode> noMode = post(body, new HttpHeaders());
+            assertThat(noMode.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(noMode.getBody().at("/error/code").asText()).isEqualTo("MissingRequiredParameter");
+        }
 
         ResponseEntity<JsonNode> notJson = post("{source: kafka", new HttpHeaders());
         assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
