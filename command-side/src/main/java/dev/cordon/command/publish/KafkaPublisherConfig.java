@@ -2,12 +2,15 @@ package dev.cordon.command.publish;
 
 import dev.cordon.command.config.CordonProperties;
 import dev.cordon.events.kafka.EventJson;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +21,8 @@ import org.springframework.kafka.core.ProducerFactory;
 
 @Configuration
 class KafkaPublisherConfig {
+
+    static final String UNBOUNDED = "unbounded";
 
     /**
      * Durability and order are not left to configuration: every replica must acknowledge, and the
@@ -50,8 +55,33 @@ class KafkaPublisherConfig {
     @Bean
     NewTopic deviceEventsTopic(CordonProperties properties) {
         CordonProperties.Kafka kafka = properties.kafka();
-        TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions());
+        TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions())
+                .configs(retentionConfigs(kafka.retention()));
         return (kafka.replicationFactor() == null ? topic : topic.replicas(kafka.replicationFactor())).build();
+    }
+
+    /**
+     * Unbounded sets both limits to -1, so that no broker default (time or size) deletes history; a duration bounds
+     * the time only (docs/audit-replay.md).
+     *
+     * @param retention {@code unbounded} (also when unset) or a duration: {@code 30d}, {@code 720h}, {@code P30D}
+     */
+    static Map<String, String> retentionConfigs(String retention) {
+        if (retention == null || retention.isBlank() || retention.trim().equalsIgnoreCase(UNBOUNDED)) {
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        }
+        Duration duration;
+        try {
+            duration = DurationStyle.detectAndParse(retention.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cordon.kafka.retention must be 'unbounded' or a duration such as 30d"
+                    + " or P30D, not '" + retention + "'", e);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("cordon.kafka.retention must be positive (or 'unbounded'), not '"
+                    + retention + "'");
+        }
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(duration.toMillis()));
     }
 
     @Bean

@@ -6,12 +6,14 @@ import static dev.cordon.query.jdbc.Timestamps.utc;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,7 +26,7 @@ public class MachineActionRepository {
      * order (e.g. after the topic's partition count changed), only the one with the highest sequence counts.
      */
     private static final String UPSERT = """
-            INSERT INTO machine_action (id, type, scope, title, requestor, requestor_comment, request_source,
+            INSERT INTO %1$s (id, type, scope, title, requestor, requestor_comment, request_source,
                 external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
                 cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
             VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
@@ -41,17 +43,27 @@ public class MachineActionRepository {
                 cancellation_comment = EXCLUDED.cancellation_comment,
                 cancellation_date_time_utc = EXCLUDED.cancellation_date_time_utc,
                 error_hresult = EXCLUDED.error_hresult, last_sequence = EXCLUDED.last_sequence
-            WHERE machine_action.last_sequence < EXCLUDED.last_sequence
+            WHERE %1$s.last_sequence < EXCLUDED.last_sequence
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String table;
+    private final String upsert;
 
+    @Autowired
     public MachineActionRepository(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, ReadModelTables.LIVE);
+    }
+
+    /** On another table set: a rebuild projects into its shadow tables with this. */
+    public MachineActionRepository(NamedParameterJdbcTemplate jdbc, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.table = tables.machineAction();
+        this.upsert = UPSERT.formatted(table);
     }
 
     public Optional<MachineActionView> findById(String id) {
-        return jdbc.query("SELECT * FROM machine_action WHERE id = :id", new MapSqlParameterSource("id", id),
+        return jdbc.query("SELECT * FROM " + table + " WHERE id = :id", new MapSqlParameterSource("id", id),
                 MachineActionRepository::map).stream().findFirst();
     }
 
@@ -60,7 +72,7 @@ public class MachineActionRepository {
         MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
                 .addValue("top", query.top())
                 .addValue("skip", query.skip());
-        return jdbc.query("SELECT * FROM machine_action WHERE " + query.filter().sql()
+        return jdbc.query("SELECT * FROM " + table + " WHERE " + query.filter().sql()
                 + " ORDER BY " + query.orderBy().sql() + " LIMIT :top OFFSET :skip", params,
                 MachineActionRepository::map);
     }
@@ -86,7 +98,7 @@ public class MachineActionRepository {
                 .addValue("cancelledAt", utc(action.cancellationDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("errorHResult", action.errorHResult(), Types.INTEGER)
                 .addValue("lastSequence", sequence, Types.BIGINT);
-        return jdbc.update(UPSERT, params) == 1;
+        return jdbc.update(upsert, params) == 1;
     }
 
     private static MachineActionView map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.cordon.query.consumer;
 
+import dev.cordon.query.consumer.DeviceEventProjection.Outcome;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeviceEventListener {
 
+    /** The listener container's id, by which a read-model rebuild pauses and resumes it. */
+    public static final String ID = "cordon-query-projection";
+
     private static final Logger log = LoggerFactory.getLogger(DeviceEventListener.class);
 
     private final CloudEventParser parser;
@@ -25,12 +30,23 @@ public class DeviceEventListener {
     }
 
     /** Topic and group are set in application.yml only (with their environment variables and defaults). */
-    @KafkaListener(id = "cordon-query-projection", topics = "${cordon.kafka.topic}",
-            groupId = "${cordon.query.consumer-group}")
+    @KafkaListener(id = ID, topics = "${cordon.kafka.topic}", groupId = "${cordon.query.consumer-group}")
     public void on(ConsumerRecord<String, String> record) {
-        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
-        parser.parse(record.value(), origin).ifPresent(event -> {
-            switch (projection.apply(event)) {
+        project(record.value(), record.topic() + "-" + record.partition() + "@" + record.offset(), projection);
+    }
+
+    /**
+     * The one way a CloudEvent value becomes read-model rows, for the live topic and for a rebuild alike (which
+     * passes its shadow projection): whatever reading a record involves (parsing, checks, upcasting older
+     * revisions) happens here or below, so a rebuild can never read history differently from the live consumer.
+     *
+     * @return empty if the record was skipped as an event type this version does not know
+     * @throws PoisonRecordException if the record can never be projected
+     */
+    public Optional<Outcome> project(String value, String origin, DeviceEventProjection target) {
+        return parser.parse(value, origin).map(event -> {
+            Outcome outcome = target.apply(event);
+            switch (outcome) {
                 case DUPLICATE -> log.debug("Duplicate event {} at {} (device {}, sequence {}) ignored",
                         event.eventId(), origin, event.event().deviceId(), event.sequence());
                 // Not a redelivery: two different events claim one place in the device's history.
@@ -40,6 +56,7 @@ public class DeviceEventListener {
                 case APPLIED -> {
                 }
             }
+            return outcome;
         });
     }
 }

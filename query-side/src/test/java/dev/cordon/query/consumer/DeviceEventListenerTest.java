@@ -4,6 +4,8 @@ import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import ch.qos.logback.classic.Level;
@@ -76,6 +78,18 @@ class DeviceEventListenerTest {
         when(projection.apply(event)).thenReturn(Outcome.APPLIED);
         listener.on(record);
         assertThat(logged.list).isEmpty();
+    }
+
+    /** A rebuild goes through the same entry point with its own projection: the live one is not touched. */
+    @Test
+    void project_appliesToTheGivenProjectionOnly() {
+        DeviceEventProjection shadow = mock(DeviceEventProjection.class);
+        when(shadow.apply(event)).thenReturn(Outcome.APPLIED);
+
+        assertThat(listener.project("value", "event store #7", shadow)).contains(Outcome.APPLIED);
+
+        verify(shadow).apply(event);
+        verify(projection, never()).apply(any());
     }
 
     /** Each setting is defined once, in application.yml with its environment variable; no default repeated. */

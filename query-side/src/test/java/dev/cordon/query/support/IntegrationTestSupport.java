@@ -80,7 +80,7 @@ public abstract class IntegrationTestSupport {
     }
 
     /** Runs the real migration files, in version order, so that a change on the command side shows here. */
-    private static String createEventStore() {
+    public static String createEventStore() {
         String name = TestDatabases.create("cordon_events_it");
         try (Stream<Path> files = Files.list(COMMAND_SIDE_MIGRATIONS)) {
             List<Path> migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
