@@ -7,6 +7,7 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,21 +46,38 @@ public class MachineActionRepository {
                 error_hresult = EXCLUDED.error_hresult, last_sequence = EXCLUDED.last_sequence
             WHERE %1$s.last_sequence < EXCLUDED.last_sequence
             """;
+    /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
+    private static final String MERGE = """
+            MERGE INTO %1$s USING (VALUES (1)) AS one (x) ON %1$s.id = :id
+            WHEN MATCHED AND %1$s.last_sequence < :lastSequence THEN UPDATE SET type = :type,
+                scope = :scope, title = :title, requestor = :requestor, requestor_comment = :requestorComment,
+                request_source = :requestSource, external_id = :externalId, status = :status,
+                machine_id = :machineId, computer_dns_name = :computerDnsName, creation_date_time_utc = :created,
+                last_update_date_time_utc = :lastUpdate, cancellation_requestor = :cancellationRequestor,
+                cancellation_comment = :cancellationComment, cancellation_date_time_utc = :cancelledAt,
+                error_hresult = :errorHResult, last_sequence = :lastSequence
+            WHEN NOT MATCHED THEN INSERT (id, type, scope, title, requestor, requestor_comment, request_source,
+                external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
+                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
+            VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
+                :machineId, :computerDnsName, :created, :lastUpdate, :cancellationRequestor, :cancellationComment,
+                :cancelledAt, :errorHResult, :lastSequence)
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String table;
     private final String upsert;
 
     @Autowired
-    public MachineActionRepository(NamedParameterJdbcTemplate jdbc) {
-        this(jdbc, ReadModelTables.LIVE);
+    public MachineActionRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        this(jdbc, dialect, ReadModelTables.LIVE);
     }
 
     /** On another table set: a rebuild projects into its shadow tables with this. */
-    public MachineActionRepository(NamedParameterJdbcTemplate jdbc, ReadModelTables tables) {
+    public MachineActionRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.table = tables.machineAction();
-        this.upsert = UPSERT.formatted(table);
+        this.upsert = (dialect == SqlDialect.H2 ? MERGE : UPSERT).formatted(table);
     }
 
     public Optional<MachineActionView> findById(String id) {

@@ -6,6 +6,7 @@ import dev.cordon.query.action.MachineActionFold;
 import dev.cordon.query.action.MachineActionRepository;
 import dev.cordon.query.action.MachineActionView;
 import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.machine.DeviceFold;
 import dev.cordon.query.machine.MachineRepository;
 import dev.cordon.query.timeline.TimelineEntries;
@@ -51,9 +52,10 @@ public class DeviceEventProjection {
      * The same projection onto another table set (a rebuild's shadow tables). Not a Spring bean, so
      * {@link #apply} is not transactional on its own: the caller runs it inside its transaction.
      */
-    public static DeviceEventProjection into(ReadModelTables tables, NamedParameterJdbcTemplate jdbc) {
+    public static DeviceEventProjection into(ReadModelTables tables, NamedParameterJdbcTemplate jdbc,
+                                             SqlDialect dialect) {
         return new DeviceEventProjection(new TimelineRepository(jdbc, tables),
-                new MachineActionRepository(jdbc, tables), new MachineRepository(jdbc, tables));
+                new MachineActionRepository(jdbc, dialect, tables), new MachineRepository(jdbc, dialect, tables));
     }
 
     @Transactional

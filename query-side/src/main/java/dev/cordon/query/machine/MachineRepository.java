@@ -9,6 +9,7 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,21 +41,38 @@ public class MachineRepository {
                 last_update = EXCLUDED.last_update, last_sequence = EXCLUDED.last_sequence
             WHERE %1$s.last_sequence < EXCLUDED.last_sequence
             """;
+    /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
+    private static final String MERGE = """
+            MERGE INTO %1$s USING (VALUES (1)) AS one (x) ON %1$s.id = :id
+            WHEN MATCHED AND %1$s.last_sequence < :lastSequence THEN UPDATE SET
+                computer_dns_name = :computerDnsName, os_platform = :osPlatform, os_build = :osBuild,
+                version = :version, aad_device_id = :aadDeviceId, first_seen = :firstSeen,
+                isolation_state = :isolationState, isolation_scope = :isolationScope,
+                pending_action_id = :pendingActionId, last_action_id = :lastActionId,
+                last_action_type = :lastActionType, last_action_status = :lastActionStatus,
+                last_update = :lastUpdate, last_sequence = :lastSequence
+            WHEN NOT MATCHED THEN INSERT (id, computer_dns_name, os_platform, os_build, version, aad_device_id,
+                first_seen, isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
+                last_action_status, last_update, last_sequence)
+            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
+                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
+                :lastSequence)
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String table;
     private final String upsert;
 
     @Autowired
-    public MachineRepository(NamedParameterJdbcTemplate jdbc) {
-        this(jdbc, ReadModelTables.LIVE);
+    public MachineRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        this(jdbc, dialect, ReadModelTables.LIVE);
     }
 
     /** On another table set: a rebuild projects into its shadow tables with this. */
-    public MachineRepository(NamedParameterJdbcTemplate jdbc, ReadModelTables tables) {
+    public MachineRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.table = tables.machine();
-        this.upsert = UPSERT.formatted(table);
+        this.upsert = (dialect == SqlDialect.H2 ? MERGE : UPSERT).formatted(table);
     }
 
     public Optional<MachineView> findById(String id) {

@@ -2,6 +2,7 @@ package dev.cordon.query.rebuild;
 
 import dev.cordon.query.action.EventStoreActionLookup;
 import dev.cordon.query.consumer.DeviceEventListener;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.consumer.DeviceEventProjection;
 import dev.cordon.query.jdbc.ReadModelTables;
 import jakarta.annotation.PreDestroy;
@@ -63,14 +64,16 @@ public class ReadModelRebuild {
         return thread;
     });
 
+    private final SqlDialect sqlDialect;
     private RebuildProgress current;
 
     public ReadModelRebuild(DataSource dataSource, JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc,
                             PlatformTransactionManager transactionManager,
                             @Qualifier(EventStoreActionLookup.DATA_SOURCE) ObjectProvider<DataSource> eventStore,
                             DeviceEventListener entryPoint, LiveProjection liveProjection, RebuildKafka kafka,
-                            RebuildProperties settings, ApplicationEventPublisher events) {
+                            RebuildProperties settings, ApplicationEventPublisher events, SqlDialect sqlDialect) {
         this.dataSource = dataSource;
+        this.sqlDialect = sqlDialect;
         this.jdbc = jdbc;
         this.namedJdbc = namedJdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -116,7 +119,8 @@ public class ReadModelRebuild {
             try (History history = open(source)) {
                 progress.reading(history.source(), history.estimate());
                 dialect.create(LIVE, SHADOW);
-                ShadowProjector sink = new ShadowProjector(entryPoint, DeviceEventProjection.into(SHADOW, namedJdbc),
+                ShadowProjector sink = new ShadowProjector(entryPoint, DeviceEventProjection.into(SHADOW, namedJdbc,
+                        sqlDialect),
                         transactions, settings.batchSize(), progress);
                 history.readAll(sink);
                 progress.phase(RebuildPhase.CATCHING_UP);
