@@ -1,7 +1,6 @@
 package dev.cordon.command.publish;
 
 import dev.cordon.command.config.CordonProperties;
-import dev.cordon.events.kafka.EventJson;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,10 +51,5 @@ class KafkaPublisherConfig {
         CordonProperties.Kafka kafka = properties.kafka();
         TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions());
         return (kafka.replicationFactor() == null ? topic : topic.replicas(kafka.replicationFactor())).build();
-    }
-
-    @Bean
-    CloudEventMapper cloudEventMapper(CordonProperties properties) {
-        return new CloudEventMapper(EventJson.newMapper(), properties.kafka().source());
     }
 }
