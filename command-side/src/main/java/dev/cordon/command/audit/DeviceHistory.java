@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +70,7 @@ class DeviceHistory {
         return new HistoryEntryJson(message.getIdentifier(), message.getSequenceNumber(), name(message),
                 message.getTimestamp(), revision, stored.storedRevision(), json.valueToTree(message.getPayload()),
                 Objects.equals(revision, stored.storedRevision()) ? null : tree(stored.storedPayload()),
-                json.valueToTree(message.getMetaData()));
+                json.valueToTree(new TreeMap<>(message.getMetaData())));
     }
 
     private static String name(DomainEventMessage<?> message) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * One stored event. {@code payload} is shown at {@code revision}, the current one; {@code storedRevision} is the
  * one it was written at, and {@code storedPayload} is the payload exactly as written when the two differ (null
- * when they are the same). {@code metadata} is as stored.
+ * when they are the same). {@code metadata} is as stored, keys sorted.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"eventId", "sequence", "type", "timestamp", "revision", "storedRevision", "payload",
