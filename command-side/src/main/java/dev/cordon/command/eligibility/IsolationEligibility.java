@@ -33,10 +33,15 @@ public final class IsolationEligibility {
     public static IsolationEligibility load(InputStream in) throws IOException {
         Table table = new ObjectMapper().readValue(in, Table.class);
         // A table written before the list was recorded meant what selective isolation meant then.
+        List<String> kept = table.selectiveKeepsConnected() == null ? SelectiveIsolation.REVISION_1_KEPT_CONNECTED
+                : table.selectiveKeepsConnected();
+        if (kept.stream().anyMatch(app -> app == null || app.isBlank()) || Set.copyOf(kept).size() != kept.size()) {
+            // Every isolation request records this list forever: refuse to start rather than record a bad one.
+            throw new IllegalArgumentException("selectiveKeepsConnected must name each application once: " + kept);
+        }
         return new IsolationEligibility(new Table(List.copyOf(table.rules()),
                 table.liveResponsePlatforms() == null ? Set.of() : Set.copyOf(table.liveResponsePlatforms()),
-                table.selectiveKeepsConnected() == null ? SelectiveIsolation.REVISION_1_KEPT_CONNECTED
-                        : List.copyOf(table.selectiveKeepsConnected())));
+                List.copyOf(kept)));
     }
 
     /** What an isolation of this type keeps connected: nothing for Full. */

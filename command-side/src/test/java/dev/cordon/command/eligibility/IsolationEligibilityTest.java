@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole eligibility table of the product page, row by row, at the build boundaries. */
 public class IsolationEligibilityTest {
@@ -97,6 +98,13 @@ public class IsolationEligibilityTest {
 
         assertThat(table.keptConnectedApplications(IsolationType.Selective))
                 .isEqualTo(SelectiveIsolation.REVISION_1_KEPT_CONNECTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[\"Outlook\", \"Outlook\"]", "[\"Outlook\", \" \"]", "[null]"})
+    void keptConnected_tableWithADuplicateOrBlankApplication_isRefused(String list) {
+        assertThatThrownBy(() -> load("{\"rules\": [], \"selectiveKeepsConnected\": " + list + "}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("selectiveKeepsConnected");
     }
 
     private static IsolationEligibility load(String json) throws IOException {
