@@ -1,5 +1,6 @@
 package dev.cordon.command.publish;
 
+import dev.cordon.command.cloudevent.CloudEventMapper;
 import dev.cordon.command.config.AxonConfig;
 import dev.cordon.command.config.CordonProperties;
 import dev.cordon.events.kafka.DeviceCloudEvent;

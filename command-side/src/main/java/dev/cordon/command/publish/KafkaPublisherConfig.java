@@ -1,7 +1,6 @@
 package dev.cordon.command.publish;
 
 import dev.cordon.command.config.CordonProperties;
-import dev.cordon.events.kafka.EventJson;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -82,10 +81,5 @@ class KafkaPublisherConfig {
                     + retention + "'");
         }
         return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(duration.toMillis()));
-    }
-
-    @Bean
-    CloudEventMapper cloudEventMapper(CordonProperties properties) {
-        return new CloudEventMapper(EventJson.newMapper(), properties.kafka().source());
     }
 }
