@@ -48,7 +48,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         builder.withDetail("topic", topic);
         try {
-            DescribeClusterResult cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
+            DescribeClusterResult cluster =
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis));
             Collection<Node> nodes = cluster.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS);
             builder.withDetail("clusterId", cluster.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS))
                     .withDetail("brokers", nodes.size());

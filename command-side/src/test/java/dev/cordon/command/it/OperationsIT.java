@@ -65,6 +65,9 @@ class OperationsIT {
             assertThat(health.body().get("status").asText()).isEqualTo("UP");
         });
         JsonNode components = api.get("/actuator/health").body().get("components");
+        // As docs/monitoring.md lists them.
+        assertThat(components.fieldNames()).toIterable()
+                .contains("db", "kafka", "eventProcessors", "dbScheduler", "diskSpace", "ping");
         assertThat(components.at("/db/status").asText()).isEqualTo("UP");
         assertThat(components.at("/kafka/status").asText()).isEqualTo("UP");
         assertThat(components.at("/kafka/details/brokers").asInt()).isEqualTo(1);

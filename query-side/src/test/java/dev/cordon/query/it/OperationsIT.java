@@ -58,6 +58,9 @@ class OperationsIT extends IntegrationTestSupport {
             assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
         });
         JsonNode components = get("/actuator/health").getBody().get("components");
+        // As docs/monitoring.md lists them.
+        assertThat(components.fieldNames()).toIterable()
+                .contains("db", "eventStore", "kafka", "consumerLag", "diskSpace", "ping");
         assertThat(components.at("/db/status").asText()).isEqualTo("UP");
         assertThat(components.at("/eventStore/status").asText()).isEqualTo("UP");
         assertThat(components.at("/kafka/status").asText()).isEqualTo("UP");
