@@ -16,23 +16,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeviceEventListener {
 
-    /** The listener container's id, by which a read-model rebuild pauses and resumes it. */
+    /** The listener container's id: a read-model rebuild pauses and resumes it, the health check finds it. */
     public static final String ID = "cordon-query-projection";
 
     private static final Logger log = LoggerFactory.getLogger(DeviceEventListener.class);
 
     private final CloudEventParser parser;
     private final DeviceEventProjection projection;
+    private final ProjectionMetrics metrics;
 
-    public DeviceEventListener(CloudEventParser parser, DeviceEventProjection projection) {
+    public DeviceEventListener(CloudEventParser parser, DeviceEventProjection projection, ProjectionMetrics metrics) {
         this.parser = parser;
         this.projection = projection;
+        this.metrics = metrics;
     }
 
     /** Topic and group are set in application.yml only (with their environment variables and defaults). */
     @KafkaListener(id = ID, topics = "${cordon.kafka.topic}", groupId = "${cordon.query.consumer-group}")
     public void on(ConsumerRecord<String, String> record) {
-        project(record.value(), record.topic() + "-" + record.partition() + "@" + record.offset(), projection);
+        project(record.value(), record.topic() + "-" + record.partition() + "@" + record.offset(), projection, true);
     }
 
     /**
@@ -44,19 +46,49 @@ public class DeviceEventListener {
      * @throws PoisonRecordException if the record can never be projected
      */
     public Optional<Outcome> project(String value, String origin, DeviceEventProjection target) {
-        return parser.parse(value, origin).map(event -> {
-            Outcome outcome = target.apply(event);
-            switch (outcome) {
-                case DUPLICATE -> log.debug("Duplicate event {} at {} (device {}, sequence {}) ignored",
-                        event.eventId(), origin, event.event().deviceId(), event.sequence());
-                // Not a redelivery: two different events claim one place in the device's history.
-                case DIVERGED -> log.warn("Event {} at {} claims sequence {} of device {}, which the timeline holds"
-                                + " for a different event: the histories diverged; ignored", event.eventId(), origin,
-                        event.sequence(), event.event().deviceId());
-                case APPLIED -> {
-                }
+        return project(value, origin, target, false);
+    }
+
+    /** Only the live projection is measured: a rebuild replaying old events would swamp the lag histogram. */
+    private Optional<Outcome> project(String value, String origin, DeviceEventProjection target, boolean live) {
+        Optional<RecordedEvent> parsed;
+        try {
+            parsed = parser.parse(value, origin);
+        } catch (PoisonRecordException e) {
+            if (live) {
+                metrics.other(ProjectionMetrics.UNKNOWN_TYPE, ProjectionMetrics.Other.POISON);
             }
-            return outcome;
-        });
+            throw e;
+        }
+        if (parsed.isEmpty()) {
+            if (live) {
+                metrics.other(ProjectionMetrics.UNKNOWN_TYPE, ProjectionMetrics.Other.SKIPPED);
+            }
+            return Optional.empty();
+        }
+        RecordedEvent event = parsed.get();
+        Outcome outcome;
+        try {
+            outcome = target.apply(event);
+        } catch (RuntimeException e) {
+            if (live) {
+                metrics.other(event.event().getClass().getSimpleName(), ProjectionMetrics.Other.FAILED);
+            }
+            throw e;
+        }
+        if (live) {
+            metrics.projected(event, outcome);
+        }
+        switch (outcome) {
+            case DUPLICATE -> log.debug("Duplicate event {} at {} (device {}, sequence {}) ignored",
+                    event.eventId(), origin, event.event().deviceId(), event.sequence());
+            // Not a redelivery: two different events claim one place in the device's history.
+            case DIVERGED -> log.warn("Event {} at {} claims sequence {} of device {}, which the timeline holds"
+                            + " for a different event: the histories diverged; ignored", event.eventId(), origin,
+                    event.sequence(), event.event().deviceId());
+            case APPLIED -> {
+            }
+        }
+        return Optional.of(outcome);
     }
 }
