@@ -32,8 +32,12 @@ public record CordonProperties(Actions actions, Commands commands, Isolation iso
      * @param sendTimeout       how long a publishing batch waits for the broker before it is retried
      * @param partitions        partitions of the topic when Cordon creates it (the key, the device id, keeps order)
      * @param replicationFactor replication of the topic when Cordon creates it; unset: the broker's default
+     * @param minInsyncReplicas the topic's {@code min.insync.replicas} when Cordon creates it; unset: the broker's
+     *                          default. With {@code acks=all}, a write is acknowledged only once this many
+     *                          replicas have it, so an acknowledged event survives the loss of a broker.
      */
-    public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor) {
+    public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor,
+                        Integer minInsyncReplicas) {
     }
 
     /** @param unauthenticatedRequestor recorded as requestor when the caller is not authenticated */

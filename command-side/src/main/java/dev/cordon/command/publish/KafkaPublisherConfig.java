@@ -5,6 +5,7 @@ import dev.cordon.events.kafka.EventJson;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -51,7 +52,13 @@ class KafkaPublisherConfig {
     NewTopic deviceEventsTopic(CordonProperties properties) {
         CordonProperties.Kafka kafka = properties.kafka();
         TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions());
-        return (kafka.replicationFactor() == null ? topic : topic.replicas(kafka.replicationFactor())).build();
+        if (kafka.replicationFactor() != null) {
+            topic.replicas(kafka.replicationFactor());
+        }
+        if (kafka.minInsyncReplicas() != null) {
+            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, kafka.minInsyncReplicas().toString());
+        }
+        return topic.build();
     }
 
     @Bean
