@@ -39,11 +39,13 @@ class KafkaEventPublisher {
     private final CloudEventMapper mapper;
     private final String topic;
     private final Duration sendTimeout;
+    private final PublishMetrics metrics;
 
     KafkaEventPublisher(KafkaTemplate<String, String> deviceEventsTemplate, CloudEventMapper mapper,
-                        CordonProperties properties) {
+                        CordonProperties properties, PublishMetrics metrics) {
         this.kafka = deviceEventsTemplate;
         this.mapper = mapper;
+        this.metrics = metrics;
         this.topic = properties.kafka().topic();
         this.sendTimeout = properties.kafka().sendTimeout();
     }
@@ -56,6 +58,8 @@ class KafkaEventPublisher {
         record.headers().add(KafkaContract.CONTENT_TYPE_HEADER,
                 KafkaContract.CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         CompletableFuture<SendResult<String, String>> send = kafka.send(record);
+        String eventType = event.getPayloadType().getSimpleName();
+        send.thenRun(() -> metrics.acknowledged(eventType, event.getTimestamp()));
         if (send.isCompletedExceptionally()) {
             // Fail the batch now rather than queue the rest of it behind a broker that already said no.
             send.join();

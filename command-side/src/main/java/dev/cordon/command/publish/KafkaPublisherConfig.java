@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,9 @@ class KafkaPublisherConfig {
      * idempotent producer keeps per-partition (so per-device) order across its own retries.
      */
     @Bean
-    ProducerFactory<String, String> deviceEventsProducerFactory(KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
-                                                              CordonProperties properties) {
+    ProducerFactory<String, String> deviceEventsProducerFactory(
+            KafkaProperties kafka, ObjectProvider<SslBundles> ssl, CordonProperties properties,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> props = kafka.buildProducerProperties(ssl.getIfAvailable());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -39,7 +41,10 @@ class KafkaPublisherConfig {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, sendTimeout / 2));
         props.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, (int) (sendTimeout / 4)));
-        return new DefaultKafkaProducerFactory<>(props);
+        DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(props);
+        // Boot's customizers bind the producer's own metrics (kafka_producer_*) to Micrometer, as for its own factory.
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
     }
 
     @Bean

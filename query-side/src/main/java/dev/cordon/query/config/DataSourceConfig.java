@@ -34,8 +34,9 @@ public class DataSourceConfig {
     }
 
     /**
-     * Health covers the query database only. Boot's own contributor would also probe the event store, and the
-     * query side is healthy without it (reads of a lagging action then wait for the projection).
+     * The {@code db} health component is the query database only. Boot's own contributor would also probe the event
+     * store and report DOWN without it, but the query side serves without it (reads of a lagging action then wait
+     * for the projection): the event store has its own component, DEGRADED when unreachable (health.HealthConfig).
      */
     @Bean
     public HealthContributor dbHealthContributor(DataSource dataSource) {

@@ -76,7 +76,9 @@ public class CloudEventParser {
                     + e.getOriginalMessage(), e);
         }
         validate(event);
-        return Optional.of(new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event));
+        return Optional.of(cloudEvent.time() == null
+                ? new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event)
+                : new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event, cloudEvent.time()));
     }
 
     private static void require(JsonNode tree, String attribute, boolean ok) {

@@ -2,6 +2,7 @@ package dev.cordon.query.consumer;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -13,6 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.consumer.DeviceEventProjection.Outcome;
 import dev.cordon.query.support.TestEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +30,9 @@ class DeviceEventListenerTest {
 
     private final CloudEventParser parser = mock(CloudEventParser.class);
     private final DeviceEventProjection projection = mock(DeviceEventProjection.class);
-    private final DeviceEventListener listener = new DeviceEventListener(parser, projection);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final DeviceEventListener listener = new DeviceEventListener(parser, projection,
+            new ProjectionMetrics(meters));
     private final ConsumerRecord<String, String> record = new ConsumerRecord<>("cordon.device-events", 2, 41,
             "dev-1", "value");
     private final RecordedEvent event = new RecordedEvent("evt-9", 3,
@@ -76,6 +80,35 @@ class DeviceEventListenerTest {
         when(projection.apply(event)).thenReturn(Outcome.APPLIED);
         listener.on(record);
         assertThat(logged.list).isEmpty();
+    }
+
+    @Test
+    void on_countsEveryRecordByTypeAndOutcome_andTimesOnlyNewlyAppliedEvents() {
+        when(projection.apply(event)).thenReturn(Outcome.APPLIED, Outcome.DUPLICATE);
+        listener.on(record);
+        listener.on(record);
+        when(parser.parse(any(), any())).thenReturn(Optional.empty());
+        listener.on(record);
+        when(parser.parse(any(), any())).thenThrow(new PoisonRecordException("not JSON"));
+        assertThatThrownBy(() -> listener.on(record)).isInstanceOf(PoisonRecordException.class);
+
+        assertThat(projected("DeviceIsolatedEvent", "applied")).isEqualTo(1);
+        assertThat(projected("DeviceIsolatedEvent", "duplicate")).isEqualTo(1);
+        assertThat(projected("unknown", "skipped")).isEqualTo(1);
+        assertThat(projected("unknown", "poison")).isEqualTo(1);
+        assertThat(meters.get("cordon.projection.lag").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void on_whenProjectingFails_countsTheFailedAttemptAndRethrows() {
+        when(projection.apply(event)).thenThrow(new IllegalStateException("database away"));
+        assertThatThrownBy(() -> listener.on(record)).hasMessage("database away");
+        assertThat(projected("DeviceIsolatedEvent", "failed")).isEqualTo(1);
+        assertThat(meters.get("cordon.projection.lag").timer().count()).isZero();
+    }
+
+    private double projected(String type, String outcome) {
+        return meters.get("cordon.events.projected").tag("type", type).tag("outcome", outcome).counter().count();
     }
 
     /** Each setting is defined once, in application.yml with its environment variable; no default repeated. */
