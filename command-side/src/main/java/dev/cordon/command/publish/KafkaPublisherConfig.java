@@ -61,7 +61,13 @@ class KafkaPublisherConfig {
         CordonProperties.Kafka kafka = properties.kafka();
         TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions())
                 .configs(retentionConfigs(kafka.retention()));
-        return (kafka.replicationFactor() == null ? topic : topic.replicas(kafka.replicationFactor())).build();
+        if (kafka.replicationFactor() != null) {
+            topic.replicas(kafka.replicationFactor());
+        }
+        if (kafka.minInsyncReplicas() != null) {
+            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, kafka.minInsyncReplicas().toString());
+        }
+        return topic.build();
     }
 
     /**
