@@ -12,6 +12,7 @@ import dev.cordon.query.consumer.CloudEventParser;
 import dev.cordon.query.consumer.RecordedEvent;
 import dev.cordon.query.support.TestEvents;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,11 @@ class StoredEventsTest {
 
     private final CloudEventParser parser = new CloudEventParser();
 
+    /** When the rows below were stored: the CloudEvent {@code time} the publisher gives their Kafka records. */
+    private static final String STORED_AT = "2024-01-01T00:00:05.123Z";
+
     private static StoredEvents.Row row(DeviceEvent event, long sequence, String revision) throws Exception {
-        return new StoredEvents.Row(17, "evt-" + sequence, event.deviceId(), sequence, "2024-01-01T00:00:05.123Z",
+        return new StoredEvents.Row(17, "evt-" + sequence, event.deviceId(), sequence, STORED_AT,
                 event.getClass().getName(), revision, TestEvents.MAPPER.writeValueAsBytes(event));
     }
 
@@ -45,8 +49,8 @@ class StoredEventsTest {
             DeviceEvent event = events.get(sequence);
             RecordedEvent fromStore = parser.parse(StoredEvents.toCloudEventJson(row(event, sequence, "1")), "s")
                     .orElseThrow();
-            RecordedEvent fromKafka = parser.parse(TestEvents.cloudEventJson(event, sequence, "evt-" + sequence), "k")
-                    .orElseThrow();
+            RecordedEvent fromKafka = parser.parse(TestEvents.cloudEventJson(event, sequence, "evt-" + sequence,
+                    Instant.parse(STORED_AT)), "k").orElseThrow();
             assertThat(fromStore).isEqualTo(fromKafka);
         }
     }

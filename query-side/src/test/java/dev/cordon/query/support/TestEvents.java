@@ -97,9 +97,14 @@ public final class TestEvents {
     }
 
     public static String cloudEventJson(DeviceEvent event, long sequence, String eventId) {
+        return cloudEventJson(event, sequence, eventId, Instant.now());
+    }
+
+    /** @param storedAt the CloudEvent's {@code time}: when the event store recorded the event */
+    public static String cloudEventJson(DeviceEvent event, long sequence, String eventId, Instant storedAt) {
         EventCatalog.Entry entry = EventCatalog.of(event.getClass());
         DeviceCloudEvent cloudEvent = new DeviceCloudEvent(DeviceCloudEvent.SPEC_VERSION, eventId,
-                "/cordon/command-side", entry.cloudEventType(), event.deviceId(), Instant.now(),
+                "/cordon/command-side", entry.cloudEventType(), event.deviceId(), storedAt,
                 DeviceCloudEvent.CONTENT_TYPE, entry.dataSchema(), sequence, entry.revision(),
                 MAPPER.valueToTree(event));
         try {
