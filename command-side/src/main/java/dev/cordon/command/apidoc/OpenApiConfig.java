@@ -36,7 +36,9 @@ class OpenApiConfig {
                         .version(build.getIfAvailable() == null ? "dev" : build.getIfAvailable().getVersion())
                         .description("Isolate and release devices, cancel machine actions, register devices, and the"
                                 + " device agent's endpoints. Compatible with Microsoft Defender for Endpoint's"
-                                + " machine-actions API. Reads are on the query API."))
+                                + " machine-actions API. Also the audit reads, answered from the event store: a"
+                                + " device's history, its state at an instant, the event export. Other reads are on"
+                                + " the query API."))
                 .servers(List.of(new Server().url("/").description("The base URL this document was loaded from")));
     }
 

@@ -6,6 +6,13 @@ import dev.cordon.command.web.CorrelationIdFilter;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.error.ErrorResponse;
 import dev.cordon.events.kafka.EventJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Written on the request thread straight to the response, so a long export is not cut by an async timeout.
  */
 @RestController
+@Tag(name = "Audit")
 class AuditExportController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -41,7 +49,23 @@ class AuditExportController {
     }
 
     @GetMapping("/api/audit/events")
-    void events(@RequestParam MultiValueMap<String, String> query, HttpServletRequest http,
+    @Operation(summary = "Export the events of a time range",
+            description = "Every stored event in [from, to) as NDJSON, in the order stored: one CloudEvents document"
+                    + " per line, as the Kafka publisher sends it, at the event's current revision. Consecutive"
+                    + " ranges neither miss nor repeat an event. Should the export fail once lines were sent, its"
+                    + " last line is the public error JSON instead of an event.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "Inclusive; unset: from the first event. "
+            + DeviceAuditController.INSTANT, schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Exclusive; unset: the moment the export starts. "
+            + DeviceAuditController.INSTANT, schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "machineId", in = ParameterIn.QUERY, description = "Only this device's events. "
+            + DeviceAuditController.MACHINE_ID, schema = @Schema(type = "string"))
+    @ApiResponse(responseCode = "200", description = "One CloudEvents JSON document per line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "A parameter that is not an instant with its offset, 'from'"
+            + " not before 'to', an invalid machine id, or an unknown query parameter (InvalidInput)")
+    @ApiResponse(responseCode = "404", description = "machineId names a machine with no events (ResourceNotFound)")
+    void events(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
         QueryParameters parameters = QueryParameters.of(query, Set.of("from", "to", "machineId"));
         Instant from = parameters.instant("from");
