@@ -167,6 +167,30 @@ class OperationsIT {
         assertThat(doc.body().at("/paths/~1api~1machines~1{id}~1isolate/post/responses").has("404")).isTrue();
     }
 
+    /** The audit endpoints take the whole query string (to refuse unknown names); the document names the real ones. */
+    @Test
+    void openApiDocument_namesTheAuditEndpointsQueryParameters_andTheExportsNdjson() {
+        JsonNode paths = api.get("/v3/api-docs/command").body().get("paths");
+        assertThat(queryParameters(paths.at("/~1api~1machines~1{id}~1history/get"))).isEmpty();
+        JsonNode state = paths.at("/~1api~1machines~1{id}~1state/get");
+        assertThat(queryParameters(state)).containsExactly("at=required");
+        JsonNode export = paths.at("/~1api~1audit~1events/get");
+        assertThat(queryParameters(export)).containsExactlyInAnyOrder("from", "to", "machineId");
+        assertThat(export.at("/responses/200/content").fieldNames()).toIterable()
+                .containsExactly("application/x-ndjson");
+    }
+
+    private static Set<String> queryParameters(JsonNode operation) {
+        assertThat(operation.isMissingNode()).as("operation in the document").isFalse();
+        Set<String> names = new TreeSet<>();
+        operation.path("parameters").forEach(p -> {
+            if (p.get("in").asText().equals("query")) {
+                names.add(p.get("name").asText() + (p.path("required").asBoolean() ? "=required" : ""));
+            }
+        });
+        return names;
+    }
+
     /** Every method and path Spring serves from Cordon's own controllers. */
     private Set<String> mappedEndpoints() {
         Set<String> endpoints = new TreeSet<>();
