@@ -2,6 +2,7 @@ package dev.cordon.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.command.support.TestDatabase;
@@ -9,6 +10,7 @@ import dev.cordon.system.RoutingTable.Side;
 import dev.cordon.system.docs.ApiDocEndpoints;
 import dev.cordon.system.docs.ApiDocEndpoints.Endpoint;
 import dev.cordon.system.docs.HttpExample;
+import dev.cordon.system.docs.NdJson;
 import dev.cordon.system.docs.ResponseMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +43,8 @@ class ApiDocIT {
 
     /** Reads are eventually consistent: a documented read may take this long to come true. */
     private static final Duration READ_PATIENCE = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a body must be one JSON document (an NDJSON answer documented as JSON would otherwise pass). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static ServiceProcess commandSide;
     private static ServiceProcess querySide;
@@ -93,7 +96,8 @@ class ApiDocIT {
                 }
             } while (!differences.isEmpty() && read && Instant.now().isBefore(deadline));
             assertThat(differences).as("docs/api.md line %d: %s %s%nanswered %d %s%n", example.line(),
-                    request.method(), request.target(), response.statusCode(), pretty(response.body())).isEmpty();
+                    request.method(), request.target(), response.statusCode(),
+                    example.response().ndjson() ? response.body() : pretty(response.body())).isEmpty();
         }
     }
 
@@ -135,20 +139,37 @@ class ApiDocIT {
             differences.add("status: expected " + example.response().status() + ", was " + response.statusCode());
             return differences;
         }
-        JsonNode expected = json(example.response().body());
-        JsonNode actual = response.body() == null || response.body().isBlank() ? null : json(response.body());
-        if (expected == null) {
-            if (actual != null) {
-                differences.add("body: none documented, was " + response.body());
-            }
+        if (example.response().ndjson()) {
+            differences.addAll(ndjsonDifferences(example, response, matcher));
         } else {
-            differences.addAll(matcher.compare(expected, actual));
+            differences.addAll(jsonDifferences(example, response, matcher));
         }
         if (differences.isEmpty()) {
             example.response().headers().forEach((name, value) -> differences.addAll(matcher.compareText(
                     "header " + name, value, response.headers().firstValue(name).orElse("(missing)"))));
         }
         return differences;
+    }
+
+    private static List<String> jsonDifferences(HttpExample example, HttpResponse<String> response,
+                                                ResponseMatcher matcher) {
+        JsonNode expected = json(example.response().body());
+        JsonNode actual = response.body() == null || response.body().isBlank() ? null : json(response.body());
+        if (expected == null) {
+            return actual == null ? List.of() : List.of("body: none documented, was " + response.body());
+        }
+        return matcher.compare(expected, actual);
+    }
+
+    /** As many lines as documented, each compared like a JSON body (the lines are the elements of "$"). */
+    private static List<String> ndjsonDifferences(HttpExample example, HttpResponse<String> response,
+                                                  ResponseMatcher matcher) {
+        try {
+            return matcher.compare(NdJson.parse(example.response().body()), NdJson.parse(response.body()))
+                    .stream().map(d -> "NDJSON lines " + d).toList();
+        } catch (IllegalArgumentException e) {
+            return List.of("body: " + e.getMessage());
+        }
     }
 
     /** Query values are written readably in the docs ({@code $filter=status eq 'Pending'}) and encoded here. */

@@ -3,6 +3,7 @@ package dev.cordon.system.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.system.Repository;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiDocExamplesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     @Test
@@ -47,7 +48,10 @@ class ApiDocExamplesTest {
             while (m.find()) {
                 defined.add(m.group(1));
             }
-            if (example.response().body() != null) {
+            if (example.response().ndjson()) {
+                assertThat(NdJson.parse(example.response().body())).as(where + ": NDJSON lines").isNotEmpty()
+                        .allSatisfy(line -> assertThat(line.isObject()).as(where + ": " + line).isTrue());
+            } else if (example.response().body() != null) {
                 assertThat(JSON.readTree(example.response().body())).as(where).isNotNull();
             }
         }
@@ -98,6 +102,44 @@ class ApiDocExamplesTest {
         assertThat(differences("""
                 {"creationDateTimeUtc": "2026-03-02T09:15:00.123Z"}""", """
                 {"creationDateTimeUtc": "yesterday"}""")).singleElement().asString().contains("timestamp");
+    }
+
+    @Test
+    void ndjson_isOneDocumentPerLine_andIsComparedLineByLine() {
+        assertThat(NdJson.parse("{\"a\": 1}\n{\"a\": 2}\n")).hasSize(2);
+        assertThatThrownBy(() -> NdJson.parse("{\"a\": 1} {\"a\": 2}")).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> NdJson.parse("{\"a\": 1}\n\n{\"a\": 2}")).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> NdJson.parse("{\"a\": 1}\n{\"a\":")).hasMessageContaining("line 2");
+
+        ResponseMatcher matcher = new ResponseMatcher();
+        assertThat(matcher.compare(NdJson.parse("{\"id\": \"{eventId}\", \"time\": \"{at}\"}"),
+                NdJson.parse("{\"id\": \"e1\", \"time\": \"2026-11-27T23:38:40.024Z\"}\n"))).isEmpty();
+        assertThat(matcher.substitute("/api/machines/m1/state?at={at}"))
+                .isEqualTo("/api/machines/m1/state?at=2026-11-27T23:38:40.024Z");
+        assertThat(matcher.compare(NdJson.parse("{\"id\": \"{eventId}\"}"),
+                NdJson.parse("{\"id\": \"e1\"}\n{\"id\": \"e2\"}\n")))
+                .singleElement().asString().contains("expected 1 elements, was 2");
+    }
+
+    @Test
+    void parse_anAnswerShownAsNdjson_isComparedLineByLine() {
+        List<HttpExample> examples = HttpExample.parse("""
+                ```http
+                GET /api/audit/events
+                ```
+
+                ```http
+                HTTP/1.1 200 OK
+                Content-Type: application/x-ndjson
+
+                {"id": "a"}
+                {"id": "b"}
+                ```
+                """);
+        assertThat(examples).singleElement().satisfies(e -> {
+            assertThat(e.response().ndjson()).isTrue();
+            assertThat(NdJson.parse(e.response().body())).hasSize(2);
+        });
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * {...}                                    (the JSON body, optional)
  * ```
  * </pre>
+ * An answer with {@code Content-Type: application/x-ndjson} has one JSON document per line instead.
  */
 public record HttpExample(int line, Request request, Response response) {
 
@@ -37,6 +38,12 @@ public record HttpExample(int line, Request request, Response response) {
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
+
+        /** Shown as NDJSON ({@code Content-Type: application/x-ndjson}): compared line by line. */
+        public boolean ndjson() {
+            return headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
+                    && h.getValue().startsWith(NdJson.MEDIA_TYPE));
+        }
     }
 
     private static final Pattern REQUEST_LINE = Pattern.compile("^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (/\\S.*)$");
