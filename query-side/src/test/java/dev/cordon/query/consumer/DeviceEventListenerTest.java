@@ -94,7 +94,11 @@ class DeviceEventListenerTest {
 
         verify(shadow).apply(event);
         verify(projection, never()).apply(any());
+        when(parser.parse(any(), any())).thenReturn(Optional.empty());
+        assertThat(listener.project("value", "event store #8", shadow)).isEmpty();
+        // The live metrics describe the live consumer: a rebuild replaying history leaves them alone.
         assertThat(meters.find("cordon.projection.lag").timers()).allMatch(t -> t.count() == 0);
+        assertThat(meters.find("cordon.events.projected").counters()).allMatch(c -> c.count() == 0);
     }
 
     @Test
