@@ -17,17 +17,21 @@ import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventCatalog.Entry;
 import dev.cordon.events.kafka.EventJson;
+import dev.cordon.events.upcast.JsonUpcasters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -43,8 +47,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The wire contract of every published event: its JSON Schema ({@code schemas/<Name>.v<revision>.schema.json}),
- * its revision-1 fixture ({@code fixtures/<Name>.v<revision>.json}, kept forever as written), the record and
- * {@link EventCatalog} must all agree.
+ * a fixture per revision ({@code fixtures/<Name>.v<revision>.json}, kept forever as written), the record and
+ * {@link EventCatalog} must all agree, and every older revision must upcast to the current one.
  */
 class EventContractTest {
 
@@ -55,9 +59,50 @@ class EventContractTest {
     private static final SchemaValidatorsConfig CONFIG =
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final String ENVELOPE_SCHEMA = "/schemas/DeviceCloudEvent.schema.json";
+    /**
+     * SHA-256 of every fixture of revision 1 and of every superseded schema, as first committed. Events of these
+     * revisions are stored and on the topic: readers must keep reading them exactly as they were written.
+     */
+    private static final Map<String, String> FROZEN = Map.ofEntries(
+            Map.entry("/fixtures/DeviceDetailsUpdatedEvent.v1.json",
+                    "6a7fdf52d978b43295bf2178e07ca60cc35a9479a072b04fe8c4df383c48dabd"),
+            Map.entry("/fixtures/DeviceIsolatedEvent.v1.json",
+                    "c103aac4493b35657335ad5221ef5c780024a199c3614c958d0e663846daaa1d"),
+            Map.entry("/fixtures/DeviceIsolationFailedEvent.v1.json",
+                    "5a9c948f6c439c2b81c3f8a73d6a92ddf2a5e322f34a9b4f32302e9cb1b21f0b"),
+            Map.entry("/fixtures/DeviceIsolationRequestedEvent.v1.json",
+                    "147716b54ca064eb8112ccea499bd0b63a896fae29fa05a3c5b8355af95d1531"),
+            Map.entry("/fixtures/DeviceRegisteredEvent.v1.json",
+                    "3f8c3298284ad9e525da926c402c9fa485251bd93acb5c4c0cf1b1ff3368c0fd"),
+            Map.entry("/fixtures/DeviceReleaseFailedEvent.v1.json",
+                    "7ec9f377d117cedd0cdf0ac63d5843c59f7a1d0936ed06fcf439c1de14cbdea8"),
+            Map.entry("/fixtures/DeviceReleaseRequestedEvent.v1.json",
+                    "bb67528c2158f7745b4a7ae90c36fcd16c1286a4affc41d1d7f6e547fe24a142"),
+            Map.entry("/fixtures/DeviceReleasedEvent.v1.json",
+                    "453250dcce55845fc86b79d2b44db671599d56a73165689c502892fe3eabb17b"),
+            Map.entry("/fixtures/MachineActionCancelledEvent.v1.json",
+                    "380f2aef13e46f2f9e77c0cdcab72ed35c474998a808dbb9fbb48b8ef8c4e46e"),
+            Map.entry("/fixtures/MachineActionStartedEvent.v1.json",
+                    "e70f64fa61bc11651ce0a6ff848c12c90dcb855c27c56c5508c76e89d47f0cf0"),
+            Map.entry("/fixtures/MachineActionTimedOutEvent.v1.json",
+                    "793650ac9effceda69ae1bb9357dc16ec4c8fa2ffb719f40c7cc97275ebd4efb"),
+            Map.entry("/schemas/DeviceIsolationRequestedEvent.v1.schema.json",
+                    "92afdbab0e675fdb20e658a5c1fc5fa7a70495517ede6409516dd1fe87b140c5"));
 
     static Stream<Named<Entry>> entries() {
         return EventCatalog.entries().stream().map(entry -> Named.of(entry.name(), entry));
+    }
+
+    /** Every revision every event ever had. */
+    static Stream<Arguments> revisions() {
+        return EventCatalog.entries().stream().flatMap(entry -> entry.revisions().stream()
+                .map(revision -> arguments(Named.of(entry.name(), entry), revision)));
+    }
+
+    /** The revisions events had before their current one: stored and published events of these still exist. */
+    static Stream<Arguments> olderRevisions() {
+        return revisions().filter(arguments -> !((Entry) ((Named<?>) arguments.get()[0]).getPayload()).revision()
+                .equals(arguments.get()[1]));
     }
 
     static Stream<Arguments> requiredFields() {
@@ -75,9 +120,52 @@ class EventContractTest {
     // ---- fixtures ----
 
     @ParameterizedTest
-    @MethodSource("entries")
-    void fixture_validatesAgainstItsSchema(Entry entry) {
-        assertThat(schema(entry).validate(fixture(entry))).isEmpty();
+    @MethodSource("revisions")
+    void fixture_validatesAgainstItsRevisionsSchema(Entry entry, String revision) {
+        assertThat(schema(entry, revision).validate(fixture(entry, revision))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("olderRevisions")
+    void olderFixture_upcastToTheCurrentRevision_validatesAndDeserializesIntoTheRecord(Entry entry, String revision)
+            throws IOException {
+        ObjectNode stored = fixture(entry, revision);
+
+        ObjectNode upcast = JsonUpcasters.toCurrent(entry, revision, stored);
+
+        assertThat(schema(entry).validate(upcast)).isEmpty();
+        Object event = MAPPER.treeToValue(upcast, entry.eventClass());
+        assertThat(MAPPER.readTree(MAPPER.writeValueAsString(event))).isEqualTo(upcast);
+        assertThat(stored).as("the stored form is left as it was").isEqualTo(fixture(entry, revision));
+    }
+
+    @Test
+    void olderFixtures_areKeptByteForByteAsWritten() throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        FROZEN.forEach((resource, digest) -> assertThat(HexFormat.of().formatHex(sha256.digest(readResource(resource))))
+                .as("%s is part of the stored history's contract and must never change", resource)
+                .isEqualTo(digest));
+    }
+
+    /**
+     * Revision 2 of DeviceIsolationRequestedEvent only adds a field, so a consumer written for revision 1 (which
+     * ignores fields it does not know) reads revision-2 data correctly.
+     */
+    @Test
+    void deviceIsolationRequestedRevision2_isStillValidRevision1Data() {
+        Entry entry = EventCatalog.of(DeviceIsolationRequestedEvent.class);
+
+        assertThat(schema(entry, "1").validate(fixture(entry, "2"))).isEmpty();
+    }
+
+    @Test
+    void deviceIsolationRequestedRevision2_keepsNothingConnectedInAFullIsolation() {
+        Entry entry = EventCatalog.of(DeviceIsolationRequestedEvent.class);
+        ObjectNode full = fixture(entry).put("isolationType", "Full");
+
+        assertThat(schema(entry).validate(full)).extracting(ValidationMessage::getType).contains("maxItems");
+        full.putArray("keptConnectedApplications");
+        assertThat(schema(entry).validate(full)).isEmpty();
     }
 
     @ParameterizedTest
@@ -152,10 +240,10 @@ class EventContractTest {
     @Test
     void schemasAndFixtures_existOnlyForCatalogEvents() {
         Set<String> expectedSchemas = EventCatalog.entries().stream()
-                .map(entry -> entry.name() + ".v" + entry.revision() + ".schema.json")
+                .flatMap(entry -> entry.revisions().stream().map(r -> entry.name() + ".v" + r + ".schema.json"))
                 .collect(Collectors.toSet());
         Set<String> expectedFixtures = EventCatalog.entries().stream()
-                .map(entry -> entry.name() + ".v" + entry.revision() + ".json")
+                .flatMap(entry -> entry.revisions().stream().map(r -> entry.name() + ".v" + r + ".json"))
                 .collect(Collectors.toSet());
 
         assertThat(fileNamesIn("/schemas"))
@@ -166,12 +254,12 @@ class EventContractTest {
     // ---- schemas ----
 
     @ParameterizedTest
-    @MethodSource("entries")
-    void schema_isIdentifiedByTheCatalogDataSchema(Entry entry) {
-        JsonNode schema = schemaTree(entry);
+    @MethodSource("revisions")
+    void schema_isIdentifiedByTheCatalogDataSchema(Entry entry, String revision) {
+        JsonNode schema = readTree(readResource(schemaPath(entry, revision)));
 
         assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-        assertThat(schema.path("$id").asText()).isEqualTo(entry.dataSchema());
+        assertThat(schema.path("$id").asText()).isEqualTo(entry.dataSchema(revision));
         assertThat(schema.path("title").asText()).isNotBlank();
         assertThat(schema.path("description").asText()).isNotBlank().endsWith(".");
         assertThat(schema.path("type").asText()).isEqualTo("object");
@@ -206,6 +294,9 @@ class EventContractTest {
             } else if (type == Instant.class) {
                 assertThat(typesOf(property)).as(what).containsExactly("string");
                 assertThat(property.path("format").asText()).as(what).isEqualTo("date-time");
+            } else if (type == List.class) {
+                assertThat(typesOf(property)).as(what).containsExactly("array");
+                assertThat(property.path("items").path("type").asText()).as(what).isEqualTo("string");
             } else if (type == int.class || type == long.class) {
                 assertThat(typesOf(property)).as(what).containsExactly("integer");
             } else if (type.isEnum()) {
@@ -291,23 +382,35 @@ class EventContractTest {
     }
 
     private static byte[] fixtureBytes(Entry entry) {
-        return readResource("/fixtures/" + entry.name() + ".v" + entry.revision() + ".json");
+        return fixtureBytes(entry, entry.revision());
+    }
+
+    private static byte[] fixtureBytes(Entry entry, String revision) {
+        return readResource("/fixtures/" + entry.name() + ".v" + revision + ".json");
     }
 
     private static ObjectNode fixture(Entry entry) {
-        return (ObjectNode) readTree(fixtureBytes(entry));
+        return fixture(entry, entry.revision());
+    }
+
+    private static ObjectNode fixture(Entry entry, String revision) {
+        return (ObjectNode) readTree(fixtureBytes(entry, revision));
     }
 
     private static JsonNode schemaTree(Entry entry) {
-        return readTree(readResource(schemaPath(entry)));
+        return readTree(readResource(schemaPath(entry, entry.revision())));
     }
 
-    private static String schemaPath(Entry entry) {
-        return "/schemas/" + entry.name() + ".v" + entry.revision() + ".schema.json";
+    private static String schemaPath(Entry entry, String revision) {
+        return "/schemas/" + entry.name() + ".v" + revision + ".schema.json";
     }
 
     private static JsonSchema schema(Entry entry) {
-        return loadSchema(schemaPath(entry));
+        return schema(entry, entry.revision());
+    }
+
+    private static JsonSchema schema(Entry entry, String revision) {
+        return loadSchema(schemaPath(entry, revision));
     }
 
     private static JsonSchema schemaWithId(String dataSchema) {

@@ -32,6 +32,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String name, String jarProperty, List<String> args) {
+        return start(name, jarProperty, List.of("-Xmx384m"), args);
+    }
+
+    /** @param jvmOptions options for the service's JVM, e.g. its heap limit */
+    public static ServiceProcess start(String name, String jarProperty, List<String> jvmOptions, List<String> args) {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("Packaged jar not found (" + jarProperty + "=" + jar + "); run mvn verify");
@@ -44,9 +49,9 @@ public final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path log = logs.resolve(name + "-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port));
         command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -66,6 +71,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     private void awaitHealthy(Duration timeout) {

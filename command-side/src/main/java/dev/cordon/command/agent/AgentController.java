@@ -6,14 +6,20 @@ import dev.cordon.command.api.MachineActionResponse;
 import dev.cordon.command.api.MachineActions;
 import dev.cordon.command.api.ODataContext;
 import dev.cordon.command.api.RequestRules;
+import dev.cordon.command.device.AgentReportedStatus;
+import dev.cordon.command.device.ReportActionStatusCommand;
+import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.CorrelationIdFilter;
 import dev.cordon.command.web.RequestOriginResolver;
-import dev.cordon.command.device.AgentReportedStatus;
-import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.error.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and reports how each went.
  */
 @RestController
+@Tag(name = "Device agent", description = "Used by the agent on the device: its open actions, and how each went")
 class AgentController {
 
     private final AgentReports reports;
@@ -44,17 +51,34 @@ class AgentController {
     }
 
     @GetMapping("/api/agent/machines/{id}/pendingactions")
-    Map<String, List<MachineActionResponse>> pendingActions(@PathVariable String id) {
+    @Operation(summary = "The device's open actions",
+            description = "Polled by the device's agent (an isolated device stays connected to this service):"
+                    + " its Pending and InProgress actions, oldest first.")
+    @ApiResponse(responseCode = "200", description = "The open actions, in {\"value\": [...]}",
+            content = @Content(schema = @Schema(implementation = PendingActions.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid machine id (InvalidInput)")
+    @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    PendingActions pendingActions(@Parameter(description = "The machine id") @PathVariable String id) {
         RequestRules.machineId(id);
         if (!devices.exists(id)) {
             throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + id + " was not found.");
         }
-        return Map.of("value", index.openActionsOf(id).stream()
+        return new PendingActions(index.openActionsOf(id).stream()
                 .map(a -> MachineActionResponse.of(a, null)).toList());
     }
 
     @PostMapping(path = "/api/agent/machineactions/{actionId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MachineActionResponse report(@PathVariable String actionId, @RequestBody AgentStatusReport body,
+    @CountedCommand(ReportActionStatusCommand.class)
+    @Operation(summary = "Report how an action went",
+            description = "The agent reports that it started an action, that it succeeded, or that it failed"
+                    + " (with the Windows error code).")
+    @ApiResponse(responseCode = "200", description = "The action with the reported status applied",
+            content = @Content(schema = @Schema(implementation = MachineActionResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid id or body, or a status the action cannot take now"
+            + " (InvalidActionState)")
+    @ApiResponse(responseCode = "404", description = "No such action (ResourceNotFound)")
+    MachineActionResponse report(@Parameter(description = "The action id, a GUID") @PathVariable String actionId,
+                                 @RequestBody AgentStatusReport body,
                                  HttpServletRequest http) {
         if (body.status() == null) {
             throw new RuleViolationException(ErrorCode.MissingRequiredParameter, "status is required.");

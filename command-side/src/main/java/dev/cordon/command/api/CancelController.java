@@ -4,6 +4,13 @@ import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.device.ActionRequest;
 import dev.cordon.command.device.CancelMachineActionCommand;
 import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.command.metrics.CountedCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Machine actions", description = "Cancel a machine action that has not finished")
 class CancelController {
 
     private final CommandSender commands;
@@ -25,7 +33,15 @@ class CancelController {
     }
 
     @PostMapping(path = "/api/machineactions/{actionId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MachineActionResponse cancel(@PathVariable String actionId, @RequestBody CancelActionRequest body,
+    @CountedCommand(CancelMachineActionCommand.class)
+    @Operation(summary = "Cancel a machine action", description = "Cancels a Pending or InProgress action.")
+    @ApiResponse(responseCode = "200", description = "The action, now Cancelled",
+            content = @Content(schema = @Schema(implementation = MachineActionResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid id or body, or the action has already finished"
+            + " (InvalidActionState)")
+    @ApiResponse(responseCode = "404", description = "No such action (ResourceNotFound)")
+    MachineActionResponse cancel(@Parameter(description = "The action id, a GUID") @PathVariable String actionId,
+                                 @RequestBody CancelActionRequest body,
                                  HttpServletRequest http) {
         String id = RequestRules.actionId(actionId);
         String comment = RequestRules.comment(body.comment());

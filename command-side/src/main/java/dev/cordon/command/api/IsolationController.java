@@ -4,6 +4,13 @@ import dev.cordon.command.device.ActionRequest;
 import dev.cordon.command.device.IsolateDeviceCommand;
 import dev.cordon.command.device.ReleaseDeviceCommand;
 import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.command.metrics.CountedCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.cordon.events.action.IsolationType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -17,7 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Isolate and release, as Defender's machine-actions API takes them. */
 @RestController
+@Tag(name = "Isolation", description = "Isolate a device from the network, or release it")
 class IsolationController {
+
+    static final String MACHINE_ID = "The machine id: 1 to 128 letters, digits, '.', '_' or '-'";
 
     private final CommandSender commands;
     private final RequestOriginResolver origin;
@@ -30,7 +40,17 @@ class IsolationController {
     }
 
     @PostMapping(path = "/api/machines/{id}/isolate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MachineActionResponse> isolate(@PathVariable String id, @RequestBody IsolateMachineRequest body,
+    @CountedCommand(IsolateDeviceCommand.class)
+    @Operation(summary = "Isolate a device",
+            description = "Requests isolation, fully or selectively (Outlook, Teams and Skype for Business stay"
+                    + " connected). The device's agent carries it out; follow the returned action's status.")
+    @ApiResponse(responseCode = "201", description = "The isolation was requested: the new machine action, Pending",
+            content = @Content(schema = @Schema(implementation = MachineActionResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid id or body, an isolation or release already pending"
+            + " (ActiveRequestAlreadyExists), or a platform without that isolation type (OsPlatformNotSupported)")
+    @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    ResponseEntity<MachineActionResponse> isolate(@Parameter(description = MACHINE_ID) @PathVariable String id,
+                                                  @RequestBody IsolateMachineRequest body,
                                                   HttpServletRequest http) {
         String machineId = RequestRules.machineId(id);
         String comment = RequestRules.comment(body.comment());
@@ -46,7 +66,16 @@ class IsolationController {
     }
 
     @PostMapping(path = "/api/machines/{id}/unisolate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MachineActionResponse> release(@PathVariable String id, @RequestBody ReleaseMachineRequest body,
+    @CountedCommand(ReleaseDeviceCommand.class)
+    @Operation(summary = "Release a device from isolation",
+            description = "Requests that an isolated device be reconnected; follow the returned action's status.")
+    @ApiResponse(responseCode = "201", description = "The release was requested: the new machine action, Pending",
+            content = @Content(schema = @Schema(implementation = MachineActionResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid id or body, the device is not isolated"
+            + " (DeviceNotIsolated), or an action is already pending (ActiveRequestAlreadyExists)")
+    @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    ResponseEntity<MachineActionResponse> release(@Parameter(description = MACHINE_ID) @PathVariable String id,
+                                                  @RequestBody ReleaseMachineRequest body,
                                                   HttpServletRequest http) {
         String machineId = RequestRules.machineId(id);
         String comment = RequestRules.comment(body.comment());

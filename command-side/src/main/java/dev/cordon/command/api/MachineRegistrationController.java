@@ -4,6 +4,13 @@ import dev.cordon.command.device.RegisterDeviceCommand;
 import dev.cordon.command.device.RegistrationOutcome;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.command.metrics.CountedCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Registers a device, or updates what is known of it; devices are acted on only once registered. */
 @RestController
+@Tag(name = "Devices", description = "Register devices, or update what is known of them")
 class MachineRegistrationController {
 
     private static final Pattern BUILD = Pattern.compile("\\d{1,10}");
@@ -34,7 +42,19 @@ class MachineRegistrationController {
     }
 
     @PutMapping(path = "/api/machines/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MachineResponse> register(@PathVariable String id, @RequestBody RegisterMachineRequest body,
+    @CountedCommand(RegisterDeviceCommand.class)
+    @Operation(summary = "Register a device, or update it",
+            description = "As the device's agent or an inventory reports it. Devices are acted on only once"
+                    + " registered.")
+    @ApiResponse(responseCode = "201", description = "Registered for the first time",
+            content = @Content(schema = @Schema(implementation = MachineResponse.class)))
+    @ApiResponse(responseCode = "200", description = "Already registered: its details were updated",
+            content = @Content(schema = @Schema(implementation = MachineResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid id or body (InvalidInput, InvalidRequestBody,"
+            + " MissingRequiredParameter)")
+    ResponseEntity<MachineResponse> register(
+            @Parameter(description = IsolationController.MACHINE_ID) @PathVariable String id,
+            @RequestBody RegisterMachineRequest body,
                                              HttpServletRequest http) {
         String machineId = RequestRules.machineId(id);
         if (body.computerDnsName() == null) {

@@ -1,12 +1,21 @@
 package dev.cordon.command.api;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.cordon.events.device.OsPlatform;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of PUT /api/machines/{id}: the device as its agent or the inventory reports it. */
 public record RegisterMachineRequest(
+        @Schema(description = "The device's DNS name (at most 255 characters)",
+                requiredMode = Schema.RequiredMode.REQUIRED, example = "laptop-042")
         String computerDnsName,
+        @Schema(description = "The OS platform (case-sensitive)", implementation = OsPlatform.class,
+                requiredMode = Schema.RequiredMode.REQUIRED)
         String osPlatform,
+        @Schema(description = "The OS build number: digits, as a string or a number", example = "22631")
         @JsonDeserialize(using = OsBuildDeserializer.class) String osBuild,
+        @Schema(description = "The OS version (at most 64 characters)", example = "23H2")
         String version,
+        @Schema(description = "The Entra ID (Azure AD) device id (at most 64 characters)")
         String aadDeviceId) {
 }

@@ -32,8 +32,15 @@ public record CordonProperties(Actions actions, Commands commands, Isolation iso
      * @param sendTimeout       how long a publishing batch waits for the broker before it is retried
      * @param partitions        partitions of the topic when Cordon creates it (the key, the device id, keeps order)
      * @param replicationFactor replication of the topic when Cordon creates it; unset: the broker's default
+     * @param retention         how long the topic keeps records when Cordon creates it: {@code unbounded} (the
+     *                          default: the topic holds the whole history, for audit and read-model rebuilds) or a
+     *                          duration such as {@code 30d}, the event store then being the only full history
+     * @param minInsyncReplicas the topic's {@code min.insync.replicas} when Cordon creates it; unset: the broker's
+     *                          default. With {@code acks=all}, a write is acknowledged only once this many
+     *                          replicas have it, so an acknowledged event survives the loss of a broker.
      */
-    public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor) {
+    public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor,
+                        String retention, Integer minInsyncReplicas) {
     }
 
     /** @param unauthenticatedRequestor recorded as requestor when the caller is not authenticated */

@@ -80,7 +80,8 @@ public class Device {
         }
         eligibility.requireEligible(osPlatform, osBuild, cmd.isolationType());
         ActionRequest r = cmd.request();
-        apply(new DeviceIsolationRequestedEvent(deviceId, cmd.actionId(), cmd.isolationType(), computerDnsName,
+        apply(new DeviceIsolationRequestedEvent(deviceId, cmd.actionId(), cmd.isolationType(),
+                eligibility.keptConnectedApplications(cmd.isolationType()), computerDnsName,
                 r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt()));
         scheduleTimeout(cmd.actionId(), r, timeouts, deadlines);
     }

@@ -6,17 +6,22 @@ import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.events.upcast.SelectiveIsolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which operating systems support which isolation type, read from a data file. */
+/**
+ * Which operating systems support which isolation type, and which applications a selective isolation keeps
+ * connected, read from a data file.
+ */
 public final class IsolationEligibility {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Table(List<EligibilityRule> rules, Set<OsPlatform> liveResponsePlatforms) {
+    record Table(List<EligibilityRule> rules, Set<OsPlatform> liveResponsePlatforms,
+                 List<String> selectiveKeepsConnected) {
     }
 
     private final Table table;
@@ -27,8 +32,21 @@ public final class IsolationEligibility {
 
     public static IsolationEligibility load(InputStream in) throws IOException {
         Table table = new ObjectMapper().readValue(in, Table.class);
+        // A table written before the list was recorded meant what selective isolation meant then.
+        List<String> kept = table.selectiveKeepsConnected() == null ? SelectiveIsolation.REVISION_1_KEPT_CONNECTED
+                : table.selectiveKeepsConnected();
+        if (kept.stream().anyMatch(app -> app == null || app.isBlank()) || Set.copyOf(kept).size() != kept.size()) {
+            // Every isolation request records this list forever: refuse to start rather than record a bad one.
+            throw new IllegalArgumentException("selectiveKeepsConnected must name each application once: " + kept);
+        }
         return new IsolationEligibility(new Table(List.copyOf(table.rules()),
-                table.liveResponsePlatforms() == null ? Set.of() : Set.copyOf(table.liveResponsePlatforms())));
+                table.liveResponsePlatforms() == null ? Set.of() : Set.copyOf(table.liveResponsePlatforms()),
+                List.copyOf(kept)));
+    }
+
+    /** What an isolation of this type keeps connected: nothing for Full. */
+    public List<String> keptConnectedApplications(IsolationType type) {
+        return type == IsolationType.Selective ? table.selectiveKeepsConnected() : List.of();
     }
 
     /** Throws {@code OsPlatformNotSupported} with a message that says what the device would need. */

@@ -1,5 +1,6 @@
 package dev.cordon.command.publish;
 
+import dev.cordon.command.cloudevent.CloudEventMapper;
 import dev.cordon.command.config.AxonConfig;
 import dev.cordon.command.config.CordonProperties;
 import dev.cordon.events.kafka.DeviceCloudEvent;
@@ -39,11 +40,13 @@ class KafkaEventPublisher {
     private final CloudEventMapper mapper;
     private final String topic;
     private final Duration sendTimeout;
+    private final PublishMetrics metrics;
 
     KafkaEventPublisher(KafkaTemplate<String, String> deviceEventsTemplate, CloudEventMapper mapper,
-                        CordonProperties properties) {
+                        CordonProperties properties, PublishMetrics metrics) {
         this.kafka = deviceEventsTemplate;
         this.mapper = mapper;
+        this.metrics = metrics;
         this.topic = properties.kafka().topic();
         this.sendTimeout = properties.kafka().sendTimeout();
     }
@@ -56,6 +59,8 @@ class KafkaEventPublisher {
         record.headers().add(KafkaContract.CONTENT_TYPE_HEADER,
                 KafkaContract.CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         CompletableFuture<SendResult<String, String>> send = kafka.send(record);
+        String eventType = event.getPayloadType().getSimpleName();
+        send.thenRun(() -> metrics.acknowledged(eventType, event.getTimestamp()));
         if (send.isCompletedExceptionally()) {
             // Fail the batch now rather than queue the rest of it behind a broker that already said no.
             send.join();

@@ -1,13 +1,16 @@
 package dev.cordon.command.publish;
 
 import dev.cordon.command.config.CordonProperties;
-import dev.cordon.events.kafka.EventJson;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +22,16 @@ import org.springframework.kafka.core.ProducerFactory;
 @Configuration
 class KafkaPublisherConfig {
 
+    static final String UNBOUNDED = "unbounded";
+
     /**
      * Durability and order are not left to configuration: every replica must acknowledge, and the
      * idempotent producer keeps per-partition (so per-device) order across its own retries.
      */
     @Bean
-    ProducerFactory<String, String> deviceEventsProducerFactory(KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
-                                                              CordonProperties properties) {
+    ProducerFactory<String, String> deviceEventsProducerFactory(
+            KafkaProperties kafka, ObjectProvider<SslBundles> ssl, CordonProperties properties,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> props = kafka.buildProducerProperties(ssl.getIfAvailable());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -38,7 +44,10 @@ class KafkaPublisherConfig {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, sendTimeout / 2));
         props.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, (int) (sendTimeout / 4)));
-        return new DefaultKafkaProducerFactory<>(props);
+        DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(props);
+        // Boot's customizers bind the producer's own metrics (kafka_producer_*) to Micrometer, as for its own factory.
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
     }
 
     @Bean
@@ -50,12 +59,38 @@ class KafkaPublisherConfig {
     @Bean
     NewTopic deviceEventsTopic(CordonProperties properties) {
         CordonProperties.Kafka kafka = properties.kafka();
-        TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions());
-        return (kafka.replicationFactor() == null ? topic : topic.replicas(kafka.replicationFactor())).build();
+        TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions())
+                .configs(retentionConfigs(kafka.retention()));
+        if (kafka.replicationFactor() != null) {
+            topic.replicas(kafka.replicationFactor());
+        }
+        if (kafka.minInsyncReplicas() != null) {
+            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, kafka.minInsyncReplicas().toString());
+        }
+        return topic.build();
     }
 
-    @Bean
-    CloudEventMapper cloudEventMapper(CordonProperties properties) {
-        return new CloudEventMapper(EventJson.newMapper(), properties.kafka().source());
+    /**
+     * Unbounded sets both limits to -1, so that no broker default (time or size) deletes history; a duration bounds
+     * the time only (docs/audit-replay.md).
+     *
+     * @param retention {@code unbounded} (also when unset) or a duration: {@code 30d}, {@code 720h}, {@code P30D}
+     */
+    static Map<String, String> retentionConfigs(String retention) {
+        if (retention == null || retention.isBlank() || retention.trim().equalsIgnoreCase(UNBOUNDED)) {
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        }
+        Duration duration;
+        try {
+            duration = DurationStyle.detectAndParse(retention.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cordon.kafka.retention must be 'unbounded' or a duration such as 30d"
+                    + " or P30D, not '" + retention + "'", e);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("cordon.kafka.retention must be positive (or 'unbounded'), not '"
+                    + retention + "'");
+        }
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(duration.toMillis()));
     }
 }

@@ -9,6 +9,7 @@ import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.error.ErrorResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -26,11 +27,21 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The one place where errors become the public error JSON. Nothing leaves as a bare 500 or an HTML page. */
+/**
+ * The one place where errors become the public error JSON. Nothing leaves as a bare 500 or an HTML page.
+ * The code it answered with is left on the request, where the command metrics read it: a rejection is counted
+ * under the same code the client saw, without a second mapping.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String ERROR_CODE = ApiExceptionHandler.class.getName() + ".errorCode";
+
+    /** @return the code this request was answered with, if it was answered with an error */
+    public static Optional<ErrorCode> errorCodeOf(HttpServletRequest request) {
+        return request.getAttribute(ERROR_CODE) instanceof ErrorCode code ? Optional.of(code) : Optional.empty();
+    }
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ErrorResponse> ruleViolated(RuleViolationException e, HttpServletRequest request) {
@@ -117,6 +128,7 @@ public class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ErrorResponse> error(ErrorCode code, String message, HttpServletRequest request) {
+        request.setAttribute(ERROR_CODE, code);
         return ResponseEntity.status(HttpStatus.valueOf(code.httpStatus()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorResponse.of(code, message, CorrelationIdFilter.of(request)));

@@ -1,5 +1,6 @@
 package dev.cordon.command.device;
 
+import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.eligibility.IsolationEligibilityTest;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.action.ActionType;
@@ -17,8 +18,10 @@ import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Description;
@@ -42,9 +45,14 @@ class DeviceTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Device.class);
-        fixture.registerInjectableResource(IsolationEligibilityTest.shippedTable());
+        fixture = fixtureWith(IsolationEligibilityTest.shippedTable());
+    }
+
+    private static AggregateTestFixture<Device> fixtureWith(IsolationEligibility eligibility) {
+        AggregateTestFixture<Device> fixture = new AggregateTestFixture<>(Device.class);
+        fixture.registerInjectableResource(eligibility);
         fixture.registerInjectableResource(new ActionTimeoutPolicy(TIMEOUT));
+        return fixture;
     }
 
     // --- registration ---
@@ -139,6 +147,19 @@ class DeviceTest {
         fixture.given(registered(OsPlatform.Windows10, "16299"))
                 .when(isolate(IsolationType.Selective))
                 .expectEvents(isolationRequested(IsolationType.Selective));
+    }
+
+    @Test
+    void isolate_selective_recordsTheApplicationsTheIsolationTableKeepsConnected() throws Exception {
+        fixture = fixtureWith(IsolationEligibility.load(new ByteArrayInputStream(
+                ("{\"rules\": [{\"osPlatform\": \"Windows11\", \"isolationType\": \"Selective\"}],"
+                        + " \"selectiveKeepsConnected\": [\"Outlook\", \"Microsoft Teams\"]}").getBytes())));
+
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(isolate(IsolationType.Selective))
+                .expectEvents(new DeviceIsolationRequestedEvent(DEVICE, ACTION, IsolationType.Selective,
+                        List.of("Outlook", "Microsoft Teams"), "laptop-042.corp.example", "analyst@corp.example",
+                        "Suspected ransomware on the device", "PublicApi", null, T0));
     }
 
     // --- release ---
@@ -337,7 +358,9 @@ class DeviceTest {
     }
 
     private static DeviceIsolationRequestedEvent isolationRequested(IsolationType type) {
-        return new DeviceIsolationRequestedEvent(DEVICE, ACTION, type, "laptop-042.corp.example",
+        List<String> kept = type == IsolationType.Selective
+                ? List.of("Outlook", "Microsoft Teams", "Skype for Business") : List.of();
+        return new DeviceIsolationRequestedEvent(DEVICE, ACTION, type, kept, "laptop-042.corp.example",
                 "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0);
     }
 

@@ -20,7 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,17 @@ class KafkaPublicationIT {
         }
         assertThat(seen).isEqualTo(storedTypeById.keySet());
         assertThat(lastSequence.keySet()).containsExactlyInAnyOrderElementsOf(devices);
+    }
+
+    /** The topic the command side creates keeps the whole history (cordon.kafka.retention defaults to unbounded). */
+    @Test
+    void topic_createdByTheCommandSide_keepsRecordsWithoutLimit() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, KafkaContract.DEFAULT_TOPIC);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     private List<ConsumerRecord<String, String>> readTopicUntil(Set<String> eventIds) {

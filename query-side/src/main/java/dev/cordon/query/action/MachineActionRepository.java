@@ -6,12 +6,15 @@ import static dev.cordon.query.jdbc.Timestamps.utc;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,7 +27,7 @@ public class MachineActionRepository {
      * order (e.g. after the topic's partition count changed), only the one with the highest sequence counts.
      */
     private static final String UPSERT = """
-            INSERT INTO machine_action (id, type, scope, title, requestor, requestor_comment, request_source,
+            INSERT INTO %1$s (id, type, scope, title, requestor, requestor_comment, request_source,
                 external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
                 cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
             VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
@@ -41,17 +44,44 @@ public class MachineActionRepository {
                 cancellation_comment = EXCLUDED.cancellation_comment,
                 cancellation_date_time_utc = EXCLUDED.cancellation_date_time_utc,
                 error_hresult = EXCLUDED.error_hresult, last_sequence = EXCLUDED.last_sequence
-            WHERE machine_action.last_sequence < EXCLUDED.last_sequence
+            WHERE %1$s.last_sequence < EXCLUDED.last_sequence
+            """;
+    /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
+    private static final String MERGE = """
+            MERGE INTO %1$s USING (VALUES (1)) AS one (x) ON %1$s.id = :id
+            WHEN MATCHED AND %1$s.last_sequence < :lastSequence THEN UPDATE SET type = :type,
+                scope = :scope, title = :title, requestor = :requestor, requestor_comment = :requestorComment,
+                request_source = :requestSource, external_id = :externalId, status = :status,
+                machine_id = :machineId, computer_dns_name = :computerDnsName, creation_date_time_utc = :created,
+                last_update_date_time_utc = :lastUpdate, cancellation_requestor = :cancellationRequestor,
+                cancellation_comment = :cancellationComment, cancellation_date_time_utc = :cancelledAt,
+                error_hresult = :errorHResult, last_sequence = :lastSequence
+            WHEN NOT MATCHED THEN INSERT (id, type, scope, title, requestor, requestor_comment, request_source,
+                external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
+                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
+            VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
+                :machineId, :computerDnsName, :created, :lastUpdate, :cancellationRequestor, :cancellationComment,
+                :cancelledAt, :errorHResult, :lastSequence)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String table;
+    private final String upsert;
 
-    public MachineActionRepository(NamedParameterJdbcTemplate jdbc) {
+    @Autowired
+    public MachineActionRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        this(jdbc, dialect, ReadModelTables.LIVE);
+    }
+
+    /** On another table set: a rebuild projects into its shadow tables with this. */
+    public MachineActionRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.table = tables.machineAction();
+        this.upsert = (dialect == SqlDialect.H2 ? MERGE : UPSERT).formatted(table);
     }
 
     public Optional<MachineActionView> findById(String id) {
-        return jdbc.query("SELECT * FROM machine_action WHERE id = :id", new MapSqlParameterSource("id", id),
+        return jdbc.query("SELECT * FROM " + table + " WHERE id = :id", new MapSqlParameterSource("id", id),
                 MachineActionRepository::map).stream().findFirst();
     }
 
@@ -60,7 +90,7 @@ public class MachineActionRepository {
         MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
                 .addValue("top", query.top())
                 .addValue("skip", query.skip());
-        return jdbc.query("SELECT * FROM machine_action WHERE " + query.filter().sql()
+        return jdbc.query("SELECT * FROM " + table + " WHERE " + query.filter().sql()
                 + " ORDER BY " + query.orderBy().sql() + " LIMIT :top OFFSET :skip", params,
                 MachineActionRepository::map);
     }
@@ -86,7 +116,7 @@ public class MachineActionRepository {
                 .addValue("cancelledAt", utc(action.cancellationDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("errorHResult", action.errorHResult(), Types.INTEGER)
                 .addValue("lastSequence", sequence, Types.BIGINT);
-        return jdbc.update(UPSERT, params) == 1;
+        return jdbc.update(upsert, params) == 1;
     }
 
     private static MachineActionView map(ResultSet rs, int row) throws SQLException {

@@ -3,7 +3,7 @@ package dev.cordon.query.consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
@@ -12,6 +12,8 @@ import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventJson;
+import dev.cordon.events.upcast.JsonUpcasters;
+import dev.cordon.events.upcast.UpcastException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -63,20 +65,25 @@ public class CloudEventParser {
             log.warn("Skipping {}: unknown event type '{}' (event {})", origin, cloudEvent.type(), cloudEvent.id());
             return Optional.empty();
         }
-        if (!entry.get().revision().equals(cloudEvent.revision())) {
-            // Read as this revision, an older or newer payload would silently yield nulls or wrong values.
-            throw new PoisonRecordException(entry.get().name() + " has revision " + quoted(cloudEvent.revision())
-                    + "; this version reads revision " + entry.get().revision());
+        JsonNode data;
+        try {
+            // An older revision (published before a change, or replayed) is upcast by the same code the event
+            // store uses; a newer or unknown one is not guessed at: read as this revision it would yield nulls.
+            data = JsonUpcasters.toCurrent(entry.get(), cloudEvent.revision(), (ObjectNode) cloudEvent.data());
+        } catch (UpcastException e) {
+            throw new PoisonRecordException(e.getMessage(), e);
         }
         DeviceEvent event;
         try {
-            event = mapper.treeToValue(cloudEvent.data(), entry.get().eventClass());
+            event = mapper.treeToValue(data, entry.get().eventClass());
         } catch (JsonProcessingException e) {
             throw new PoisonRecordException("data is not a valid " + entry.get().name() + ": "
                     + e.getOriginalMessage(), e);
         }
         validate(event);
-        return Optional.of(new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event));
+        return Optional.of(cloudEvent.time() == null
+                ? new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event)
+                : new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event, cloudEvent.time()));
     }
 
     private static void require(JsonNode tree, String attribute, boolean ok) {
@@ -136,10 +143,5 @@ public class CloudEventParser {
             }
         }
         return Optional.empty();
-    }
-
-    /** As a JSON string, so that a hostile value cannot forge log lines. */
-    private static String quoted(String value) {
-        return value == null ? "null" : TextNode.valueOf(value).toString();
     }
 }

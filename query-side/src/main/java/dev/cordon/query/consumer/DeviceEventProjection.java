@@ -5,12 +5,15 @@ import dev.cordon.events.MachineActionEvent;
 import dev.cordon.query.action.MachineActionFold;
 import dev.cordon.query.action.MachineActionRepository;
 import dev.cordon.query.action.MachineActionView;
+import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.machine.DeviceFold;
 import dev.cordon.query.machine.MachineRepository;
 import dev.cordon.query.timeline.TimelineEntries;
 import dev.cordon.query.timeline.TimelineRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +46,16 @@ public class DeviceEventProjection {
         this.timeline = timeline;
         this.actions = actions;
         this.machines = machines;
+    }
+
+    /**
+     * The same projection onto another table set (a rebuild's shadow tables). Not a Spring bean, so
+     * {@link #apply} is not transactional on its own: the caller runs it inside its transaction.
+     */
+    public static DeviceEventProjection into(ReadModelTables tables, NamedParameterJdbcTemplate jdbc,
+                                             SqlDialect dialect) {
+        return new DeviceEventProjection(new TimelineRepository(jdbc, tables),
+                new MachineActionRepository(jdbc, dialect, tables), new MachineRepository(jdbc, dialect, tables));
     }
 
     @Transactional

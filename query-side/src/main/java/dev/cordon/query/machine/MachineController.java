@@ -5,6 +5,10 @@ import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.web.ApiException;
 import dev.cordon.query.web.ODataCollection;
 import dev.cordon.query.web.ODataContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Devices: {@code GET /api/machines[/{id}]}. */
 @RestController
+@Tag(name = "Devices", description = "Registered devices and their isolation state")
 public class MachineController {
 
     private final MachineRepository machines;
@@ -23,14 +28,24 @@ public class MachineController {
 
     /** Every query parameter, so that an unknown or wrongly cased {@code $} option is rejected, not ignored. */
     @GetMapping("/api/machines")
-    public ODataCollection<MachineJson> list(@RequestParam MultiValueMap<String, String> parameters) {
+    @Operation(summary = "List devices",
+            description = "By id unless $orderby says otherwise. Unknown or wrongly cased $ options are rejected, not"
+                    + " ignored. The query options are listed below.")
+    @ApiResponse(responseCode = "200", description = "The devices, in {\"@odata.context\", \"value\": [...]}")
+    @ApiResponse(responseCode = "400", description = "An invalid query option or $filter (ODataError), or a"
+            + " query string that cannot be decoded (InvalidInput)")
+    public ODataCollection<MachineJson> list(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ODataQuery query = ODataQuery.parse(parameters, MachineFilter.SCHEMA, MachineFilter.ORDERINGS);
         return new ODataCollection<>(ODataContext.of("Machines"),
                 machines.find(query).stream().map(view -> MachineJson.of(view, null)).toList());
     }
 
     @GetMapping("/api/machines/{id}")
-    public MachineJson get(@PathVariable String id) {
+    @Operation(summary = "Get a device", description = "Its details, isolation state and pending action.")
+    @ApiResponse(responseCode = "200", description = "The device")
+    @ApiResponse(responseCode = "404", description = "No such device (ResourceNotFound)")
+    public MachineJson get(@Parameter(description = "The machine id") @PathVariable String id) {
         return machines.findById(id)
                 .map(view -> MachineJson.of(view, ODataContext.of("Machines/$entity")))
                 .orElseThrow(() -> notFound(id));

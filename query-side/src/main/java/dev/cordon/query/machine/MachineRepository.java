@@ -8,12 +8,15 @@ import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,7 +26,7 @@ public class MachineRepository {
 
     /** As for actions: the WHERE keeps an event that arrived out of order from overwriting a newer state. */
     private static final String UPSERT = """
-            INSERT INTO machine (id, computer_dns_name, os_platform, os_build, version, aad_device_id, first_seen,
+            INSERT INTO %1$s (id, computer_dns_name, os_platform, os_build, version, aad_device_id, first_seen,
                 isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
                 last_action_status, last_update, last_sequence)
             VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
@@ -36,22 +39,49 @@ public class MachineRepository {
                 pending_action_id = EXCLUDED.pending_action_id, last_action_id = EXCLUDED.last_action_id,
                 last_action_type = EXCLUDED.last_action_type, last_action_status = EXCLUDED.last_action_status,
                 last_update = EXCLUDED.last_update, last_sequence = EXCLUDED.last_sequence
-            WHERE machine.last_sequence < EXCLUDED.last_sequence
+            WHERE %1$s.last_sequence < EXCLUDED.last_sequence
+            """;
+    /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
+    private static final String MERGE = """
+            MERGE INTO %1$s USING (VALUES (1)) AS one (x) ON %1$s.id = :id
+            WHEN MATCHED AND %1$s.last_sequence < :lastSequence THEN UPDATE SET
+                computer_dns_name = :computerDnsName, os_platform = :osPlatform, os_build = :osBuild,
+                version = :version, aad_device_id = :aadDeviceId, first_seen = :firstSeen,
+                isolation_state = :isolationState, isolation_scope = :isolationScope,
+                pending_action_id = :pendingActionId, last_action_id = :lastActionId,
+                last_action_type = :lastActionType, last_action_status = :lastActionStatus,
+                last_update = :lastUpdate, last_sequence = :lastSequence
+            WHEN NOT MATCHED THEN INSERT (id, computer_dns_name, os_platform, os_build, version, aad_device_id,
+                first_seen, isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
+                last_action_status, last_update, last_sequence)
+            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
+                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
+                :lastSequence)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String table;
+    private final String upsert;
 
-    public MachineRepository(NamedParameterJdbcTemplate jdbc) {
+    @Autowired
+    public MachineRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        this(jdbc, dialect, ReadModelTables.LIVE);
+    }
+
+    /** On another table set: a rebuild projects into its shadow tables with this. */
+    public MachineRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.table = tables.machine();
+        this.upsert = (dialect == SqlDialect.H2 ? MERGE : UPSERT).formatted(table);
     }
 
     public Optional<MachineView> findById(String id) {
-        return jdbc.query("SELECT * FROM machine WHERE id = :id", new MapSqlParameterSource("id", id),
+        return jdbc.query("SELECT * FROM " + table + " WHERE id = :id", new MapSqlParameterSource("id", id),
                 MachineRepository::map).stream().findFirst();
     }
 
     public boolean exists(String id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM machine WHERE id = :id)",
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = :id)",
                 new MapSqlParameterSource("id", id), Boolean.class));
     }
 
@@ -60,7 +90,7 @@ public class MachineRepository {
         MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
                 .addValue("top", query.top())
                 .addValue("skip", query.skip());
-        return jdbc.query("SELECT * FROM machine WHERE " + query.filter().sql()
+        return jdbc.query("SELECT * FROM " + table + " WHERE " + query.filter().sql()
                 + " ORDER BY " + query.orderBy().sql() + " LIMIT :top OFFSET :skip", params, MachineRepository::map);
     }
 
@@ -82,7 +112,7 @@ public class MachineRepository {
                 .addValue("lastActionStatus", name(machine.lastActionStatus()), Types.VARCHAR)
                 .addValue("lastUpdate", utc(machine.lastUpdate()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("lastSequence", sequence, Types.BIGINT);
-        return jdbc.update(UPSERT, params) == 1;
+        return jdbc.update(upsert, params) == 1;
     }
 
     private static MachineView map(ResultSet rs, int row) throws SQLException {

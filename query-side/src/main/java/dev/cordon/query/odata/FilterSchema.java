@@ -21,4 +21,9 @@ public final class FilterSchema {
     String names() {
         return String.join(", ", fields.keySet());
     }
+
+    /** The fields in their documented order (the API document lists them from here). */
+    public List<FilterField> fields() {
+        return List.copyOf(fields.values());
+    }
 }

@@ -2,12 +2,17 @@ package dev.cordon.query.timeline;
 
 import dev.cordon.query.machine.MachineController;
 import dev.cordon.query.machine.MachineRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The device timeline: {@code GET /api/machines/{id}/timeline}, oldest event first. */
 @RestController
+@Tag(name = "Devices")
 public class TimelineController {
 
     private final TimelineRepository timeline;
@@ -19,7 +24,12 @@ public class TimelineController {
     }
 
     @GetMapping("/api/machines/{id}/timeline")
-    public TimelineJson get(@PathVariable String id) {
+    @Operation(summary = "A device's timeline",
+            description = "Everything that happened to the device, oldest first: registrations, requests, outcomes,"
+                    + " cancellations and timeouts.")
+    @ApiResponse(responseCode = "200", description = "The timeline")
+    @ApiResponse(responseCode = "404", description = "No such device (ResourceNotFound)")
+    public TimelineJson get(@Parameter(description = "The machine id") @PathVariable String id) {
         if (!machines.exists(id)) {
             throw MachineController.notFound(id);
         }

@@ -5,11 +5,13 @@ import static dev.cordon.query.jdbc.Timestamps.utc;
 
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
+import dev.cordon.query.jdbc.ReadModelTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,12 +20,24 @@ import org.springframework.stereotype.Repository;
 public class TimelineRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String table;
 
+    @Autowired
     public TimelineRepository(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, ReadModelTables.LIVE);
     }
 
-    /** @return false when the device already has an entry with this sequence: the record is a duplicate or replay */
+    /** On another table set: a rebuild projects into its shadow tables with this. */
+    public TimelineRepository(NamedParameterJdbcTemplate jdbc, ReadModelTables tables) {
+        this.jdbc = jdbc;
+        this.table = tables.timeline();
+    }
+
+    /**
+     * @return false when the device already has an entry with this sequence: the record is a duplicate or replay.
+     * ON CONFLICT names no columns because H2's PostgreSQL mode accepts only that form; the key is the table's
+     * only unique constraint, so it means the same.
+     */
     public boolean insertIfAbsent(TimelineEntry entry) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("deviceId", entry.deviceId(), Types.VARCHAR)
@@ -37,24 +51,24 @@ public class TimelineRepository {
                 .addValue("requestor", entry.requestor(), Types.VARCHAR)
                 .addValue("comment", entry.comment(), Types.VARCHAR);
         return jdbc.update("""
-                INSERT INTO timeline_entry (device_id, sequence, event_id, event_type, occurred_at, action_id,
+                INSERT INTO %s (device_id, sequence, event_id, event_type, occurred_at, action_id,
                     action_type, status, requestor, comment)
                 VALUES (:deviceId, :sequence, :eventId, :eventType, :occurredAt, :actionId, :actionType, :status,
                     :requestor, :comment)
-                ON CONFLICT (device_id, sequence) DO NOTHING
-                """, params) == 1;
+                ON CONFLICT DO NOTHING
+                """.formatted(table), params) == 1;
     }
 
     /** The id of the event the device's timeline holds at {@code sequence}, if any. */
     public Optional<String> eventIdAt(String deviceId, long sequence) {
         return jdbc.queryForList(
-                "SELECT event_id FROM timeline_entry WHERE device_id = :deviceId AND sequence = :sequence",
+                "SELECT event_id FROM " + table + " WHERE device_id = :deviceId AND sequence = :sequence",
                 new MapSqlParameterSource("deviceId", deviceId).addValue("sequence", sequence), String.class)
                 .stream().findFirst();
     }
 
     public List<TimelineEntry> findByDevice(String deviceId) {
-        return jdbc.query("SELECT * FROM timeline_entry WHERE device_id = :deviceId ORDER BY sequence",
+        return jdbc.query("SELECT * FROM " + table + " WHERE device_id = :deviceId ORDER BY sequence",
                 new MapSqlParameterSource("deviceId", deviceId), TimelineRepository::map);
     }
 

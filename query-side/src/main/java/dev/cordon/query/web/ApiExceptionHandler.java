@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -54,6 +56,18 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ErrorResponse> notAcceptable(HttpServletRequest request) {
         return respond(ErrorCode.NotAcceptable, "Only application/json is served", request);
+    }
+
+    /** A body that is not the JSON asked for (the read-model rebuild operation takes one). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> unreadableBody(HttpServletRequest request) {
+        return respond(ErrorCode.InvalidRequestBody, "The request body is not valid JSON of the expected shape",
+                request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorResponse> unsupportedMediaType(HttpServletRequest request) {
+        return respond(ErrorCode.UnsupportedMediaType, "Send the request body as application/json", request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package dev.cordon.query.web;
 
 import dev.cordon.events.error.ErrorResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FallbackErrorController implements ErrorController {
 
+    @Hidden // not an endpoint: where the container forwards its own errors
     @RequestMapping("/error")
     ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

@@ -13,6 +13,7 @@ import dev.cordon.query.support.TestEvents;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CloudEventParserTest {
@@ -100,12 +101,53 @@ class CloudEventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2", "0", "", "1.0", "v1"})
-    void parse_whenRevisionIsNotTheCatalogs_isPoison(String revision) throws Exception {
+    @ValueSource(strings = {"3", "0", "", "1.0", "v1"})
+    void parse_whenRevisionIsNeitherTheCatalogsNorAnOlderOne_isPoison(String revision) throws Exception {
         ObjectNode tree = validTree();
         tree.put("revision", revision);
         assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
                 .hasMessageContaining("revision");
+    }
+
+    @Test
+    void parse_whenRevisionIsNewerForAnEventThatNeverChanged_isPoison() throws Exception {
+        ObjectNode tree = (ObjectNode) TestEvents.MAPPER.readTree(TestEvents.cloudEventJson(
+                TestEvents.registered("dev-1", TestEvents.at(0)), 0));
+        tree.put("revision", "2");
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("reads revisions 1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Full, 0", "Selective, 3"})
+    void parse_whenIsolationRequestedAtRevision1_isUpcastToTheCurrentRecord(IsolationType type, int apps)
+            throws Exception {
+        ObjectNode tree = (ObjectNode) TestEvents.MAPPER.readTree(TestEvents.cloudEventJson(
+                TestEvents.isolationRequested("dev-1", "act-1", type, TestEvents.at(0)), 4, "evt-4"));
+        tree.put("revision", "1").put("dataschema", "urn:cordon:events:DeviceIsolationRequestedEvent:1");
+        ((ObjectNode) tree.get("data")).remove("keptConnectedApplications");
+
+        RecordedEvent recorded = parser.parse(tree.toString(), "t-0@0").orElseThrow();
+
+        assertThat(recorded.event()).isEqualTo(TestEvents.isolationRequested("dev-1", "act-1", type, TestEvents.at(0)));
+        assertThat(((DeviceIsolationRequestedEvent) recorded.event()).keptConnectedApplications()).hasSize(apps);
+    }
+
+    @Test
+    void parse_whenIsolationRequestedAtRevision1HasNoIsolationType_isPoison() throws Exception {
+        ObjectNode tree = validTree();
+        tree.put("revision", "1");
+        ((ObjectNode) tree.get("data")).remove("isolationType");
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("isolationType");
+    }
+
+    @Test
+    void parse_whenTheCurrentRevisionLacksTheListItAlwaysCarries_isPoison() throws Exception {
+        ObjectNode tree = validTree();
+        ((ObjectNode) tree.get("data")).remove("keptConnectedApplications");
+        assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("DeviceIsolationRequestedEvent");
     }
 
     @Test

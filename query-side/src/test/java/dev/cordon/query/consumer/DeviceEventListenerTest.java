@@ -2,8 +2,11 @@ package dev.cordon.query.consumer;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import ch.qos.logback.classic.Level;
@@ -13,6 +16,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.consumer.DeviceEventProjection.Outcome;
 import dev.cordon.query.support.TestEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +32,9 @@ class DeviceEventListenerTest {
 
     private final CloudEventParser parser = mock(CloudEventParser.class);
     private final DeviceEventProjection projection = mock(DeviceEventProjection.class);
-    private final DeviceEventListener listener = new DeviceEventListener(parser, projection);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final DeviceEventListener listener = new DeviceEventListener(parser, projection,
+            new ProjectionMetrics(meters));
     private final ConsumerRecord<String, String> record = new ConsumerRecord<>("cordon.device-events", 2, 41,
             "dev-1", "value");
     private final RecordedEvent event = new RecordedEvent("evt-9", 3,
@@ -76,6 +82,48 @@ class DeviceEventListenerTest {
         when(projection.apply(event)).thenReturn(Outcome.APPLIED);
         listener.on(record);
         assertThat(logged.list).isEmpty();
+    }
+
+    /** A rebuild goes through the same entry point with its own projection: the live one is not touched. */
+    @Test
+    void project_appliesToTheGivenProjectionOnly() {
+        DeviceEventProjection shadow = mock(DeviceEventProjection.class);
+        when(shadow.apply(event)).thenReturn(Outcome.APPLIED);
+
+        assertThat(listener.project("value", "event store #7", shadow)).contains(Outcome.APPLIED);
+
+        verify(shadow).apply(event);
+        verify(projection, never()).apply(any());
+        assertThat(meters.find("cordon.projection.lag").timers()).allMatch(t -> t.count() == 0);
+    }
+
+    @Test
+    void on_countsEveryRecordByTypeAndOutcome_andTimesOnlyNewlyAppliedEvents() {
+        when(projection.apply(event)).thenReturn(Outcome.APPLIED, Outcome.DUPLICATE);
+        listener.on(record);
+        listener.on(record);
+        when(parser.parse(any(), any())).thenReturn(Optional.empty());
+        listener.on(record);
+        when(parser.parse(any(), any())).thenThrow(new PoisonRecordException("not JSON"));
+        assertThatThrownBy(() -> listener.on(record)).isInstanceOf(PoisonRecordException.class);
+
+        assertThat(projected("DeviceIsolatedEvent", "applied")).isEqualTo(1);
+        assertThat(projected("DeviceIsolatedEvent", "duplicate")).isEqualTo(1);
+        assertThat(projected("unknown", "skipped")).isEqualTo(1);
+        assertThat(projected("unknown", "poison")).isEqualTo(1);
+        assertThat(meters.get("cordon.projection.lag").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void on_whenProjectingFails_countsTheFailedAttemptAndRethrows() {
+        when(projection.apply(event)).thenThrow(new IllegalStateException("database away"));
+        assertThatThrownBy(() -> listener.on(record)).hasMessage("database away");
+        assertThat(projected("DeviceIsolatedEvent", "failed")).isEqualTo(1);
+        assertThat(meters.get("cordon.projection.lag").timer().count()).isZero();
+    }
+
+    private double projected(String type, String outcome) {
+        return meters.get("cordon.events.projected").tag("type", type).tag("outcome", outcome).counter().count();
     }
 
     /** Each setting is defined once, in application.yml with its environment variable; no default repeated. */

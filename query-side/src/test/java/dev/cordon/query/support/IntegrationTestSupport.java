@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +50,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and the databases once per test run; tests stay apart by using fresh device and action ids.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; OperationsIT reads them
 @EmbeddedKafka(kraft = true, partitions = 3, topics = KafkaContract.DEFAULT_TOPIC,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class IntegrationTestSupport {
@@ -56,7 +58,8 @@ public abstract class IntegrationTestSupport {
     /** The query side's own database, created here (not by the app) and dropped when the JVM exits. */
     protected static final String QUERY_DB = TestDatabases.create("cordon_query_it");
     /** Relative to the query-side module directory, the tests' working directory. */
-    private static final Path COMMAND_SIDE_MIGRATIONS = Path.of("../command-side/src/main/resources/db/migration");
+    private static final Path COMMAND_SIDE_MIGRATIONS =
+            Path.of("../command-side/src/main/resources/db/migration/postgresql");
     /** Stands in for the command side's event store, made by the command side's own migrations. */
     protected static final String EVENT_STORE_DB = createEventStore();
 
@@ -80,7 +83,7 @@ public abstract class IntegrationTestSupport {
     }
 
     /** Runs the real migration files, in version order, so that a change on the command side shows here. */
-    private static String createEventStore() {
+    public static String createEventStore() {
         String name = TestDatabases.create("cordon_events_it");
         try (Stream<Path> files = Files.list(COMMAND_SIDE_MIGRATIONS)) {
             List<Path> migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))

@@ -21,6 +21,7 @@ import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventJson;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Event records with plausible defaults, and their CloudEvent form as the command side publishes it. */
@@ -28,6 +29,7 @@ public final class TestEvents {
 
     public static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
     public static final ObjectMapper MAPPER = EventJson.newMapper();
+    public static final List<String> SELECTIVE_APPS = List.of("Outlook", "Microsoft Teams", "Skype for Business");
 
     private TestEvents() {
     }
@@ -48,7 +50,8 @@ public final class TestEvents {
 
     public static DeviceIsolationRequestedEvent isolationRequested(String deviceId, String actionId,
                                                                    IsolationType type, Instant at) {
-        return new DeviceIsolationRequestedEvent(deviceId, actionId, type, deviceId + ".corp.example",
+        return new DeviceIsolationRequestedEvent(deviceId, actionId, type,
+                type == IsolationType.Selective ? SELECTIVE_APPS : List.of(), deviceId + ".corp.example",
                 "analyst@corp.example", "Suspicious beaconing", "PublicApi", "ext-" + actionId, at);
     }
 

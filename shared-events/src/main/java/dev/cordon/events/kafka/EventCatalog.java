@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Every event that crosses the service boundary, with its CloudEvents {@code type} and current revision.
+ * Every event that crosses the service boundary, with its CloudEvents {@code type} and current revision
+ * (the one producers write; older ones are read through {@link dev.cordon.events.upcast.JsonUpcasters}).
  * The revision here must equal the record's {@code @Revision}; a test keeps them together
  * (the annotation is not on the query side's class path).
  */
@@ -38,14 +40,23 @@ public final class EventCatalog {
         }
 
         public String dataSchema() {
-            return "urn:cordon:events:" + name() + ":" + revision;
+            return dataSchema(revision);
+        }
+
+        public String dataSchema(String atRevision) {
+            return "urn:cordon:events:" + name() + ":" + atRevision;
+        }
+
+        /** Every revision the event ever had, oldest first: revisions are numbered 1, 2, ... without gaps. */
+        public List<String> revisions() {
+            return IntStream.rangeClosed(1, Integer.parseInt(revision)).mapToObj(Integer::toString).toList();
         }
     }
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry(DeviceRegisteredEvent.class, "1"),
             new Entry(DeviceDetailsUpdatedEvent.class, "1"),
-            new Entry(DeviceIsolationRequestedEvent.class, "1"),
+            new Entry(DeviceIsolationRequestedEvent.class, "2"),
             new Entry(DeviceReleaseRequestedEvent.class, "1"),
             new Entry(MachineActionStartedEvent.class, "1"),
             new Entry(DeviceIsolatedEvent.class, "1"),

@@ -1,20 +1,26 @@
-package dev.cordon.command.publish;
+package dev.cordon.command.cloudevent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.command.config.CordonProperties;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
+import dev.cordon.events.kafka.EventJson;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
 
-/** Turns a stored device event into the CloudEvents document published on Kafka. */
+/**
+ * Turns a stored device event (read at its current revision) into its CloudEvents document: the one form of an
+ * event outside the service, written to Kafka by the publisher and to the audit export alike.
+ */
+@Component
 public class CloudEventMapper {
 
-    private final ObjectMapper json;
+    private final ObjectMapper json = EventJson.newMapper();
     private final String source;
 
-    public CloudEventMapper(ObjectMapper json, String source) {
-        this.json = json;
-        this.source = source;
+    public CloudEventMapper(CordonProperties properties) {
+        this.source = properties.kafka().source();
     }
 
     public DeviceCloudEvent toCloudEvent(DomainEventMessage<?> event) {

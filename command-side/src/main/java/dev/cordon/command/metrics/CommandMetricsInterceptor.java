@@ -1,0 +1,51 @@
+package dev.cordon.command.metrics;
+
+import dev.cordon.command.web.ApiExceptionHandler;
+import dev.cordon.events.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Counts and times every request to a {@link CountedCommand} endpoint once it is answered. Whether it was rejected,
+ * and with which code, is what {@link ApiExceptionHandler} answered: rule violations, unknown devices, bad bodies
+ * and failures alike, without a second mapping of exceptions here.
+ */
+class CommandMetricsInterceptor implements HandlerInterceptor {
+
+    private static final String STARTED = CommandMetricsInterceptor.class.getName() + ".started";
+
+    private final CommandMetrics metrics;
+
+    CommandMetricsInterceptor(CommandMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (command(handler) != null) {
+            request.setAttribute(STARTED, System.nanoTime());
+        }
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception unhandled) {
+        CountedCommand command = command(handler);
+        if (command == null || !(request.getAttribute(STARTED) instanceof Long started)) {
+            return;
+        }
+        ErrorCode rejection = ApiExceptionHandler.errorCodeOf(request)
+                // Not answered by the handler (it answers everything): still a failure, never counted as accepted.
+                .orElse(unhandled != null || response.getStatus() >= 400 ? ErrorCode.InternalServerError : null);
+        metrics.record(CommandMetrics.nameOf(command.value()), rejection,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static CountedCommand command(Object handler) {
+        return handler instanceof HandlerMethod method ? method.getMethodAnnotation(CountedCommand.class) : null;
+    }
+}
