@@ -35,8 +35,11 @@ class AuditReplayIT {
     private static final int DEVICES = 1_000;
     private static final int MIN_EVENTS = 10_000;
     private static final int SAMPLES = 200;
-    /** Short, so that timeouts happen inside the run; long enough that the other steps beat it. */
-    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * Short, so that timeouts happen inside the run; the generator acts on an open action only in the first half
+     * of it, so that no report or cancel races its deadline.
+     */
+    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(4);
     private static final long SEED = Long.getLong("cordon.replay.seed", 20261127L);
 
     private static ServiceProcess commandSide;
