@@ -36,6 +36,12 @@ public class ActionIndex {
                 + "and status in ('Pending', 'InProgress') order by created_at", ActionIndex::map, deviceId);
     }
 
+    /** Every device's open actions, oldest first, at most {@code limit}: what the simulated agent works on. */
+    public List<ActionRecord> openActions(int limit) {
+        return jdbc.query("select " + COLUMNS + " from action_index where status in ('Pending', 'InProgress') "
+                + "order by created_at fetch first ? rows only", ActionIndex::map, limit);
+    }
+
     void insert(ActionRecord a) {
         jdbc.update("insert into action_index (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 a.actionId(), a.deviceId(), a.type().name(), a.scope() == null ? null : a.scope().name(),

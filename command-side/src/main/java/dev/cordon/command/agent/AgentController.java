@@ -2,18 +2,16 @@ package dev.cordon.command.agent;
 
 import dev.cordon.command.action.ActionIndex;
 import dev.cordon.command.action.ActionRecord;
-import dev.cordon.command.api.CommandSender;
 import dev.cordon.command.api.MachineActionResponse;
 import dev.cordon.command.api.MachineActions;
 import dev.cordon.command.api.ODataContext;
 import dev.cordon.command.api.RequestRules;
+import dev.cordon.command.web.CorrelationIdFilter;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.command.device.AgentReportedStatus;
-import dev.cordon.command.device.ReportActionStatusCommand;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -30,23 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AgentController {
 
-    static final String AGENT_SOURCE = "DeviceAgent";
-
-    private final CommandSender commands;
+    private final AgentReports reports;
     private final MachineActions actions;
     private final ActionIndex index;
     private final KnownDevices devices;
     private final RequestOriginResolver origin;
-    private final Clock clock;
 
-    AgentController(CommandSender commands, MachineActions actions, ActionIndex index, KnownDevices devices,
-                    RequestOriginResolver origin, Clock clock) {
-        this.commands = commands;
+    AgentController(AgentReports reports, MachineActions actions, ActionIndex index, KnownDevices devices,
+                    RequestOriginResolver origin) {
+        this.reports = reports;
         this.origin = origin;
         this.actions = actions;
         this.index = index;
         this.devices = devices;
-        this.clock = clock;
     }
 
     @GetMapping("/api/agent/machines/{id}/pendingactions")
@@ -70,8 +64,7 @@ class AgentController {
         ActionRecord action = actions.require(id);
         int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
         // Agents authenticate like every other caller (or not yet): the device id is not proof of who reported.
-        commands.send(new ReportActionStatusCommand(action.deviceId(), id, status, hresult, clock.instant()),
-                http, origin.requestor(http), AGENT_SOURCE);
+        reports.report(action, status, hresult, CorrelationIdFilter.of(http), origin.requestor(http));
         return MachineActionResponse.of(actions.require(id), ODataContext.actionEntity());
     }
 }

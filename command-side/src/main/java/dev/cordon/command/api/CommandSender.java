@@ -26,8 +26,13 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, HttpServletRequest http, String requestor, String requestSource) {
+        return send(command, CorrelationIdFilter.of(http), requestor, requestSource);
+    }
+
+    /** For commands that come from inside the service (demo seeding, the simulated agent), not from a request. */
+    public <R> R send(Object command, String requestId, String requestor, String requestSource) {
         MetaData metaData = MetaData.from(Map.of(
-                REQUEST_ID, CorrelationIdFilter.of(http),
+                REQUEST_ID, requestId,
                 REQUESTOR, requestor,
                 REQUEST_SOURCE, requestSource));
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));

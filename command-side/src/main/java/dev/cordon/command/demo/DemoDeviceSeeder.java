@@ -1,0 +1,70 @@
+package dev.cordon.command.demo;
+
+import dev.cordon.command.api.CommandSender;
+import dev.cordon.command.device.RegistrationOutcome;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the demo devices once the application is ready, when {@code cordon.demo.seed-devices} is on. It
+ * sends the command {@code PUT /api/machines/{id}} sends, so the aggregate decides as for any registration: a
+ * device already registered with the same details stores nothing, which makes a restart, or two replicas
+ * seeding at once (the event store's unique key and the command retry settle that race), add no events.
+ */
+@Component
+public class DemoDeviceSeeder {
+
+    static final String REQUESTOR = "Cordon demo seed";
+    static final String REQUEST_SOURCE = "DemoSeed";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDeviceSeeder.class);
+
+    private final CommandSender commands;
+    private final DemoProperties properties;
+    private final Clock clock;
+
+    public DemoDeviceSeeder(CommandSender commands, DemoProperties properties, Clock clock) {
+        this.commands = commands;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        if (properties.seedDevices()) {
+            seed();
+        }
+    }
+
+    /** Registers every demo device; how many were registered, updated or unchanged. */
+    public Map<RegistrationOutcome, Integer> seed() {
+        Map<RegistrationOutcome, Integer> outcomes = new EnumMap<>(RegistrationOutcome.class);
+        for (DemoDevice device : DemoDevices.ALL) {
+            String requestId = UUID.randomUUID().toString();
+            MDC.put("requestId", requestId);
+            try {
+                RegistrationOutcome outcome = commands.send(device.registerCommand(clock.instant()), requestId,
+                        REQUESTOR, REQUEST_SOURCE);
+                outcomes.merge(outcome, 1, Integer::sum);
+            } catch (RuntimeException e) {
+                // A demo device missing is no reason to refuse to start; the next start tries again.
+                log.warn("Demo device {} ({}) could not be registered: {}", device.computerDnsName(), device.id(),
+                        e.toString());
+            } finally {
+                MDC.remove("requestId");
+            }
+        }
+        log.info("Demo devices: {} registered, {} updated, {} unchanged", outcomes.getOrDefault(
+                RegistrationOutcome.REGISTERED, 0), outcomes.getOrDefault(RegistrationOutcome.UPDATED, 0),
+                outcomes.getOrDefault(RegistrationOutcome.UNCHANGED, 0));
+        return outcomes;
+    }
+}
