@@ -26,7 +26,7 @@ final class QuickStart {
         } else {
             text.append(agentSimulation ? "Devices (a simulated agent carries out their actions):\n" : "Devices:\n");
             for (DemoDevice device : devices) {
-                text.append(String.format(Locale.ROOT, "  %-42s %-24s %s%n", device.id(), device.name(),
+                text.append(String.format(Locale.ROOT, "  %-40s  %-30s  %s%n", device.id(), device.name(),
                         device.osPlatform()));
             }
             text.append('\n');
