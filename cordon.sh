@@ -42,7 +42,13 @@ stop_all() {
 run() {
   log "building"
   mvn -B -q -f "$ROOT/pom.xml" -DskipTests package
-  exec java -Xmx256m -XX:+UseSerialGC -jar "$ROOT/standalone/target/cordon.jar" "$@"
+  # Started in the background by another script, this shell has SIGINT ignored, and a JVM cannot undo that:
+  # `kill -INT` would do nothing. GNU env restores the default, so SIGINT stops Cordon as Ctrl-C does.
+  local restore_sigint=()
+  if env --default-signal=INT true 2>/dev/null; then
+    restore_sigint=(env --default-signal=INT)
+  fi
+  exec "${restore_sigint[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$ROOT/standalone/target/cordon.jar" "$@"
 }
 
 run_tests() {

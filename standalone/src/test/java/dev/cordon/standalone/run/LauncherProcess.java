@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
 final class LauncherProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("Cordon is ready at (\\S+)");
+    /**
+     * As {@code cordon.sh run} does: a build started in the background (as CI may) passes SIGINT down ignored,
+     * and the launcher, like any JVM, could then not be stopped with it; a terminal never starts it so.
+     */
+    private static final List<String> RESTORE_SIGINT = restoreSigint();
 
     private final Process process;
     private final Path output;
@@ -37,8 +42,9 @@ final class LauncherProcess implements AutoCloseable {
             throw new IllegalStateException("The launcher jar was not found (" + jar + "); run mvn verify");
         }
         Path output = workingDirectory.resolve(outputName);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar)
+        List<String> command = new ArrayList<>(RESTORE_SIGINT);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -48,6 +54,19 @@ final class LauncherProcess implements AutoCloseable {
             return new LauncherProcess(builder.start(), output, started);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> restoreSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
     }
 
