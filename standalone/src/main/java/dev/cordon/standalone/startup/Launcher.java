@@ -7,6 +7,7 @@ import dev.cordon.standalone.database.ExternalPostgres;
 import dev.cordon.standalone.gateway.Upstreams;
 import dev.cordon.standalone.kafka.KafkaBroker;
 import dev.cordon.standalone.process.ChildProcess;
+import dev.cordon.standalone.process.ChildWatch;
 import dev.cordon.standalone.process.FreePorts;
 import dev.cordon.standalone.services.CordonService;
 import dev.cordon.standalone.services.ServiceEnvironment;
@@ -95,7 +96,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
         upstreams.set(commandSide.baseUri(), querySide.baseUri());
 
         URI baseUrl = baseUrl();
-        List<DemoDevice> devices = DeviceList.read(baseUrl, properties.seedDemoDevices(), Duration.ofSeconds(60));
+        List<DemoDevice> devices = DeviceList.read(baseUrl, properties.seedDemoDevices(), Duration.ofSeconds(30));
         Duration startedIn = Duration.ofMillis(System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime());
         System.out.println(QuickStart.text(baseUrl.toString(), devices, properties.agentSimulation(), data, logs,
@@ -153,18 +154,13 @@ class Launcher implements ApplicationRunner, DisposableBean {
         }
     }
 
-    /** A child that dies on its own takes Cordon down with it, rather than leaving half an engine running. */
     private void watch(ChildProcess child) {
-        child.process().onExit().thenRun(() -> {
-            synchronized (this) {
-                if (stopping) {
-                    return;
-                }
-            }
-            log.error("The {} exited unexpectedly (exit {}); see {}. Stopping Cordon.", child.name(),
-                    child.exitValue(), child.log());
-            new Thread(() -> System.exit(1), "cordon-child-exited").start();
-        });
+        ChildWatch.watch(child, this::isStopping,
+                () -> new Thread(() -> System.exit(1), "cordon-child-exited").start());
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
     }
 
     private void stopInParallel(List<ChildProcess> children) {
