@@ -48,6 +48,7 @@ class GatewayServletTest {
         querySide = new FakeService("query");
         upstreams.set(commandSide.uri(), querySide.uri());
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+        new GatewayConfig().jsonErrorReportValve().customize(factory);
         GatewayServlet servlet = new GatewayServlet(upstreams, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         gateway = factory.getWebServer(context -> context.addServlet("gateway", servlet).addMapping("/*"));
@@ -226,6 +227,27 @@ class GatewayServletTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":\"InvalidInput\"");
+        assertThat(querySide.received.get()).isNull();
+    }
+
+    @Test
+    void aChunkedRequestBody_isStreamedToTheService() throws Exception {
+        RawResponse response = raw("PUT /api/machines/abc HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                + "Content-Type: application/json\r\n\r\n4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(commandSide.received.get().body()).isEqualTo("{\"a\":1}");
+        assertThat(commandSide.received.get().method()).isEqualTo("PUT");
+    }
+
+    /** Tomcat refuses this before any servlet runs; the answer is still the public error JSON, not its HTML. */
+    @Test
+    void aRequestTheContainerRejects_isAnsweredInTheErrorShape() throws Exception {
+        RawResponse response = raw("GET /api/machines?$filter=a|b HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"error\":{\"code\":\"BadRequest\"").doesNotContain("<html", "Tomcat")
+                .contains("\"target\":\"" + response.header("X-Request-ID") + "\"");
         assertThat(querySide.received.get()).isNull();
     }
 
