@@ -79,7 +79,8 @@ public class AxonConfig {
     /**
      * Axon recognises a duplicate (device, sequence) only by the JDBC standard's exception class, which the
      * PostgreSQL driver does not throw; without this, the loser of a race between replicas would get a 500
-     * instead of a retry. 23505 is PostgreSQL's (and the SQL standard's) unique_violation.
+     * instead of a retry. 23505 is PostgreSQL's (and the SQL standard's) unique_violation; H2 (standalone mode)
+     * reports the same SQLState, so one check serves both.
      */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {

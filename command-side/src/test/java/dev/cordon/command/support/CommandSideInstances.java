@@ -17,10 +17,16 @@ public final class CommandSideInstances {
 
     public static ConfigurableApplicationContext start(TestDatabase db, String kafkaBrokers, List<Class<?>> extraSources,
                                                        String... extraArgs) {
+        return start(db.url(), db.user(), kafkaBrokers, extraSources, extraArgs);
+    }
+
+    /** On any event store by its JDBC URL, e.g. H2 as standalone mode runs it (see H2TestServer). */
+    public static ConfigurableApplicationContext start(String dbUrl, String dbUser, String kafkaBrokers,
+                                                       List<Class<?>> extraSources, String... extraArgs) {
         List<Class<?>> sources = new ArrayList<>(List.of(CommandSideApplication.class));
         sources.addAll(extraSources);
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(), "--spring.kafka.bootstrap-servers=" + kafkaBrokers));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + dbUrl,
+                "--spring.datasource.username=" + dbUser, "--spring.kafka.bootstrap-servers=" + kafkaBrokers));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }

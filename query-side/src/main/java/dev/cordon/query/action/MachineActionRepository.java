@@ -6,6 +6,7 @@ import static dev.cordon.query.jdbc.Timestamps.utc;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,11 +44,30 @@ public class MachineActionRepository {
                 error_hresult = EXCLUDED.error_hresult, last_sequence = EXCLUDED.last_sequence
             WHERE machine_action.last_sequence < EXCLUDED.last_sequence
             """;
+    /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
+    private static final String MERGE = """
+            MERGE INTO machine_action USING (VALUES (1)) AS one (x) ON machine_action.id = :id
+            WHEN MATCHED AND machine_action.last_sequence < :lastSequence THEN UPDATE SET type = :type,
+                scope = :scope, title = :title, requestor = :requestor, requestor_comment = :requestorComment,
+                request_source = :requestSource, external_id = :externalId, status = :status,
+                machine_id = :machineId, computer_dns_name = :computerDnsName, creation_date_time_utc = :created,
+                last_update_date_time_utc = :lastUpdate, cancellation_requestor = :cancellationRequestor,
+                cancellation_comment = :cancellationComment, cancellation_date_time_utc = :cancelledAt,
+                error_hresult = :errorHResult, last_sequence = :lastSequence
+            WHEN NOT MATCHED THEN INSERT (id, type, scope, title, requestor, requestor_comment, request_source,
+                external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
+                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
+            VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
+                :machineId, :computerDnsName, :created, :lastUpdate, :cancellationRequestor, :cancellationComment,
+                :cancelledAt, :errorHResult, :lastSequence)
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String upsert;
 
-    public MachineActionRepository(NamedParameterJdbcTemplate jdbc) {
+    public MachineActionRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.upsert = dialect == SqlDialect.H2 ? MERGE : UPSERT;
     }
 
     public Optional<MachineActionView> findById(String id) {
@@ -86,7 +106,7 @@ public class MachineActionRepository {
                 .addValue("cancelledAt", utc(action.cancellationDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("errorHResult", action.errorHResult(), Types.INTEGER)
                 .addValue("lastSequence", sequence, Types.BIGINT);
-        return jdbc.update(UPSERT, params) == 1;
+        return jdbc.update(upsert, params) == 1;
     }
 
     private static MachineActionView map(ResultSet rs, int row) throws SQLException {

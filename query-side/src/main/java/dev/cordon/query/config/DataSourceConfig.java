@@ -2,6 +2,7 @@ package dev.cordon.query.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cordon.query.action.EventStoreActionLookup;
+import dev.cordon.query.jdbc.SqlDialect;
 import javax.sql.DataSource;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
@@ -24,13 +25,25 @@ public class DataSourceConfig {
     /** Longer than the statement timeout, so that the server's cancellation normally comes first. */
     static final int SOCKET_TIMEOUT_SECONDS = 5;
 
+    /**
+     * A PostgreSQL database is created if missing; an H2 one (standalone mode) is created by its server on first
+     * connection ({@code -ifNotExists}), and H2 has no maintenance database to connect to first.
+     */
     @Bean
     @Primary
     @ConfigurationProperties("spring.datasource.hikari")
     public HikariDataSource dataSource(DataSourceProperties properties) {
-        DatabaseInitializer.createIfMissing(properties.determineUrl(), properties.determineUsername(),
-                properties.determinePassword());
+        if (SqlDialect.fromJdbcUrl(properties.determineUrl()) == SqlDialect.POSTGRESQL) {
+            DatabaseInitializer.createIfMissing(properties.determineUrl(), properties.determineUsername(),
+                    properties.determinePassword());
+        }
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    }
+
+    /** Which SQL the repositories speak where PostgreSQL and H2 differ. */
+    @Bean
+    public SqlDialect sqlDialect(DataSourceProperties properties) {
+        return SqlDialect.fromJdbcUrl(properties.determineUrl());
     }
 
     /**
@@ -46,7 +59,8 @@ public class DataSourceConfig {
      * Not a default candidate: nothing gets it by type (not Flyway, not the JdbcTemplate); only the lookup asks
      * for it by name. The pool connects lazily and gives up quickly, so an unreachable event store costs a lookup
      * about a second; the server cancels a statement after two seconds (a lock, a stalled server) and the socket
-     * gives up after five, so a hung event store never holds a request thread either.
+     * gives up after five, so a hung event store never holds a request thread either. The driver settings for
+     * this differ by database; H2's client has no socket timeout, only the statement's.
      */
     @Bean(name = EventStoreActionLookup.DATA_SOURCE, destroyMethod = "close", defaultCandidate = false)
     @ConditionalOnProperty(name = "cordon.query.event-store.enabled", havingValue = "true", matchIfMissing = true)
@@ -62,9 +76,13 @@ public class DataSourceConfig {
         dataSource.setMinimumIdle(0);
         dataSource.setConnectionTimeout(1_000);
         dataSource.setInitializationFailTimeout(-1);
-        dataSource.addDataSourceProperty("connectTimeout", "2");
-        dataSource.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
-        dataSource.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+        if (SqlDialect.fromJdbcUrl(store.url()) == SqlDialect.H2) {
+            dataSource.addDataSourceProperty("QUERY_TIMEOUT", String.valueOf(STATEMENT_TIMEOUT_MILLIS));
+        } else {
+            dataSource.addDataSourceProperty("connectTimeout", "2");
+            dataSource.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
+            dataSource.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+        }
         return dataSource;
     }
 }

@@ -20,11 +20,15 @@ final class MachineFilter {
             FilterField.enumeration("osPlatform", "os_platform", OsPlatform.class),
             FilterField.enumeration("isolationState", "isolation_state", IsolationState.class)));
 
+    /**
+     * Devices without a name sort last, then first in reverse, as PostgreSQL does by default; spelt out because
+     * H2 (standalone mode) sorts NULL first unless told otherwise.
+     */
     static final List<OrderBy> ORDERINGS = List.of(
             new OrderBy("id asc", "id ASC"),
             new OrderBy("id desc", "id DESC"),
-            new OrderBy("computerDnsName asc", "computer_dns_name ASC, id ASC"),
-            new OrderBy("computerDnsName desc", "computer_dns_name DESC, id DESC"));
+            new OrderBy("computerDnsName asc", "computer_dns_name ASC NULLS LAST, id ASC"),
+            new OrderBy("computerDnsName desc", "computer_dns_name DESC NULLS FIRST, id DESC"));
 
     private MachineFilter() {
     }

@@ -8,6 +8,7 @@ import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,11 +39,30 @@ public class MachineRepository {
                 last_update = EXCLUDED.last_update, last_sequence = EXCLUDED.last_sequence
             WHERE machine.last_sequence < EXCLUDED.last_sequence
             """;
+    /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
+    private static final String MERGE = """
+            MERGE INTO machine USING (VALUES (1)) AS one (x) ON machine.id = :id
+            WHEN MATCHED AND machine.last_sequence < :lastSequence THEN UPDATE SET
+                computer_dns_name = :computerDnsName, os_platform = :osPlatform, os_build = :osBuild,
+                version = :version, aad_device_id = :aadDeviceId, first_seen = :firstSeen,
+                isolation_state = :isolationState, isolation_scope = :isolationScope,
+                pending_action_id = :pendingActionId, last_action_id = :lastActionId,
+                last_action_type = :lastActionType, last_action_status = :lastActionStatus,
+                last_update = :lastUpdate, last_sequence = :lastSequence
+            WHEN NOT MATCHED THEN INSERT (id, computer_dns_name, os_platform, os_build, version, aad_device_id,
+                first_seen, isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
+                last_action_status, last_update, last_sequence)
+            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
+                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
+                :lastSequence)
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String upsert;
 
-    public MachineRepository(NamedParameterJdbcTemplate jdbc) {
+    public MachineRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.upsert = dialect == SqlDialect.H2 ? MERGE : UPSERT;
     }
 
     public Optional<MachineView> findById(String id) {
@@ -82,7 +102,7 @@ public class MachineRepository {
                 .addValue("lastActionStatus", name(machine.lastActionStatus()), Types.VARCHAR)
                 .addValue("lastUpdate", utc(machine.lastUpdate()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("lastSequence", sequence, Types.BIGINT);
-        return jdbc.update(UPSERT, params) == 1;
+        return jdbc.update(upsert, params) == 1;
     }
 
     private static MachineView map(ResultSet rs, int row) throws SQLException {

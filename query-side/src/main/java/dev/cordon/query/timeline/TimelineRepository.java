@@ -23,7 +23,11 @@ public class TimelineRepository {
         this.jdbc = jdbc;
     }
 
-    /** @return false when the device already has an entry with this sequence: the record is a duplicate or replay */
+    /**
+     * @return false when the device already has an entry with this sequence: the record is a duplicate or replay.
+     * ON CONFLICT names no columns because H2's PostgreSQL mode accepts only that form; the key is the table's
+     * only unique constraint, so it means the same.
+     */
     public boolean insertIfAbsent(TimelineEntry entry) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("deviceId", entry.deviceId(), Types.VARCHAR)
@@ -41,7 +45,7 @@ public class TimelineRepository {
                     action_type, status, requestor, comment)
                 VALUES (:deviceId, :sequence, :eventId, :eventType, :occurredAt, :actionId, :actionType, :status,
                     :requestor, :comment)
-                ON CONFLICT (device_id, sequence) DO NOTHING
+                ON CONFLICT DO NOTHING
                 """, params) == 1;
     }
 

@@ -19,4 +19,17 @@ class DataSourceConfigTest {
             assertThat(dataSource.isReadOnly()).isTrue();
         }
     }
+
+    /** H2's driver knows none of PostgreSQL's settings; its own statement timeout does the server's part. */
+    @Test
+    void eventStoreDataSource_onH2_hasH2sStatementTimeout() {
+        CordonProperties properties = new CordonProperties(new CordonProperties.Query(new CordonProperties.EventStore(
+                true, "jdbc:h2:tcp://127.0.0.1:9092/cordon_events;MODE=PostgreSQL", "sa", "")));
+        try (HikariDataSource dataSource = new DataSourceConfig().eventStoreDataSource(properties)) {
+            assertThat(dataSource.getDataSourceProperties())
+                    .containsEntry("QUERY_TIMEOUT", "2000")
+                    .doesNotContainKeys("options", "socketTimeout", "connectTimeout");
+            assertThat(dataSource.isReadOnly()).isTrue();
+        }
+    }
 }

@@ -19,17 +19,27 @@ class LastSequenceMigrationIT {
         TestDatabases.drop(database);
     }
 
-    private Flyway flyway(String target) {
-        return Flyway.configure().dataSource(TestDatabases.url(database), TestDatabases.USER, "")
-                .locations("classpath:db/migration").target(target).load();
+    private static Flyway flyway(String url, String user, String vendor, String target) {
+        return Flyway.configure().dataSource(url, user, "")
+                .locations("classpath:db/migration/" + vendor).target(target).load();
     }
 
     @Test
     void migration_setsLastSequenceFromTheTimeline() {
         TestDatabases.execute("postgres", "CREATE DATABASE " + database);
-        flyway("1").migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabases.url(database),
-                TestDatabases.USER, ""));
+        migratesFromTheTimeline(TestDatabases.url(database), TestDatabases.USER, "postgresql");
+    }
+
+    /** Standalone mode's twin of V2 (no UPDATE ... FROM in H2) does the same. */
+    @Test
+    void migration_onH2_setsLastSequenceFromTheTimeline() {
+        String url = "jdbc:h2:mem:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        migratesFromTheTimeline(url, "sa", "h2");
+    }
+
+    private static void migratesFromTheTimeline(String url, String user, String vendor) {
+        flyway(url, user, vendor, "1").migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, user, ""));
         jdbc.execute("""
                 insert into machine (id, isolation_state) values ('dev-1', 'Isolated'), ('dev-2', 'NotIsolated');
                 insert into machine_action (id, type, status, machine_id, creation_date_time_utc,
@@ -45,7 +55,7 @@ class LastSequenceMigrationIT {
                        ('dev-1', 4, 'e4', 'DeviceDetailsUpdated', now(), null);
                 """);
 
-        flyway("latest").migrate();
+        flyway(url, user, vendor, "latest").migrate();
 
         assertThat(jdbc.queryForList("select id || '=' || last_sequence from machine order by id", String.class))
                 .containsExactly("dev-1=4", "dev-2=-1");

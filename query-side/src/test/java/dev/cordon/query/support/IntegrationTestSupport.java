@@ -56,7 +56,8 @@ public abstract class IntegrationTestSupport {
     /** The query side's own database, created here (not by the app) and dropped when the JVM exits. */
     protected static final String QUERY_DB = TestDatabases.create("cordon_query_it");
     /** Relative to the query-side module directory, the tests' working directory. */
-    private static final Path COMMAND_SIDE_MIGRATIONS = Path.of("../command-side/src/main/resources/db/migration");
+    private static final Path COMMAND_SIDE_MIGRATIONS =
+            Path.of("../command-side/src/main/resources/db/migration/postgresql");
     /** Stands in for the command side's event store, made by the command side's own migrations. */
     protected static final String EVENT_STORE_DB = createEventStore();
 
