@@ -16,28 +16,32 @@ import org.h2.tools.Server;
  */
 public final class EmbeddedH2 {
 
-    /** Lower-case names and NULLs last, as PostgreSQL has them; the services' SQL relies on both. */
-    static final String URL_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * PostgreSQL's dialect, lower-case names and NULL order, which the services' SQL relies on; and every commit
+     * written at once, or a launcher killed within H2's default half-second write delay would lose actions it had
+     * confirmed (decision 8). Every URL of one database must carry the same options.
+     */
+    static final String URL_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     static final String USER = "sa";
 
     private EmbeddedH2() {
     }
 
-    public static Databases start(Path baseDir, int port, String eventStoreName, String queryName) {
+    public static Databases start(Path baseDir, String eventStoreName, String queryName) {
         try {
             Files.createDirectories(baseDir);
             String password = password(baseDir.resolve(".password"));
             // H2 would listen on every interface (refusing remote clients only at login); loopback is enough.
             System.setProperty("h2.bindAddress", "127.0.0.1");
             // -ifNotExists: the services create their database on first connect, with this user and password.
-            Server server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-baseDir",
+            Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir",
                     baseDir.toString(), "-ifNotExists", "-tcpDaemon").start();
             String prefix = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/";
             return new Databases(new JdbcTarget(prefix + eventStoreName + URL_OPTIONS, USER, password),
                     new JdbcTarget(prefix + queryName + URL_OPTIONS, USER, password), server::stop,
                     "H2 in " + baseDir);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not start the H2 server on port " + port, e);
+            throw new IllegalStateException("Could not start the H2 server in " + baseDir, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

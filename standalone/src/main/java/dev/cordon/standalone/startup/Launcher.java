@@ -111,7 +111,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
             databases = ExternalPostgres.prepare(db.url(), db.user(), db.password(), db.eventStoreName(),
                     db.queryName());
         } else {
-            databases = EmbeddedH2.start(data.resolve("h2"), FreePorts.next(), db.eventStoreName(), db.queryName());
+            databases = EmbeddedH2.start(data.resolve("h2"), db.eventStoreName(), db.queryName());
         }
         log.info("Database: {}", databases.description());
         register("the database", () -> {

@@ -3,7 +3,6 @@ package dev.cordon.standalone.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cordon.standalone.process.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,10 +20,10 @@ class EmbeddedH2Test {
 
     @Test
     void start_servesBothDatabasesOverTcp_withTheirFilesInTheDataDirectory() throws Exception {
-        Databases databases = EmbeddedH2.start(data.resolve("h2"), FreePorts.next(), "cordon_events", "cordon_query");
+        Databases databases = EmbeddedH2.start(data.resolve("h2"), "cordon_events", "cordon_query");
         try {
             assertThat(databases.eventStore().url()).startsWith("jdbc:h2:tcp://127.0.0.1:")
-                    .contains("/cordon_events;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    .endsWith("/cordon_events;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
             assertThat(databases.query().url()).contains("/cordon_query;MODE=PostgreSQL");
             assertThat(databases.eventStore().user()).isEqualTo("sa");
             try (Connection c = connect(databases.eventStore());
@@ -42,7 +41,7 @@ class EmbeddedH2Test {
     @Test
     void theDatabases_needThePasswordKeptWithTheData_andTheNextStartUsesTheSame() throws Exception {
         Path baseDir = data.resolve("h2");
-        Databases first = EmbeddedH2.start(baseDir, FreePorts.next(), "cordon_events", "cordon_query");
+        Databases first = EmbeddedH2.start(baseDir, "cordon_events", "cordon_query");
         try {
             connect(first.eventStore()).close();
             assertThatThrownBy(() -> DriverManager.getConnection(first.eventStore().url(), "sa", "").close())
@@ -53,7 +52,7 @@ class EmbeddedH2Test {
         assertThat(Files.getPosixFilePermissions(baseDir.resolve(".password")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
-        Databases second = EmbeddedH2.start(baseDir, FreePorts.next(), "cordon_events", "cordon_query");
+        Databases second = EmbeddedH2.start(baseDir, "cordon_events", "cordon_query");
         try {
             assertThat(second.eventStore().password()).isEqualTo(first.eventStore().password());
             connect(second.eventStore()).close();

@@ -51,7 +51,6 @@ class StandaloneRunIT {
     void leaveNothingBehind() throws IOException {
         launchers.forEach(LauncherProcess::close);
         everyChildSeen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        dropTemporaryDatabases();
         try (Stream<Path> files = Files.walk(workingDirectory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
@@ -61,13 +60,6 @@ class StandaloneRunIT {
     void firstStart_isolateAndReleaseThroughTheBaseUrl_ctrlC_secondStart_findsTheHistory() throws Exception {
         Map<String, String> environment = new HashMap<>();
         environment.put("CORDON_PORT", Integer.toString(freePort()));
-        // TEMPORARY until H2 support is merged: a PostgreSQL server with fresh databases.
-        String suffix = Long.toHexString(System.nanoTime());
-        environment.put("CORDON_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/");
-        environment.put("CORDON_EVENTSTORE_DB_NAME", "cordon_sa_it_events_" + suffix);
-        environment.put("CORDON_QUERY_DB_NAME", "cordon_sa_it_query_" + suffix);
-        temporaryDatabases.add("cordon_sa_it_events_" + suffix);
-        temporaryDatabases.add("cordon_sa_it_query_" + suffix);
 
         LauncherProcess first = start(environment, "first-start.out");
         Duration firstReady = first.awaitReady(READY_TIMEOUT);
@@ -120,6 +112,13 @@ class StandaloneRunIT {
         assertThat(first.awaitExit(Duration.ofSeconds(120))).as("launcher exited after SIGINT").isTrue();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(first.output()).contains("Stopped the services", "Stopped the Kafka broker", "Stopped the database");
+        // Everything is in the working directory's data/: the embedded H2 databases and the broker's storage.
+        Path data = workingDirectory.resolve("data");
+        assertThat(data.resolve("h2/cordon_events.mv.db")).isNotEmptyFile();
+        assertThat(data.resolve("h2/cordon_query.mv.db")).isNotEmptyFile();
+        assertThat(data.resolve("kafka/data/meta.properties")).isNotEmptyFile();
+        assertThat(data.resolve("logs")).isDirectoryContaining(p -> p.endsWith("command-side.log"))
+                .isDirectoryContaining(p -> p.endsWith("query-side.log")).isDirectoryContaining(p -> p.endsWith("kafka.log"));
 
         // A second start in the same directory finds everything the first one recorded.
         LauncherProcess second = start(environment, "second-start.out");
@@ -143,20 +142,6 @@ class StandaloneRunIT {
         assertThat(second.awaitExit(Duration.ofSeconds(10))).isTrue();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(secondChildren).noneMatch(ProcessHandle::isAlive));
-    }
-
-    private final List<String> temporaryDatabases = new ArrayList<>();
-
-    private void dropTemporaryDatabases() {
-        for (String name : temporaryDatabases) {
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                 java.sql.Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + name + " with (force)");
-            } catch (java.sql.SQLException e) {
-                System.err.println("Could not drop " + name + ": " + e.getMessage());
-            }
-        }
     }
 
     private LauncherProcess start(Map<String, String> environment, String output) {
