@@ -1,8 +1,11 @@
 package dev.cordon.standalone.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +40,7 @@ class ChildWatchTest {
         ChildWatch.watch(child, stopping::get, stopped::countDown);
 
         stopping.set(true);
-        child.stop(java.time.Duration.ofSeconds(5));
+        child.stop(Duration.ofSeconds(5));
 
         assertThat(stopped.await(2, TimeUnit.SECONDS)).isFalse();
     }
@@ -48,13 +51,14 @@ class ChildWatchTest {
     void start_putsTheChildInASessionOfItsOwn_underTheSamePid() throws Exception {
         ChildProcess child = ChildProcess.start("child", List.of("sleep", "60"), Map.of(), dir.resolve("c.log"));
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
+            // setsid first makes the session, then becomes the program: look once it has.
+            await().atMost(Duration.ofSeconds(5)).until(() -> child.process().info().command().orElse("")
+                    .endsWith("sleep"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long session = Long.parseLong(fields[3]);
-            assertThat(session).isEqualTo(child.pid());
-            assertThat(child.process().info().command().orElse("")).endsWith("sleep");
+            assertThat(Long.parseLong(fields[3])).as("session id").isEqualTo(child.pid());
         } finally {
-            child.stop(java.time.Duration.ofSeconds(5));
+            child.stop(Duration.ofSeconds(5));
         }
     }
 }
