@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -65,6 +66,18 @@ class Launcher implements ApplicationRunner, DisposableBean {
 
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            if (!isStopping()) {
+                throw e;
+            }
+            // Ctrl-C during start-up: what failed is only what was being stopped.
+            log.info("Stopped during start-up");
+        }
+    }
+
+    private void start() {
         Path data = properties.dataDir().toAbsolutePath().normalize();
         Path logs = data.resolve("logs");
         try {
@@ -81,14 +94,17 @@ class Launcher implements ApplicationRunner, DisposableBean {
         int commandPort = FreePorts.next();
         int queryPort = FreePorts.nextExcept(commandPort);
         log.info("Starting the command side and the query side");
+        List<ChildProcess> services = new CopyOnWriteArrayList<>();
+        register("the services", () -> stopInParallel(services));
         CordonService commandSide = CordonService.start("command side", layout.commandSideJar(), commandPort,
                 ServiceEnvironment.commandSide(commandPort, databases.eventStore(), kafka,
                         properties.seedDemoDevices(), properties.agentSimulation()),
                 properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"));
+        track(services, commandSide.process());
         CordonService querySide = CordonService.start("query side", layout.querySideJar(), queryPort,
                 ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka),
                 properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"));
-        register("the services", () -> stopInParallel(List.of(querySide.process(), commandSide.process())));
+        track(services, querySide.process());
         commandSide.awaitHealthy(timeout);
         querySide.awaitHealthy(timeout);
         watch(commandSide.process());
@@ -150,6 +166,15 @@ class Launcher implements ApplicationRunner, DisposableBean {
         }
         if (late) {
             stop.run();
+            throw new StartupFailedException("Stopped during start-up", null);
+        }
+    }
+
+    /** Stopping may have begun while the child was being started: then it is stopped here. */
+    private void track(List<ChildProcess> services, ChildProcess child) {
+        services.add(child);
+        if (isStopping()) {
+            child.stop(properties.stopTimeout());
             throw new StartupFailedException("Stopped during start-up", null);
         }
     }

@@ -102,6 +102,16 @@ final class LauncherProcess implements AutoCloseable {
         throw new AssertionError("The launcher was not ready within " + timeout + ":\n" + output());
     }
 
+    void awaitOutput(String text, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!output().contains(text)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No \"" + text + "\" from the launcher:\n" + output());
+            }
+            sleep(100);
+        }
+    }
+
     URI baseUrl() {
         Matcher matcher = READY.matcher(output());
         if (!matcher.find()) {

@@ -144,6 +144,22 @@ class StandaloneRunIT {
                 assertThat(secondChildren).noneMatch(ProcessHandle::isAlive));
     }
 
+    @Test
+    void ctrlC_duringStartUp_stopsWhatWasAlreadyStarted() throws Exception {
+        LauncherProcess launcher = start(Map.of("CORDON_PORT", Integer.toString(freePort())), "interrupted.out");
+        launcher.awaitOutput("Starting the command side and the query side", READY_TIMEOUT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> launcher.descendants().size() >= 3);
+        List<ProcessHandle> children = launcher.descendants();
+        everyChildSeen.addAll(children);
+
+        launcher.interrupt();
+
+        assertThat(launcher.awaitExit(Duration.ofSeconds(120))).as("launcher exited after SIGINT").isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(launcher.output()).contains("Stopped during start-up", "Stopped the Kafka broker")
+                .doesNotContain("Cordon is ready", "APPLICATION FAILED TO START", "Exception");
+    }
+
     private LauncherProcess start(Map<String, String> environment, String output) {
         LauncherProcess launcher = LauncherProcess.start(workingDirectory, environment, output);
         launchers.add(launcher);
