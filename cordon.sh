@@ -44,11 +44,11 @@ run() {
   mvn -B -q -f "$ROOT/pom.xml" -DskipTests package
   # Started in the background by another script, this shell has SIGINT ignored, and a JVM cannot undo that:
   # `kill -INT` would do nothing. GNU env restores the default, so SIGINT stops Cordon as Ctrl-C does.
-  local restore_sigint=()
+  local launcher=(java -Xmx256m -XX:+UseSerialGC -jar "$ROOT/standalone/target/cordon.jar" "$@")
   if env --default-signal=INT true 2>/dev/null; then
-    restore_sigint=(env --default-signal=INT)
+    exec env --default-signal=INT "${launcher[@]}"
   fi
-  exec "${restore_sigint[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$ROOT/standalone/target/cordon.jar" "$@"
+  exec "${launcher[@]}"
 }
 
 run_tests() {
