@@ -1,0 +1,50 @@
+package dev.cordon.standalone.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every {@code cordon.standalone.*} setting; the defaults and their environment variables are in
+ * application.yml.
+ *
+ * @param dataDir         where the database, the broker's log and the logs live (relative: to the working directory)
+ * @param home            where the programs the launcher starts are; unset: {@code cordon/} next to its jar
+ * @param database        an external database instead of the embedded one
+ * @param kafka           an external broker instead of the child one
+ * @param seedDemoDevices whether the command side registers the demo devices on start
+ * @param agentSimulation whether a simulated device agent carries out the demo devices' actions
+ * @param startupTimeout  how long each child may take to become ready
+ * @param stopTimeout     how long each child may take to stop after SIGTERM before it is killed
+ * @param javaOptions     JVM options of the two services
+ */
+@ConfigurationProperties(prefix = "cordon.standalone")
+public record StandaloneProperties(Path dataDir, Path home, Database database, Kafka kafka, boolean seedDemoDevices,
+        boolean agentSimulation, Duration startupTimeout, Duration stopTimeout, List<String> javaOptions) {
+
+    /**
+     * @param url            a PostgreSQL server (any database on it) to use instead of the embedded H2 server
+     * @param user           its user, allowed to create databases
+     * @param password       its password
+     * @param eventStoreName the command side's database (the event store)
+     * @param queryName      the query side's database (the read models)
+     */
+    public record Database(String url, String user, String password, String eventStoreName, String queryName) {
+
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /**
+     * @param bootstrapServers a broker to use instead of starting one
+     * @param javaOptions      JVM options of the broker the launcher starts
+     */
+    public record Kafka(String bootstrapServers, List<String> javaOptions) {
+
+        public boolean external() {
+            return bootstrapServers != null && !bootstrapServers.isBlank();
+        }
+    }
+}

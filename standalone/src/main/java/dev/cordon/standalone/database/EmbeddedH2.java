@@ -1,0 +1,69 @@
+package dev.cordon.standalone.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.util.Base64;
+import org.h2.tools.Server;
+
+/**
+ * The default database: an H2 TCP server inside the launcher, on a free loopback port, its files under the
+ * data directory. Both services connect to it over TCP as they would to PostgreSQL, in H2's PostgreSQL mode.
+ */
+public final class EmbeddedH2 {
+
+    /**
+     * PostgreSQL's dialect, lower-case names and NULL order, which the services' SQL relies on; and every commit
+     * written at once, or a launcher killed within H2's default half-second write delay would lose actions it had
+     * confirmed (decision 8). Every URL of one database must carry the same options.
+     */
+    static final String URL_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    static final String USER = "sa";
+
+    private EmbeddedH2() {
+    }
+
+    public static Databases start(Path baseDir, String eventStoreName, String queryName) {
+        try {
+            Files.createDirectories(baseDir);
+            String password = password(baseDir.resolve(".password"));
+            // H2 would listen on every interface (refusing remote clients only at login); loopback is enough.
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+            // -ifNotExists: the services create their database on first connect, with this user and password.
+            Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir",
+                    baseDir.toString(), "-ifNotExists", "-tcpDaemon").start();
+            String prefix = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/";
+            return new Databases(new JdbcTarget(prefix + eventStoreName + URL_OPTIONS, USER, password),
+                    new JdbcTarget(prefix + queryName + URL_OPTIONS, USER, password), server::stop,
+                    "H2 in " + baseDir);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not start the H2 server in " + baseDir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Chosen once and kept with the data: any local user can reach a loopback port, and the event store is the
+     * audit trail, so it is not open to whoever connects as "sa" without a password.
+     */
+    static String password(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Files.writeString(file, password);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the data directory's own permissions apply
+        }
+        return password;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cordon.standalone.gateway;
+
+/** Where a request on the base URL goes. */
+public enum Route {
+    COMMAND_SIDE("command side"),
+    QUERY_SIDE("query side"),
+    /** The services' actuators stay on their own ports. */
+    NOT_ROUTED("launcher");
+
+    private final String description;
+
+    Route(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cordon.standalone.services;
+
+import dev.cordon.standalone.database.JdbcTarget;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What each service is told, on top of the launcher's own environment (which passes the user's other CORDON_*
+ * settings through): where its database and the broker are, and its port. The launcher's own server settings
+ * are removed, or a service would try to take the launcher's port.
+ */
+public final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    public static Map<String, String> commandSide(int port, JdbcTarget eventStore, String kafka, boolean seedDemoDevices,
+            boolean agentSimulation) {
+        Map<String, String> env = common(kafka);
+        env.put("CORDON_COMMAND_PORT", Integer.toString(port));
+        database(env, "CORDON_EVENTSTORE_DB", eventStore);
+        env.put("CORDON_DEMO_SEED_DEVICES", Boolean.toString(seedDemoDevices));
+        env.put("CORDON_AGENT_SIMULATION_ENABLED", Boolean.toString(agentSimulation));
+        return env;
+    }
+
+    public static Map<String, String> querySide(int port, JdbcTarget readModels, JdbcTarget eventStore, String kafka) {
+        Map<String, String> env = common(kafka);
+        env.put("CORDON_QUERY_PORT", Integer.toString(port));
+        database(env, "CORDON_QUERY_DB", readModels);
+        database(env, "CORDON_EVENTSTORE_DB", eventStore);
+        return env;
+    }
+
+    private static Map<String, String> common(String kafka) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("SERVER_PORT", null);
+        env.put("SERVER_ADDRESS", null);
+        env.put("CORDON_PORT", null);
+        env.put("CORDON_BIND_ADDRESS", null);
+        return env;
+    }
+
+    private static void database(Map<String, String> env, String prefix, JdbcTarget target) {
+        env.put(prefix + "_URL", target.url());
+        env.put(prefix + "_USER", target.user());
+        env.put(prefix + "_PASSWORD", target.password() == null ? "" : target.password());
+    }
+}

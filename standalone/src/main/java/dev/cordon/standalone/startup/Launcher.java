@@ -1,0 +1,227 @@
+package dev.cordon.standalone.startup;
+
+import dev.cordon.standalone.config.StandaloneProperties;
+import dev.cordon.standalone.database.Databases;
+import dev.cordon.standalone.database.EmbeddedH2;
+import dev.cordon.standalone.database.ExternalPostgres;
+import dev.cordon.standalone.gateway.Upstreams;
+import dev.cordon.standalone.kafka.KafkaBroker;
+import dev.cordon.standalone.process.ChildProcess;
+import dev.cordon.standalone.process.ChildWatch;
+import dev.cordon.standalone.process.FreePorts;
+import dev.cordon.standalone.services.CordonService;
+import dev.cordon.standalone.services.ServiceEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts Cordon once the gateway listens (it answers 503 until then): the database, the broker, both services;
+ * then routes to them and prints where everything is. Stops in the reverse order - the services first, which
+ * flush to the broker and the database, then the broker, then the database - when the launcher is stopped
+ * (Ctrl-C, SIGTERM), and stops everything if any child dies on its own.
+ */
+@Component
+class Launcher implements ApplicationRunner, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+
+    private final StandaloneProperties properties;
+    private final Upstreams upstreams;
+    private final WebServerApplicationContext context;
+    private final ServerProperties server;
+    /** What to stop, last started first. Guarded by {@code this}. */
+    private final Deque<Step> started = new ArrayDeque<>();
+    private boolean stopping;
+
+    private record Step(String name, Runnable stop) {
+    }
+
+    Launcher(StandaloneProperties properties, Upstreams upstreams, WebServerApplicationContext context,
+            ServerProperties server) {
+        this.properties = properties;
+        this.upstreams = upstreams;
+        this.context = context;
+        this.server = server;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            if (!isStopping()) {
+                throw e;
+            }
+            // Ctrl-C during start-up: what failed is only what was being stopped.
+            log.info("Stopped during start-up");
+        }
+    }
+
+    private void start() {
+        Path data = properties.dataDir().toAbsolutePath().normalize();
+        Path logs = data.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + data, e);
+        }
+        ProgramLayout layout = ProgramLayout.locate(properties.home());
+        Duration timeout = properties.startupTimeout();
+
+        Databases databases = startDatabase(data);
+        String kafka = startKafka(layout, data, logs, timeout);
+
+        int commandPort = FreePorts.next();
+        int queryPort = FreePorts.nextExcept(commandPort);
+        log.info("Starting the command side and the query side");
+        List<ChildProcess> services = new CopyOnWriteArrayList<>();
+        register("the services", () -> stopInParallel(services));
+        CordonService commandSide = CordonService.start("command side", layout.commandSideJar(), commandPort,
+                ServiceEnvironment.commandSide(commandPort, databases.eventStore(), kafka,
+                        properties.seedDemoDevices(), properties.agentSimulation()),
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"));
+        track(services, commandSide.process());
+        CordonService querySide = CordonService.start("query side", layout.querySideJar(), queryPort,
+                ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka),
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"));
+        track(services, querySide.process());
+        commandSide.awaitHealthy(timeout);
+        querySide.awaitHealthy(timeout);
+        watch(commandSide.process());
+        watch(querySide.process());
+        upstreams.set(commandSide.baseUri(), querySide.baseUri());
+
+        URI baseUrl = baseUrl();
+        List<DemoDevice> devices = DeviceList.read(baseUrl, properties.seedDemoDevices(), Duration.ofSeconds(30));
+        Duration startedIn = Duration.ofMillis(System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime());
+        System.out.println(QuickStart.text(baseUrl.toString(), devices, properties.agentSimulation(), data, logs,
+                startedIn));
+        System.out.flush();
+    }
+
+    private Databases startDatabase(Path data) {
+        StandaloneProperties.Database db = properties.database();
+        Databases databases;
+        if (db.external()) {
+            databases = ExternalPostgres.prepare(db.url(), db.user(), db.password(), db.eventStoreName(),
+                    db.queryName());
+        } else {
+            databases = EmbeddedH2.start(data.resolve("h2"), db.eventStoreName(), db.queryName());
+        }
+        log.info("Database: {}", databases.description());
+        register("the database", () -> {
+            try {
+                databases.server().close();
+            } catch (Exception e) {
+                log.warn("Stopping the database failed: {}", e.toString());
+            }
+        });
+        return databases;
+    }
+
+    private String startKafka(ProgramLayout layout, Path data, Path logs, Duration timeout) {
+        StandaloneProperties.Kafka kafka = properties.kafka();
+        if (kafka.external()) {
+            log.info("Kafka: {}", kafka.bootstrapServers());
+            return kafka.bootstrapServers();
+        }
+        log.info("Starting the Kafka broker");
+        KafkaBroker.Running broker = KafkaBroker.start(layout.kafkaLib(), layout.watchdogAgent(),
+                kafka.javaOptions(), data, logs.resolve("kafka.log"), timeout,
+                process -> register("the Kafka broker", () -> process.stop(properties.stopTimeout())));
+        watch(broker.process());
+        log.info("Kafka: {}", broker.bootstrapServers());
+        return broker.bootstrapServers();
+    }
+
+    /** Once stopping has begun, whatever is started late is stopped at once. */
+    private void register(String name, Runnable stop) {
+        boolean late;
+        synchronized (this) {
+            late = stopping;
+            if (!late) {
+                started.push(new Step(name, stop));
+            }
+        }
+        if (late) {
+            stop.run();
+            throw new StartupFailedException("Stopped during start-up", null);
+        }
+    }
+
+    /** Stopping may have begun while the child was being started: then it is stopped here. */
+    private void track(List<ChildProcess> services, ChildProcess child) {
+        services.add(child);
+        if (isStopping()) {
+            child.stop(properties.stopTimeout());
+            throw new StartupFailedException("Stopped during start-up", null);
+        }
+    }
+
+    private void watch(ChildProcess child) {
+        ChildWatch.watch(child, this::isStopping,
+                () -> new Thread(() -> System.exit(1), "cordon-child-exited").start());
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    private void stopInParallel(List<ChildProcess> children) {
+        CompletableFuture.allOf(children.stream()
+                .map(child -> CompletableFuture.runAsync(() -> child.stop(properties.stopTimeout())))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Runs when the context closes: after Ctrl-C or SIGTERM, after a failed start, or after a child died. */
+    @Override
+    public void destroy() {
+        upstreams.clear();
+        Deque<Step> toStop;
+        synchronized (this) {
+            stopping = true;
+            toStop = new ArrayDeque<>(started);
+            started.clear();
+        }
+        if (!toStop.isEmpty()) {
+            log.info("Stopping Cordon");
+        }
+        for (Step step : toStop) {
+            Instant begin = Instant.now();
+            step.stop().run();
+            log.info("Stopped {} ({} ms)", step.name(), Duration.between(begin, Instant.now()).toMillis());
+        }
+    }
+
+    /** The address the gateway is reached at; a wildcard bind is reached on loopback too. */
+    private URI baseUrl() {
+        int port = context.getWebServer().getPort();
+        InetAddress address = server.getAddress();
+        String host = address == null || address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port);
+    }
+}

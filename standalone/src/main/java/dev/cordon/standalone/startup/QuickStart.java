@@ -1,0 +1,60 @@
+package dev.cordon.standalone.startup;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** The message a user sees once Cordon is ready: where it is, what is in it, and three calls to try. */
+final class QuickStart {
+
+    static final String PLACEHOLDER_ID = "<machine-id>";
+
+    private QuickStart() {
+    }
+
+    static String text(String baseUrl, List<DemoDevice> devices, boolean agentSimulation, Path dataDir, Path logDir,
+            Duration startedIn) {
+        StringBuilder text = new StringBuilder();
+        text.append('\n')
+                .append("Cordon is ready at ").append(baseUrl)
+                .append(String.format(Locale.ROOT, "  (started in %.1f s; Ctrl-C stops everything)%n%n",
+                        startedIn.toMillis() / 1000.0));
+        if (devices.isEmpty()) {
+            text.append("No devices are registered yet (register one with PUT ").append(baseUrl)
+                    .append("/api/machines/{id}).\n\n");
+        } else {
+            text.append(agentSimulation ? "Devices (a simulated agent carries out their actions):\n" : "Devices:\n");
+            for (DemoDevice device : devices) {
+                text.append(String.format(Locale.ROOT, "  %-40s  %-30s  %s%n", device.id(), device.name(),
+                        device.osPlatform()));
+            }
+            text.append('\n');
+        }
+        String id = example(devices);
+        text.append("Try it:\n")
+                .append("  # isolate the Windows 11 device, with a comment for the audit trail\n")
+                .append("  curl -X POST ").append(baseUrl).append("/api/machines/").append(id).append("/isolate")
+                .append(" -H 'Content-Type: application/json'")
+                .append(" -d '{\"Comment\":\"Suspicious process, isolated from the quick start\",")
+                .append("\"IsolationType\":\"Full\"}'\n")
+                .append("  # its machine actions, newest first: Pending, then InProgress and Succeeded\n")
+                .append("  curl '").append(baseUrl).append("/api/machineactions?$filter=machineId%20eq%20%27")
+                .append(id).append("%27'\n")
+                .append("  # release it\n")
+                .append("  curl -X POST ").append(baseUrl).append("/api/machines/").append(id).append("/unisolate")
+                .append(" -H 'Content-Type: application/json'")
+                .append(" -d '{\"Comment\":\"False positive, released from the quick start\"}'\n\n")
+                .append("API documentation (Swagger UI): ").append(baseUrl).append("/swagger-ui.html\n")
+                .append("Data: ").append(dataDir).append('\n')
+                .append("Logs: ").append(logDir).append('\n');
+        return text.toString();
+    }
+
+    /** The Windows 11 device, which every isolation type applies to; else the first one. */
+    static String example(List<DemoDevice> devices) {
+        return devices.stream().filter(d -> d.osPlatform().equals("Windows11")).findFirst()
+                .or(() -> devices.stream().findFirst())
+                .map(DemoDevice::id).orElse(PLACEHOLDER_ID);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cordon.standalone.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedH2Test {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void start_servesBothDatabasesOverTcp_withTheirFilesInTheDataDirectory() throws Exception {
+        Databases databases = EmbeddedH2.start(data.resolve("h2"), "cordon_events", "cordon_query");
+        try {
+            assertThat(databases.eventStore().url()).startsWith("jdbc:h2:tcp://127.0.0.1:")
+                    .endsWith("/cordon_events;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+            assertThat(databases.query().url()).contains("/cordon_query;MODE=PostgreSQL");
+            assertThat(databases.eventStore().user()).isEqualTo("sa");
+            try (Connection c = connect(databases.eventStore());
+                 ResultSet rows = c.createStatement().executeQuery("select 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+            connect(databases.query()).close();
+            assertThat(data.resolve("h2/cordon_events.mv.db")).exists();
+            assertThat(data.resolve("h2/cordon_query.mv.db")).exists();
+        } finally {
+            databases.server().close();
+        }
+    }
+
+    @Test
+    void theDatabases_needThePasswordKeptWithTheData_andTheNextStartUsesTheSame() throws Exception {
+        Path baseDir = data.resolve("h2");
+        Databases first = EmbeddedH2.start(baseDir, "cordon_events", "cordon_query");
+        try {
+            connect(first.eventStore()).close();
+            assertThatThrownBy(() -> DriverManager.getConnection(first.eventStore().url(), "sa", "").close())
+                    .isInstanceOf(SQLException.class);
+        } finally {
+            first.server().close();
+        }
+        assertThat(Files.getPosixFilePermissions(baseDir.resolve(".password")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        Databases second = EmbeddedH2.start(baseDir, "cordon_events", "cordon_query");
+        try {
+            assertThat(second.eventStore().password()).isEqualTo(first.eventStore().password());
+            connect(second.eventStore()).close();
+        } finally {
+            second.server().close();
+        }
+    }
+
+    private static Connection connect(JdbcTarget target) throws SQLException {
+        return DriverManager.getConnection(target.url(), target.user(), target.password());
+    }
+}

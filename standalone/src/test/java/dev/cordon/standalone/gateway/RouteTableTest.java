@@ -1,0 +1,60 @@
+package dev.cordon.standalone.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RouteTableTest {
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            // 1. the device agent's calls, any method
+            "GET,     /api/agent/machines/abc/pendingactions,        COMMAND_SIDE",
+            "POST,    /api/agent/machineactions/1f0e/status,         COMMAND_SIDE",
+            "GET,     /api/agent,                                    COMMAND_SIDE",
+            "OPTIONS, /api/agent/machines/abc/pendingactions,        COMMAND_SIDE",
+            "GET,     /api/agents,                                   QUERY_SIDE",
+            // 2. history, state and audit, read from the event store
+            "GET,     /api/machines/abc/history,                     COMMAND_SIDE",
+            "GET,     /api/machines/abc/state,                       COMMAND_SIDE",
+            "GET,     /api/audit,                                    COMMAND_SIDE",
+            "GET,     /api/audit/actions/1f0e,                       COMMAND_SIDE",
+            "HEAD,    /api/audit/actions,                            COMMAND_SIDE",
+            "HEAD,    /api/machines/abc/history,                     QUERY_SIDE",
+            "GET,     /api/machines/abc/history/more,                QUERY_SIDE",
+            "GET,     /api/machines/abc/timeline,                    QUERY_SIDE",
+            // 3. every method that changes something, on /api/**
+            "PUT,     /api/machines/abc,                             COMMAND_SIDE",
+            "POST,    /api/machines/abc/isolate,                     COMMAND_SIDE",
+            "POST,    /api/machines/abc/unisolate,                   COMMAND_SIDE",
+            "POST,    /api/machineactions/1f0e/cancel,               COMMAND_SIDE",
+            "DELETE,  /api/machines/abc,                             COMMAND_SIDE",
+            "PATCH,   /api,                                          COMMAND_SIDE",
+            "HEAD,    /api/machineactions,                           QUERY_SIDE",
+            "OPTIONS, /api/machineactions,                           QUERY_SIDE",
+            "POST,    /apix,                                         QUERY_SIDE",
+            "POST,    /swagger-ui/index.html,                        QUERY_SIDE",
+            // 4. the command side's OpenAPI document
+            "GET,     /v3/api-docs/command,                          COMMAND_SIDE",
+            "GET,     /v3/api-docs/commands,                         QUERY_SIDE",
+            // 5. everything else: reads, Swagger UI, the other documents, the dashboard
+            "GET,     /api/machineactions,                           QUERY_SIDE",
+            "GET,     /api/machineactions/1f0e,                      QUERY_SIDE",
+            "GET,     /api/machines,                                 QUERY_SIDE",
+            "GET,     /api/machines/abc,                             QUERY_SIDE",
+            "GET,     /v3/api-docs/query,                            QUERY_SIDE",
+            "GET,     /v3/api-docs,                                  QUERY_SIDE",
+            "GET,     /swagger-ui.html,                              QUERY_SIDE",
+            "GET,     /swagger-ui/index.html,                        QUERY_SIDE",
+            "GET,     /,                                             QUERY_SIDE",
+            // each service's actuator stays on its own port
+            "GET,     /actuator/health,                              NOT_ROUTED",
+            "GET,     /actuator,                                     NOT_ROUTED",
+            "POST,    /actuator/shutdown,                            NOT_ROUTED",
+    })
+    void route_followsTheSharedTable_firstMatchWins(String method, String path, Route expected) {
+        assertThat(RouteTable.route(method, path)).isEqualTo(expected);
+    }
+
+}

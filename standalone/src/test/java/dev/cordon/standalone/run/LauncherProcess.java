@@ -1,0 +1,193 @@
+package dev.cordon.standalone.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The launcher as a user starts it: {@code java -jar cordon.jar} in a working directory, nothing else. */
+final class LauncherProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Cordon is ready at (\\S+)");
+    /**
+     * As {@code cordon.sh run} does: a build started in the background (as CI may) passes SIGINT down ignored,
+     * and the launcher, like any JVM, could then not be stopped with it; a terminal never starts it so.
+     */
+    private static final List<String> RESTORE_SIGINT = restoreSigint();
+
+    private final Process process;
+    private final Path output;
+    private final Instant started;
+
+    private LauncherProcess(Process process, Path output, Instant started) {
+        this.process = process;
+        this.output = output;
+        this.started = started;
+    }
+
+    static LauncherProcess start(Path workingDirectory, Map<String, String> environment, String outputName) {
+        String jar = System.getProperty("cordon.standalone.jar");
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException("The launcher jar was not found (" + jar + "); run mvn verify");
+        }
+        Path output = workingDirectory.resolve(outputName);
+        List<String> command = new ArrayList<>(RESTORE_SIGINT);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        try {
+            Instant started = Instant.now();
+            return new LauncherProcess(builder.start(), output, started);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> restoreSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** @return how long the start took, until the ready message */
+    Duration awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            String text = output();
+            if (READY.matcher(text).find() && text.contains("Logs: ")) {
+                return Duration.between(started, Instant.now());
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The launcher exited with " + process.exitValue() + ":\n" + text);
+            }
+            sleep(200);
+        }
+        throw new AssertionError("The launcher was not ready within " + timeout + ":\n" + output());
+    }
+
+    void awaitOutput(String text, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!output().contains(text)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No \"" + text + "\" from the launcher:\n" + output());
+            }
+            sleep(100);
+        }
+    }
+
+    URI baseUrl() {
+        Matcher matcher = READY.matcher(output());
+        if (!matcher.find()) {
+            throw new AssertionError("No ready message:\n" + output());
+        }
+        return URI.create(matcher.group(1));
+    }
+
+    /** The lines of the ready message that start with {@code curl}, in order. */
+    List<String> curlExamples() {
+        List<String> examples = new ArrayList<>();
+        for (String line : output().split("\n")) {
+            if (line.trim().startsWith("curl ")) {
+                examples.add(line.trim());
+            }
+        }
+        return examples;
+    }
+
+    /** Every process the launcher started and that still runs (the broker, both services, ...). */
+    List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
+    /** What Ctrl-C does. Process.destroy() would send SIGTERM. */
+    void interrupt() {
+        signal("-INT");
+    }
+
+    void kill() {
+        signal("-KILL");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Whatever happened in the test, nothing it started stays behind: killed by PID, children first. */
+    @Override
+    public void close() {
+        for (ProcessHandle child : descendants()) {
+            child.destroyForcibly();
+        }
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(10));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

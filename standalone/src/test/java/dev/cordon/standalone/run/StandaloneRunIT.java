@@ -1,0 +1,213 @@
+package dev.cordon.standalone.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's promise: the launcher, started from the built artifacts in an empty directory, is a working
+ * Cordon at one base URL - demo devices, a simulated agent, commands and reads - that Ctrl-C stops completely
+ * and that finds its history again on the next start.
+ */
+class StandaloneRunIT {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Path workingDirectory;
+    private final List<ProcessHandle> everyChildSeen = new ArrayList<>();
+    private final List<LauncherProcess> launchers = new ArrayList<>();
+
+    @BeforeEach
+    void createWorkingDirectory() throws IOException {
+        workingDirectory = Files.createTempDirectory("cordon-standalone-it-");
+    }
+
+    @AfterEach
+    void leaveNothingBehind() throws IOException {
+        launchers.forEach(LauncherProcess::close);
+        everyChildSeen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        try (Stream<Path> files = Files.walk(workingDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void firstStart_isolateAndReleaseThroughTheBaseUrl_ctrlC_secondStart_findsTheHistory() throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CORDON_PORT", Integer.toString(freePort()));
+
+        LauncherProcess first = start(environment, "first-start.out");
+        Duration firstReady = first.awaitReady(READY_TIMEOUT);
+        System.out.printf("Standalone first start (empty directory): ready after %.1f s%n",
+                firstReady.toMillis() / 1000.0);
+        URI base = first.baseUrl();
+        assertThat(base.getHost()).isEqualTo("127.0.0.1");
+        assertThat(base.getPort()).isEqualTo(Integer.parseInt(environment.get("CORDON_PORT")));
+
+        // The seeded Windows 11 device, read back through the base URL, is the one the start message lists.
+        JsonNode windows11 = single(get(base, "/api/machines?$filter=" + encode("osPlatform eq 'Windows11'")));
+        String device = windows11.get("id").asText();
+        assertThat(first.output()).contains(device, windows11.get("computerDnsName").asText(), "Windows11",
+                base + "/swagger-ui.html", workingDirectory.resolve("data").toRealPath().toString());
+        List<String> curl = first.curlExamples();
+        assertThat(curl).hasSize(3).allSatisfy(example -> assertThat(example).contains(device));
+
+        // The start message's first example isolates it; the simulated agent alone takes it to Succeeded.
+        JsonNode isolation = JSON.readTree(shell(curl.get(0)));
+        assertThat(isolation.get("type").asText()).isEqualTo("Isolate");
+        assertThat(isolation.get("status").asText()).isEqualTo("Pending");
+        assertThat(isolation.get("requestorComment").asText()).isNotBlank();
+        String isolationId = isolation.get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(get(base, "/api/machineactions/" + isolationId).get("status").asText())
+                        .isEqualTo("Succeeded"));
+        assertThat(get(base, "/api/machines/" + device).get("isolationState").asText()).isEqualTo("Isolated");
+        // The second example lists the device's actions.
+        JsonNode listed = JSON.readTree(shell(curl.get(1))).get("value");
+        assertThat(listed).extracting(a -> a.get("id").asText()).containsExactly(isolationId);
+
+        // The third releases it.
+        JsonNode release = JSON.readTree(shell(curl.get(2)));
+        assertThat(release.get("type").asText()).isEqualTo("Unisolate");
+        String releaseId = release.get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(get(base, "/api/machineactions/" + releaseId).get("status").asText()).isEqualTo("Succeeded");
+            assertThat(get(base, "/api/machines/" + device).get("isolationState").asText()).isEqualTo("NotIsolated");
+        });
+        List<String> timelineBefore = timeline(base, device);
+        int devicesBefore = get(base, "/api/machines").get("value").size();
+
+        // Ctrl-C: the launcher and everything it started are gone.
+        List<ProcessHandle> children = first.descendants();
+        everyChildSeen.addAll(children);
+        assertThat(children).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(children).anySatisfy(child -> assertThat(child.info().commandLine().orElse(""))
+                .contains("kafka.Kafka"));
+        first.interrupt();
+        assertThat(first.awaitExit(Duration.ofSeconds(120))).as("launcher exited after SIGINT").isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(first.output()).contains("Stopped the services", "Stopped the Kafka broker", "Stopped the database");
+        // Everything is in the working directory's data/: the embedded H2 databases and the broker's storage.
+        Path data = workingDirectory.resolve("data");
+        assertThat(data.resolve("h2/cordon_events.mv.db")).isNotEmptyFile();
+        assertThat(data.resolve("h2/cordon_query.mv.db")).isNotEmptyFile();
+        assertThat(data.resolve("kafka/data/meta.properties")).isNotEmptyFile();
+        assertThat(data.resolve("logs")).isDirectoryContaining(p -> p.endsWith("command-side.log"))
+                .isDirectoryContaining(p -> p.endsWith("query-side.log")).isDirectoryContaining(p -> p.endsWith("kafka.log"));
+
+        // A second start in the same directory finds everything the first one recorded.
+        LauncherProcess second = start(environment, "second-start.out");
+        Duration secondReady = second.awaitReady(READY_TIMEOUT);
+        System.out.printf("Standalone second start (same directory): ready after %.1f s%n",
+                secondReady.toMillis() / 1000.0);
+        JsonNode actions = get(base, "/api/machineactions?$filter=" + encode("machineId eq '" + device + "'"))
+                .get("value");
+        assertThat(actions).extracting(a -> a.get("id").asText() + ":" + a.get("status").asText())
+                .containsExactly(releaseId + ":Succeeded", isolationId + ":Succeeded");
+        assertThat(timeline(base, device)).isEqualTo(timelineBefore)
+                .contains("DeviceIsolationRequested", "DeviceIsolated", "DeviceReleaseRequested", "DeviceReleased");
+        assertThat(get(base, "/api/machines/" + device).get("isolationState").asText()).isEqualTo("NotIsolated");
+        assertThat(get(base, "/api/machines").get("value")).hasSize(devicesBefore);
+
+        // Killed hard, the launcher cannot stop its children; they notice it is gone and stop themselves.
+        List<ProcessHandle> secondChildren = second.descendants();
+        everyChildSeen.addAll(secondChildren);
+        assertThat(secondChildren).hasSizeGreaterThanOrEqualTo(3);
+        second.kill();
+        assertThat(second.awaitExit(Duration.ofSeconds(10))).isTrue();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(secondChildren).noneMatch(ProcessHandle::isAlive));
+    }
+
+    @Test
+    void ctrlC_duringStartUp_stopsWhatWasAlreadyStarted() throws Exception {
+        LauncherProcess launcher = start(Map.of("CORDON_PORT", Integer.toString(freePort())), "interrupted.out");
+        launcher.awaitOutput("Starting the command side and the query side", READY_TIMEOUT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> launcher.descendants().size() >= 3);
+        List<ProcessHandle> children = launcher.descendants();
+        everyChildSeen.addAll(children);
+
+        launcher.interrupt();
+
+        assertThat(launcher.awaitExit(Duration.ofSeconds(120))).as("launcher exited after SIGINT").isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(launcher.output()).contains("Stopped during start-up", "Stopped the Kafka broker")
+                .doesNotContain("Cordon is ready", "APPLICATION FAILED TO START", "Exception");
+    }
+
+    private LauncherProcess start(Map<String, String> environment, String output) {
+        LauncherProcess launcher = LauncherProcess.start(workingDirectory, environment, output);
+        launchers.add(launcher);
+        return launcher;
+    }
+
+    private static List<String> timeline(URI base, String device) {
+        List<String> steps = new ArrayList<>();
+        get(base, "/api/machines/" + device + "/timeline").get("value")
+                .forEach(entry -> steps.add(entry.get("eventType").asText()));
+        return steps;
+    }
+
+    private static JsonNode single(JsonNode collection) {
+        assertThat(collection.get("value")).hasSize(1);
+        return collection.get("value").get(0);
+    }
+
+    private static JsonNode get(URI base, String pathAndQuery) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A start-message example, run exactly as a user would paste it into a shell. */
+    private static String shell(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("sh", "-c", command + " --silent --show-error --fail-with-body")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("%s:%n%s", command, output).isZero();
+        return output;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cordon.standalone.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cordon.standalone.database.JdbcTarget;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceEnvironmentTest {
+
+    private final JdbcTarget events = new JdbcTarget("jdbc:h2:tcp://127.0.0.1:1/cordon_events", "sa", "pw");
+    private final JdbcTarget readModels = new JdbcTarget("jdbc:h2:tcp://127.0.0.1:1/cordon_query", "sa", "pw");
+
+    @Test
+    void commandSide_getsItsPortDatabaseBrokerAndTheDemoSwitches() {
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "127.0.0.1:9999", true, true);
+
+        assertThat(env).containsEntry("CORDON_COMMAND_PORT", "4711")
+                .containsEntry("CORDON_EVENTSTORE_DB_URL", events.url())
+                .containsEntry("CORDON_EVENTSTORE_DB_USER", "sa")
+                .containsEntry("CORDON_EVENTSTORE_DB_PASSWORD", "pw")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9999")
+                .containsEntry("CORDON_DEMO_SEED_DEVICES", "true")
+                .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "true");
+    }
+
+    @Test
+    void commandSide_demoSwitchesOff_areTurnedOffInTheService() {
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "k:1", false, false);
+
+        assertThat(env).containsEntry("CORDON_DEMO_SEED_DEVICES", "false")
+                .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "false");
+    }
+
+    @Test
+    void querySide_getsItsReadModelsAndTheEventStore_forReadYourWrites() {
+        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, "k:1");
+
+        assertThat(env).containsEntry("CORDON_QUERY_PORT", "4712")
+                .containsEntry("CORDON_QUERY_DB_URL", readModels.url())
+                .containsEntry("CORDON_EVENTSTORE_DB_URL", events.url())
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k:1")
+                .doesNotContainKey("CORDON_DEMO_SEED_DEVICES");
+    }
+
+    /** A null removes the variable: SERVER_PORT would beat CORDON_COMMAND_PORT and take the launcher's port. */
+    @Test
+    void theLaunchersOwnServerSettings_areRemoved() {
+        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true))
+                .containsEntry("SERVER_PORT", null).containsEntry("SERVER_ADDRESS", null)
+                .containsEntry("CORDON_PORT", null).containsEntry("CORDON_BIND_ADDRESS", null);
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1"))
+                .containsEntry("SERVER_PORT", null).containsEntry("CORDON_PORT", null);
+    }
+}

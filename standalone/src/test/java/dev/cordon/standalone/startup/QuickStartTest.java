@@ -1,0 +1,42 @@
+package dev.cordon.standalone.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuickStartTest {
+
+    private static final DemoDevice LINUX = new DemoDevice("a2c4", "build-agent-03.corp.example", "Linux");
+    private static final DemoDevice WINDOWS_11 = new DemoDevice("38b2", "lt-dev-0113.corp.example", "Windows11");
+
+    @Test
+    void text_listsTheDevices_andItsExamplesUseTheWindows11One() {
+        String text = QuickStart.text("http://127.0.0.1:8080", List.of(LINUX, WINDOWS_11), true,
+                Path.of("/srv/cordon/data"), Path.of("/srv/cordon/data/logs"), Duration.ofMillis(23_456));
+
+        assertThat(text).contains("Cordon is ready at http://127.0.0.1:8080", "started in 23.5 s",
+                "build-agent-03.corp.example", "lt-dev-0113.corp.example", "simulated agent",
+                "curl -X POST http://127.0.0.1:8080/api/machines/38b2/isolate",
+                "curl 'http://127.0.0.1:8080/api/machineactions?$filter=machineId%20eq%20%2738b2%27'",
+                "curl -X POST http://127.0.0.1:8080/api/machines/38b2/unisolate",
+                "http://127.0.0.1:8080/swagger-ui.html", "Data: /srv/cordon/data", "Logs: /srv/cordon/data/logs");
+        assertThat(text).doesNotContain("/machines/a2c4/");
+    }
+
+    @Test
+    void text_withoutDevices_saysHowToRegisterOne_andTheExamplesShowWhereTheIdGoes() {
+        String text = QuickStart.text("http://127.0.0.1:8080", List.of(), false, Path.of("d"), Path.of("l"),
+                Duration.ofSeconds(1));
+
+        assertThat(text).contains("No devices are registered yet", "/api/machines/<machine-id>/isolate")
+                .doesNotContain("simulated agent");
+    }
+
+    @Test
+    void example_isTheFirstDeviceWhenThereIsNoWindows11() {
+        assertThat(QuickStart.example(List.of(LINUX))).isEqualTo("a2c4");
+    }
+}
