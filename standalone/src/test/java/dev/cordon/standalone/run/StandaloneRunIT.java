@@ -102,6 +102,19 @@ class StandaloneRunIT {
         List<String> timelineBefore = timeline(base, device);
         int devicesBefore = get(base, "/api/machines").get("value").size();
 
+        // The audit reads and the API description are behind the same base URL as everything else.
+        JsonNode history = get(base, "/api/machines/" + device + "/history").get("value");
+        assertThat(history).extracting(e -> e.get("type").asText()).contains("DeviceIsolatedEvent",
+                "DeviceReleasedEvent");
+        String isolatedAt = history.findParents("type").stream()
+                .filter(e -> e.get("type").asText().equals("DeviceIsolatedEvent")).findFirst().orElseThrow()
+                .get("timestamp").asText();
+        assertThat(get(base, "/api/machines/" + device + "/state?at=" + isolatedAt).get("isolationState").asText())
+                .isEqualTo("Isolated");
+        assertThat(get(base, "/v3/api-docs/command").at("/paths").has("/api/machines/{id}/isolate")).isTrue();
+        assertThat(get(base, "/v3/api-docs/query").at("/paths").has("/api/machineactions")).isTrue();
+        assertThat(status(base, "/swagger-ui/index.html")).isEqualTo(200);
+
         // Ctrl-C: the launcher and everything it started are gone.
         List<ProcessHandle> children = first.descendants();
         everyChildSeen.addAll(children);
@@ -184,6 +197,18 @@ class StandaloneRunIT {
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
             return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int status(URI base, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
