@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cordon.command.support.TestDatabase;
 import dev.cordon.system.RoutingTable.Side;
 import dev.cordon.system.docs.ApiDocEndpoints;
 import dev.cordon.system.docs.ApiDocEndpoints.Endpoint;
@@ -46,31 +45,19 @@ class ApiDocIT {
     /** Strict: a body must be one JSON document (an NDJSON answer documented as JSON would otherwise pass). */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static ServiceProcess commandSide;
-    private static ServiceProcess querySide;
+    private static Engine engine;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startEngine() {
         String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-        TestDatabase events = TestDatabase.create("cordon_doc_events");
-        TestDatabase readModels = TestDatabase.create("cordon_doc_query");
-        commandSide = ServiceProcess.start("command-side", "cordon.commandSide.jar", List.of(
-                "--spring.datasource.url=" + events.url(),
-                "--spring.kafka.bootstrap-servers=" + brokers));
-        querySide = ServiceProcess.start("query-side", "cordon.querySide.jar", List.of(
-                "--spring.datasource.url=" + readModels.url(),
-                "--cordon.query.event-store.url=" + events.url(),
-                "--spring.kafka.bootstrap-servers=" + brokers));
+        engine = Engine.start("cordon_doc", brokers, List.of());
     }
 
     @AfterAll
     static void stopEngine() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 
@@ -83,7 +70,7 @@ class ApiDocIT {
             HttpExample.Request request = example.request();
             Side side = RoutingTable.route(request.method(), request.path());
             assertThat(side).as("docs/api.md line " + example.line() + ": routed").isNotEqualTo(Side.NOT_ROUTED);
-            String base = side == Side.COMMAND ? commandSide.baseUrl() : querySide.baseUrl();
+            String base = side == Side.COMMAND ? engine.commandSideUrl() : engine.querySideUrl();
             boolean read = request.method().equals("GET") && side == Side.QUERY;
             Instant deadline = Instant.now().plus(read ? READ_PATIENCE : Duration.ZERO);
             List<String> differences;
@@ -104,8 +91,8 @@ class ApiDocIT {
     @Test
     void documentedEndpoints_areExactlyTheServicesOpenApiEndpoints() throws Exception {
         Set<Endpoint> served = new TreeSet<>();
-        served.addAll(ApiDocEndpoints.fromOpenApi(openApi(commandSide.baseUrl() + "/v3/api-docs/command")));
-        served.addAll(ApiDocEndpoints.fromOpenApi(openApi(querySide.baseUrl() + "/v3/api-docs/query")));
+        served.addAll(ApiDocEndpoints.fromOpenApi(openApi(engine.commandSideUrl() + "/v3/api-docs/command")));
+        served.addAll(ApiDocEndpoints.fromOpenApi(openApi(engine.querySideUrl() + "/v3/api-docs/query")));
         assertThat(served).as("endpoints in the OpenAPI documents").isNotEmpty();
 
         String markdown = Repository.read("docs/api.md");

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
-import dev.cordon.command.support.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,36 +30,24 @@ class EndToEndIT {
     /** Long enough for the flows below to finish first even on a slow machine, short enough to wait for. */
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(12);
 
-    private static ServiceProcess commandSide;
-    private static ServiceProcess querySide;
+    private static Engine engine;
     private static HttpApi commands;
     private static HttpApi reads;
 
     @BeforeAll
     static void startEngine() {
         String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-        TestDatabase events = TestDatabase.create("cordon_e2e_events");
-        TestDatabase readModels = TestDatabase.create("cordon_e2e_query");
-        commandSide = ServiceProcess.start("command-side", "cordon.commandSide.jar", List.of(
-                "--spring.datasource.url=" + events.url(),
-                "--spring.kafka.bootstrap-servers=" + brokers,
+        engine = Engine.start("cordon_e2e", brokers, List.of(
                 "--cordon.actions.timeout=" + ACTION_TIMEOUT,
                 "--db-scheduler.polling-interval=500ms"));
-        querySide = ServiceProcess.start("query-side", "cordon.querySide.jar", List.of(
-                "--spring.datasource.url=" + readModels.url(),
-                "--cordon.query.event-store.url=" + events.url(),
-                "--spring.kafka.bootstrap-servers=" + brokers));
-        commands = new HttpApi(commandSide.baseUrl());
-        reads = new HttpApi(querySide.baseUrl());
+        commands = new HttpApi(engine.commandSideUrl());
+        reads = new HttpApi(engine.querySideUrl());
     }
 
     @AfterAll
     static void stopEngine() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One Cordon service started from its packaged jar as a child process, stopped by its PID. */
-public final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -31,12 +31,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ServiceProcess start(String name, String jarProperty, List<String> args) {
+    static ServiceProcess start(String name, String jarProperty, List<String> args) {
         return start(name, jarProperty, List.of("-Xmx384m"), args);
     }
 
     /** @param jvmOptions options for the service's JVM, e.g. its heap limit */
-    public static ServiceProcess start(String name, String jarProperty, List<String> jvmOptions, List<String> args) {
+    static ServiceProcess start(String name, String jarProperty, List<String> jvmOptions, List<String> args) {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("Packaged jar not found (" + jarProperty + "=" + jar + "); run mvn verify");
@@ -65,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public String baseUrl() {
+    String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
-import dev.cordon.command.support.TestDatabase;
-import dev.cordon.system.ServiceProcess;
+import dev.cordon.system.Engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,36 +41,24 @@ class AuditReplayIT {
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(4);
     private static final long SEED = Long.getLong("cordon.replay.seed", 20261127L);
 
-    private static ServiceProcess commandSide;
-    private static ServiceProcess querySide;
+    private static Engine engine;
     private static HttpApi commands;
     private static HttpApi reads;
 
     @BeforeAll
     static void startEngine() {
         String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-        TestDatabase events = TestDatabase.create("cordon_replay_events");
-        TestDatabase readModels = TestDatabase.create("cordon_replay_query");
-        commandSide = ServiceProcess.start("command-side", "cordon.commandSide.jar", List.of(
-                "--spring.datasource.url=" + events.url(),
-                "--spring.kafka.bootstrap-servers=" + brokers,
+        engine = Engine.start("cordon_replay", brokers, List.of(
                 "--cordon.actions.timeout=" + ACTION_TIMEOUT,
                 "--db-scheduler.polling-interval=250ms"));
-        querySide = ServiceProcess.start("query-side", "cordon.querySide.jar", List.of(
-                "--spring.datasource.url=" + readModels.url(),
-                "--cordon.query.event-store.url=" + events.url(),
-                "--spring.kafka.bootstrap-servers=" + brokers));
-        commands = new HttpApi(commandSide.baseUrl());
-        reads = new HttpApi(querySide.baseUrl());
+        commands = new HttpApi(engine.commandSideUrl());
+        reads = new HttpApi(engine.querySideUrl());
     }
 
     @AfterAll
     static void stopEngine() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 

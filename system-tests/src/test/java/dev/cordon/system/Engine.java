@@ -1,0 +1,59 @@
+package dev.cordon.system;
+
+import dev.cordon.command.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole engine for an end-to-end test: the command side and the query side as processes from their packaged
+ * jars, each on a fresh PostgreSQL database, joined by the given Kafka broker (and the query side's read-only look
+ * at the event store). Closing it stops both by PID, the query side first.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final ServiceProcess commandSide;
+    private final ServiceProcess querySide;
+
+    private Engine(ServiceProcess commandSide, ServiceProcess querySide) {
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+    }
+
+    /**
+     * @param name            prefix of the two databases
+     * @param commandSideArgs extra arguments of the command side (e.g. a short action timeout)
+     */
+    public static Engine start(String name, String brokers, List<String> commandSideArgs) {
+        TestDatabase events = TestDatabase.create(name + "_events");
+        TestDatabase readModels = TestDatabase.create(name + "_query");
+        List<String> commandArgs = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + events.url(),
+                "--spring.kafka.bootstrap-servers=" + brokers));
+        commandArgs.addAll(commandSideArgs);
+        ServiceProcess commandSide = ServiceProcess.start("command-side", "cordon.commandSide.jar", commandArgs);
+        try {
+            ServiceProcess querySide = ServiceProcess.start("query-side", "cordon.querySide.jar", List.of(
+                    "--spring.datasource.url=" + readModels.url(),
+                    "--cordon.query.event-store.url=" + events.url(),
+                    "--spring.kafka.bootstrap-servers=" + brokers));
+            return new Engine(commandSide, querySide);
+        } catch (RuntimeException e) {
+            commandSide.close();
+            throw e;
+        }
+    }
+
+    public String commandSideUrl() {
+        return commandSide.baseUrl();
+    }
+
+    public String querySideUrl() {
+        return querySide.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        querySide.close();
+        commandSide.close();
+    }
+}
