@@ -90,7 +90,7 @@ final class EventStoreHistory implements History {
         try (Connection connection = eventStore.getConnection()) {
             // A cursor needs a transaction; the pool's short timeouts are for single-row lookups, not for a stream.
             connection.setAutoCommit(false);
-            connection.setNetworkTimeout(Runnable::run, 60_000);
+            connection.setNetworkTimeout(Runnable::run, 60_000); // PostgreSQL's socket; H2's client has none
             StreamTimeout timeout = StreamTimeout.lift(connection);
             try (PreparedStatement query = connection.prepareStatement(SELECT)) {
                 query.setFetchSize(fetchSize);

@@ -89,11 +89,23 @@ final class H2ShadowTables implements ShadowTables {
         String suffix = shadowTable.startsWith(liveTable) ? shadowTable.substring(liveTable.length())
                 : "_" + shadowTable;
         refuseWhatCannotBeCopied(live);
-        // Unquoted, as the repositories write it, so that H2 stores it in the same case as the live table.
-        jdbc.execute("CREATE TABLE " + shadowTable + " AS SELECT * FROM " + live.name() + " WITH NO DATA");
+        // The shadow's name unquoted, as the repositories write it, so that H2 stores it in the live table's case.
+        jdbc.execute("CREATE TABLE " + shadowTable + " AS SELECT * FROM " + quote(live.name()) + " WITH NO DATA");
         String shadow = H2TableDefinition.storedName(jdbc, shadowTable);
-        String table = quote(shadow);
-        // NOT NULL before the keys: in PostgreSQL mode a primary key does not make its columns NOT NULL.
+        addColumnRules(quote(shadow), live);
+        addConstraints(quote(shadow), live, suffix);
+        addIndexes(quote(shadow), live, suffix);
+        H2TableDefinition copy = H2TableDefinition.read(jdbc, shadow).renamed(name -> name.endsWith(suffix)
+                ? name.substring(0, name.length() - suffix.length()) : name);
+        String difference = live.renamed(UnaryOperator.identity()).firstDifference(copy);
+        if (difference != null) {
+            throw new RebuildException("The shadow table " + shadow + " could not be made like " + live.name()
+                    + " on H2: " + difference);
+        }
+    }
+
+    /** NOT NULL before the keys: in PostgreSQL mode a primary key does not make its columns NOT NULL. */
+    private void addColumnRules(String table, H2TableDefinition live) {
         for (Column column : live.columns()) {
             if (column.defaultValue() != null) {
                 jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN " + quote(column.name()) + " SET DEFAULT "
@@ -103,6 +115,10 @@ final class H2ShadowTables implements ShadowTables {
                 jdbc.execute("ALTER TABLE " + table + " ALTER COLUMN " + quote(column.name()) + " SET NOT NULL");
             }
         }
+    }
+
+    /** Constraint and index names are unique per schema in H2: the shadow's carry the suffix. */
+    private void addConstraints(String table, H2TableDefinition live, String suffix) {
         for (Constraint constraint : live.constraints()) {
             String name = constraint.name() + suffix;
             jdbc.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + quote(name) + " " + definition(constraint));
@@ -114,19 +130,16 @@ final class H2ShadowTables implements ShadowTables {
                 jdbc.execute("ALTER INDEX " + quote(made) + " RENAME TO " + quote(constraint.index() + suffix));
             }
         }
+    }
+
+    /** Those not made for a constraint, with each column's order and NULLS placement spelt out. */
+    private void addIndexes(String table, H2TableDefinition live, String suffix) {
         for (Index index : live.indexes()) {
             if (!index.generated()) {
                 jdbc.execute("CREATE " + (index.type().equals("UNIQUE INDEX") ? "UNIQUE " : "") + "INDEX "
                         + quote(index.name() + suffix) + " ON " + table + " (" + String.join(", ", index.columns())
                         + ")");
             }
-        }
-        H2TableDefinition copy = H2TableDefinition.read(jdbc, shadow).renamed(name -> name.endsWith(suffix)
-                ? name.substring(0, name.length() - suffix.length()) : name);
-        String difference = live.renamed(UnaryOperator.identity()).firstDifference(copy);
-        if (difference != null) {
-            throw new RebuildException("The shadow table " + shadow + " could not be made like " + live.name()
-                    + " on H2: " + difference);
         }
     }
 
