@@ -90,10 +90,8 @@ final class EventStoreHistory implements History {
         try (Connection connection = eventStore.getConnection()) {
             // A cursor needs a transaction; the pool's short timeouts are for single-row lookups, not for a stream.
             connection.setAutoCommit(false);
-            connection.setNetworkTimeout(Runnable::run, 60_000);
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL statement_timeout = 0");
-            }
+            connection.setNetworkTimeout(Runnable::run, 60_000); // PostgreSQL's socket; H2's client has none
+            StreamTimeout timeout = StreamTimeout.lift(connection);
             try (PreparedStatement query = connection.prepareStatement(SELECT)) {
                 query.setFetchSize(fetchSize);
                 query.setLong(1, after);
@@ -107,7 +105,11 @@ final class EventStoreHistory implements History {
                     }
                 }
             } finally {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } finally {
+                    timeout.restore(eventStore);
+                }
             }
         } catch (SQLException e) {
             throw new RebuildException("Reading the event store failed: " + e.getMessage(), e);

@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>catching-up: once the live projection has caught up with the topic it is paused, and the shadow reads what
  * the live one applied meanwhile (up to its committed offsets, or the event store's new tail);</li>
  * <li>verifying: both are compared, row counts and checksums per read model, and the first difference;</li>
- * <li>switching (or, to verify only, discarding): the shadow tables take the live names in one transaction;</li>
+ * <li>switching (or, to verify only, discarding): in one transaction the shadow tables take the live names
+ * (PostgreSQL), or their rows replace the live rows (H2, whose DDL is not transactional);</li>
  * <li>the live projection resumes from its committed offsets, so nothing that arrived meanwhile is lost.</li>
  * </ol>
  * One rebuild at a time, per instance. With several query-side instances on one database, run it with the others
@@ -115,7 +116,7 @@ public class ReadModelRebuild {
         ShadowTables dialect = null;
         try {
             progress.phase(RebuildPhase.BUILDING);
-            dialect = ShadowTables.of(dataSource, jdbc, transactions);
+            dialect = ShadowTables.of(sqlDialect, jdbc, transactions);
             try (History history = open(source)) {
                 progress.reading(history.source(), history.estimate());
                 dialect.create(LIVE, SHADOW);

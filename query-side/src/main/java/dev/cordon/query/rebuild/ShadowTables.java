@@ -1,15 +1,13 @@
 package dev.cordon.query.rebuild;
 
 import dev.cordon.query.jdbc.ReadModelTables;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import dev.cordon.query.jdbc.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The database-specific part of a rebuild, kept to this one place: making the shadow tables from the live ones,
- * swapping them in, and ordering keys the way Java compares them.
+ * switching to them, and ordering keys the way Java compares them.
  */
 interface ShadowTables {
 
@@ -17,8 +15,9 @@ interface ShadowTables {
     void create(ReadModelTables live, ReadModelTables shadow);
 
     /**
-     * In one transaction: the live tables are dropped and the shadow tables take their names (and their indexes'
-     * and constraints' names). A reader sees either the old tables or the new ones, never neither.
+     * Makes the shadow tables' content the live read models, atomically: a reader sees either the old read models
+     * or the new ones, never neither and never a mix; the live names, and those of their indexes and constraints,
+     * stay as they were. Afterwards the shadow tables are gone.
      */
     void swap(ReadModelTables live, ReadModelTables shadow);
 
@@ -27,18 +26,10 @@ interface ShadowTables {
     /** An ORDER BY term for a text key column in code point order, the order {@link String}s compare in here. */
     String textKeyOrder(String column);
 
-    static ShadowTables of(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions) {
-        String product;
-        try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new RebuildException("The query database could not be reached: " + e.getMessage(), e);
-        }
-        if ("PostgreSQL".equals(product)) {
-            return new PostgresShadowTables(jdbc, transactions);
-        }
-        throw new RebuildException("Rebuilding read models needs PostgreSQL as the query database, not " + product
-                + ": it copies table definitions with CREATE TABLE ... (LIKE ... INCLUDING ALL) and swaps tables"
-                + " with transactional DDL");
+    static ShadowTables of(SqlDialect dialect, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresShadowTables(jdbc, transactions);
+            case H2 -> new H2ShadowTables(jdbc, transactions);
+        };
     }
 }
