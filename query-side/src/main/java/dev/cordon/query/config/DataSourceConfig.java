@@ -26,8 +26,8 @@ public class DataSourceConfig {
     static final int SOCKET_TIMEOUT_SECONDS = 5;
 
     /**
-     * A PostgreSQL database is created if missing; an H2 one (standalone mode) is created by its server on first
-     * connection ({@code -ifNotExists}), and H2 has no maintenance database to connect to first.
+     * A PostgreSQL database is created if missing; an H2 one (standalone mode) is created by the launcher before its
+     * TCP server starts, and H2 has no maintenance database to connect to first.
      */
     @Bean
     @Primary

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Base64;
 import org.h2.tools.Server;
@@ -29,13 +31,16 @@ public final class EmbeddedH2 {
 
     public static Databases start(Path baseDir, String eventStoreName, String queryName) {
         try {
-            Files.createDirectories(baseDir);
+            createPrivateDirectory(baseDir);
             String password = password(baseDir.resolve(".password"));
+            createIfMissing(baseDir, eventStoreName, password);
+            createIfMissing(baseDir, queryName, password);
             // H2 would listen on every interface (refusing remote clients only at login); loopback is enough.
             System.setProperty("h2.bindAddress", "127.0.0.1");
-            // -ifNotExists: the services create their database on first connect, with this user and password.
-            Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir",
-                    baseDir.toString(), "-ifNotExists", "-tcpDaemon").start();
+            // Without -ifNotExists: a local user who could create a database of their own over TCP would be its
+            // admin, and an H2 admin can write files and run code in this JVM. Only the two made above open.
+            Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", baseDir.toString(), "-tcpDaemon")
+                    .start();
             String prefix = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/";
             return new Databases(new JdbcTarget(prefix + eventStoreName + URL_OPTIONS, USER, password),
                     new JdbcTarget(prefix + queryName + URL_OPTIONS, USER, password), server::stop,
@@ -44,6 +49,24 @@ public final class EmbeddedH2 {
             throw new IllegalStateException("Could not start the H2 server in " + baseDir, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opening a database file in-process creates it, with {@link #USER} and the password as its admin. */
+    private static void createIfMissing(Path baseDir, String name, String password) throws SQLException {
+        String url = "jdbc:h2:" + baseDir.toAbsolutePath().resolve(name) + URL_OPTIONS;
+        try (Connection ignored = DriverManager.getConnection(url, USER, password)) {
+            // closed at once: the TCP server opens it next
+        }
+    }
+
+    /** The database files and the password are the launcher user's alone. */
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own permissions apply
         }
     }
 
@@ -58,12 +81,14 @@ public final class EmbeddedH2 {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.writeString(file, password);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created owner-only, not tightened afterwards: no moment in which another user could read it.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the data directory's own permissions apply
+            Files.createFile(file);
         }
+        Files.writeString(file, password);
         return password;
     }
 }

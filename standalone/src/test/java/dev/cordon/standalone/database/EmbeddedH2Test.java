@@ -61,6 +61,22 @@ class EmbeddedH2Test {
         }
     }
 
+    /** An H2 admin can write files and run code in the launcher's JVM: nobody may become one of a new database. */
+    @Test
+    void aDatabaseOtherThanTheTwo_cannotBeCreatedOverTcp_andTheDataIsOwnerOnly() throws Exception {
+        Path baseDir = data.resolve("h2");
+        Databases databases = EmbeddedH2.start(baseDir, "cordon_events", "cordon_query");
+        try {
+            String other = databases.eventStore().url().replace("/cordon_events;", "/mine;");
+            assertThatThrownBy(() -> DriverManager.getConnection(other, "me", "mine").close())
+                    .isInstanceOf(SQLException.class);
+            assertThat(baseDir.resolve("mine.mv.db")).doesNotExist();
+            assertThat(Files.getPosixFilePermissions(baseDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        } finally {
+            databases.server().close();
+        }
+    }
+
     private static Connection connect(JdbcTarget target) throws SQLException {
         return DriverManager.getConnection(target.url(), target.user(), target.password());
     }
