@@ -26,10 +26,10 @@ public final class ExternalPostgres {
             createIfMissing(connection, eventStoreName);
             createIfMissing(connection, queryName);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + serverUrl + " (user " + user + ") could not be used: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL at " + withoutParameters(serverUrl) + " (user " + user
+                    + ") could not be used: " + e.getMessage(), e);
         }
-        return new Databases(eventStore, query, () -> { }, "PostgreSQL at " + withDatabase(serverUrl, ""));
+        return new Databases(eventStore, query, () -> { }, "PostgreSQL at " + withoutParameters(serverUrl));
     }
 
     /** The same server, port and parameters, another database. */
@@ -37,7 +37,7 @@ public final class ExternalPostgres {
         String scheme = PREFIX + "postgresql://";
         if (!serverUrl.startsWith(scheme)) {
             throw new IllegalArgumentException("CORDON_DATABASE_URL must look like jdbc:postgresql://host:port/, not "
-                    + serverUrl);
+                    + withoutParameters(serverUrl));
         }
         if (!database.isEmpty() && !NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("Not a plain database name: " + database);
@@ -49,6 +49,12 @@ public final class ExternalPostgres {
         int slash = beforeQuery.indexOf('/');
         String hosts = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
         return scheme + hosts + "/" + database + parameters;
+    }
+
+    /** For logs and messages: a URL's parameters may hold a password ({@code ?password=}, {@code sslpassword=}). */
+    static String withoutParameters(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
     }
 
     private static void createIfMissing(Connection connection, String name) throws SQLException {

@@ -28,4 +28,11 @@ class ExternalPostgresTest {
         assertThatThrownBy(() -> ExternalPostgres.withDatabase("jdbc:postgresql://x/", "a; drop database b"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void withoutParameters_keepsAPasswordInTheUrlOutOfLogs() {
+        assertThat(ExternalPostgres.withoutParameters("jdbc:postgresql://db:5432/?password=secret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/?...");
+        assertThat(ExternalPostgres.withoutParameters("jdbc:postgresql://db:5432/")).isEqualTo("jdbc:postgresql://db:5432/");
+    }
 }
