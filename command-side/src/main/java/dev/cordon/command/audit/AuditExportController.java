@@ -105,10 +105,12 @@ class AuditExportController {
      */
     private static void failMidway(RuntimeException e, HttpServletRequest http, OutputStream out) {
         String target = CorrelationIdFilter.of(http);
-        log.error("Export failed after it started (request {})", target, e);
         if (e instanceof UncheckedIOException) {
-            return; // the client went away: nobody to tell
+            // The client went away (a SIEM loader stopped reading): nobody to tell, and nothing failed here.
+            log.info("Export ended early: the client closed the connection (request {})", target);
+            return;
         }
+        log.error("Export failed after it started (request {})", target, e);
         try {
             out.write(EventJson.newMapper().writeValueAsString(ErrorResponse.of(ErrorCode.InternalServerError,
                     "The export failed before it was complete; quote the request id " + target + ".", target))
