@@ -53,9 +53,12 @@ final class StoredEvents {
         } catch (IOException | DateTimeParseException e) {
             throw new IllegalArgumentException("event " + row.eventId() + " is not readable: " + e.getMessage(), e);
         }
+        // A type the catalog does not know still gets the same shape of schema URN, for the parser to skip.
+        String dataSchema = entry != null ? entry.dataSchema(row.payloadRevision())
+                : "urn:cordon:events:" + name + ":" + row.payloadRevision();
         DeviceCloudEvent cloudEvent = new DeviceCloudEvent(DeviceCloudEvent.SPEC_VERSION, row.eventId(), SOURCE, type,
-                row.aggregateId(), time, DeviceCloudEvent.CONTENT_TYPE,
-                "urn:cordon:events:" + name + ":" + row.payloadRevision(), row.sequence(), row.payloadRevision(), data);
+                row.aggregateId(), time, DeviceCloudEvent.CONTENT_TYPE, dataSchema, row.sequence(),
+                row.payloadRevision(), data);
         try {
             return JSON.writeValueAsString(cloudEvent);
         } catch (JsonProcessingException e) {
