@@ -150,7 +150,8 @@ public class ReadModelRebuild {
                     done.id(), done.elapsedSeconds(), done.eventsDone(), done.source().value(), done.eventsSkipped(),
                     Math.round(done.eventsPerSecond()),
                     mode == RebuildMode.SWITCH ? "the rebuilt read models are live" : "the live read models are kept");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (out of memory while building): left running, the rebuild would refuse every next one.
             String reason = e instanceof RebuildException ? e.getMessage() : e.toString();
             log.error("Read-model rebuild {} failed: {}", progress.id(), reason, e);
             if (dialect != null) {
