@@ -5,18 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.command.support.CommandSideInstances;
+import dev.cordon.command.support.Concurrently;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.TestDatabase;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -188,28 +182,15 @@ class CommandApiIT {
     void isolate_fiftyConcurrentRequests_acceptExactlyOne() throws Exception {
         String id = registeredDevice("Windows11");
         int n = 50;
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> results = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Callable<Response> call = () -> {
-                start.await();
-                return api.isolate(id, "Full");
-            };
-            results.add(pool.submit(call));
-        }
-        start.countDown();
         int created = 0;
         int duplicates = 0;
-        for (Future<Response> f : results) {
-            Response r = f.get();
+        for (Response r : Concurrently.run(n, i -> api.isolate(id, "Full"))) {
             if (r.status() == 201) {
                 created++;
             } else if (r.status() == 400 && r.body().at("/error/code").asText().equals("ActiveRequestAlreadyExists")) {
                 duplicates++;
             }
         }
-        pool.shutdown();
         assertThat(created).isEqualTo(1);
         assertThat(duplicates).isEqualTo(n - 1);
         assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");

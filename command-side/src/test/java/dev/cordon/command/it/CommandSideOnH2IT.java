@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.command.support.CommandSideInstances;
+import dev.cordon.command.support.Concurrently;
 import dev.cordon.command.support.H2TestServer;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
@@ -22,12 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -125,7 +120,7 @@ class CommandSideOnH2IT {
         String device = newDevice();
         assertThat(api(app).register(device, "host-race", "Windows11", "22631").status()).isEqualTo(201);
         try (ConfigurableApplicationContext second = startInstance()) {
-            List<Response> responses = concurrently(24, i -> api(i % 2 == 0 ? app : second).isolate(device, "Full"));
+            List<Response> responses = Concurrently.run(24, i -> api(i % 2 == 0 ? app : second).isolate(device, "Full"));
 
             Map<String, Long> outcomes = responses.stream().collect(Collectors.groupingBy(
                     r -> r.status() + " " + (r.status() == 201 ? "" : r.body().at("/error/code").asText()),
@@ -245,27 +240,4 @@ class CommandSideOnH2IT {
         }
     }
 
-    private static List<Response> concurrently(int n, Function<Integer, Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

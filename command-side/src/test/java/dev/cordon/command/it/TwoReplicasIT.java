@@ -6,18 +6,12 @@ import static dev.cordon.command.support.CommandSideInstances.api;
 import static dev.cordon.command.support.CommandSideInstances.jdbc;
 
 import dev.cordon.command.support.CommandSideInstances;
+import dev.cordon.command.support.Concurrently;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.TestDatabase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +53,7 @@ class TwoReplicasIT {
         String device = "replicas" + UUID.randomUUID().toString().replace("-", "");
         assertThat(api(first).register(device, "host-r", "Windows11", "22631").status()).isEqualTo(201);
 
-        List<Response> responses = concurrently(40, i -> api(i % 2 == 0 ? first : second).isolate(device, "Full"));
+        List<Response> responses = Concurrently.run(40, i -> api(i % 2 == 0 ? first : second).isolate(device, "Full"));
 
         Map<String, Long> outcomes = responses.stream().collect(Collectors.groupingBy(
                 r -> r.status() + " " + (r.status() == 201 ? "" : r.body().at("/error/code").asText()),
@@ -72,7 +66,7 @@ class TwoReplicasIT {
     void concurrentFirstRegistrations_onTwoReplicas_registerOnce() throws Exception {
         String device = "replicas" + UUID.randomUUID().toString().replace("-", "");
 
-        List<Response> responses = concurrently(10,
+        List<Response> responses = Concurrently.run(10,
                 i -> api(i % 2 == 0 ? first : second).register(device, "host-r", "Windows11", "22631"));
 
         assertThat(responses).extracting(Response::status).containsOnly(201, 200);
@@ -80,29 +74,6 @@ class TwoReplicasIT {
         assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent");
     }
 
-    private static List<Response> concurrently(int n, Function<Integer, Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     private static ConfigurableApplicationContext start() {
         return CommandSideInstances.start(DB, EmbeddedKafkaCondition.getBroker().getBrokersAsString(), List.of());
