@@ -331,7 +331,12 @@ class AuditIT {
             assertThat(event.getExtension("revision")).isEqualTo(entry.revision());
             assertThat(event.getExtension("sequence")).isInstanceOf(Number.class);
             assertThat(event.getSubject()).isEqualTo(JSON.readTree(event.getData().toBytes()).get("deviceId").asText());
-            assertThat(JSON.readTree(CLOUDEVENTS.serialize(event))).as("round trip").isEqualTo(JSON.readTree(line));
+            // The SDK writes the time with trailing zeros of the fraction dropped (.180Z as .18Z): the same instant.
+            ObjectNode roundTrip = (ObjectNode) JSON.readTree(CLOUDEVENTS.serialize(event));
+            ObjectNode original = (ObjectNode) JSON.readTree(line);
+            assertThat(Instant.parse(roundTrip.remove("time").asText())).as("round trip time")
+                    .isEqualTo(Instant.parse(original.remove("time").asText()));
+            assertThat(roundTrip).as("round trip").isEqualTo(original);
             assertThat(line).as("the Kafka record of %s", event.getId()).isEqualTo(published.get(event.getId()));
         }
     }
