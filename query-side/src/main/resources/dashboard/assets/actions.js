@@ -1,0 +1,200 @@
+// The Action center: every isolation and release, open ones under Pending, finished ones under History,
+// filtered by status, type and device. An open action can be cancelled here.
+import { h, fill, announce } from './dom.js';
+import { api, literal } from './api.js';
+import * as format from './format.js';
+import { openActionDialog } from './action-dialog.js';
+import { errorPanel, remember } from './view.js';
+
+const LIMIT = 500;
+const TABS = {
+  pending: { label: 'Pending', statuses: ['Pending', 'InProgress'] },
+  history: { label: 'History', statuses: ['Succeeded', 'Failed', 'TimeOut', 'Cancelled'] },
+};
+const COLUMNS = ['Action', 'Device', 'Scope', 'Status', 'Requestor', 'Comment', 'Submitted', 'Last update'];
+
+export async function actionsView(main, params) {
+  let tab = params.get('tab') === 'history' ? 'history' : 'pending';
+  const statusFilter = h('select', { id: 'filter-status', name: 'status' });
+  const typeFilter = h('select', { id: 'filter-type', name: 'type' },
+    h('option', { value: '' }, 'Any type'),
+    ['Isolate', 'Unisolate'].map((value) => h('option', { value, selected: params.get('type') === value },
+      format.actionType(value))));
+  const deviceFilter = h('select', { id: 'filter-device', name: 'device' }, h('option', { value: '' }, 'All devices'));
+  const tabButtons = Object.entries(TABS).map(([name, { label }]) => h('button', {
+    type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': 'actions-panel', dataset: { tab: name },
+  }, label, h('span', { class: 'tab-count' })));
+  const panel = h('div', { role: 'tabpanel', id: 'actions-panel', tabindex: '0' });
+  const tablist = h('div', { role: 'tablist', 'aria-label': 'Actions', class: 'tabs' }, tabButtons);
+
+  fill(main,
+    h('h1', {}, 'Action center'),
+    tablist,
+    h('form', { class: 'filters', 'aria-label': 'Filter actions', onsubmit: (e) => e.preventDefault() },
+      h('div', { class: 'field' }, h('label', { for: 'filter-status' }, 'Status'), statusFilter),
+      h('div', { class: 'field' }, h('label', { for: 'filter-type' }, 'Type'), typeFilter),
+      h('div', { class: 'field' }, h('label', { for: 'filter-device' }, 'Device'), deviceFilter)),
+    panel);
+
+  // Open actions that finished while on screen stay listed under Pending with their outcome, so an analyst
+  // watching one sees it succeed instead of seeing it vanish; leaving the tab lets them go.
+  let watched = new Map(); // action id → status last shown
+  let finishedHere = new Set();
+
+  const statusOptions = (selected) => fill(statusFilter, h('option', { value: '' }, 'Any status'),
+    TABS[tab].statuses.map((value) => h('option', { value, selected: selected === value }, format.status(value))));
+
+  const selectTab = (name, focus) => {
+    if (name !== tab) {
+      tab = name;
+      watched = new Map();
+      finishedHere = new Set();
+      statusOptions('');
+    }
+    for (const button of tabButtons) {
+      const selected = button.dataset.tab === tab;
+      button.setAttribute('aria-selected', String(selected));
+      button.tabIndex = selected ? 0 : -1;
+      if (selected && focus) button.focus();
+    }
+    panel.setAttribute('aria-labelledby', `tab-${tab}`);
+  };
+
+  const filter = (statuses) => {
+    const clauses = [`(${statuses.map((s) => `status eq ${literal(s)}`).join(' or ')})`];
+    if (typeFilter.value) clauses.push(`type eq ${literal(typeFilter.value)}`);
+    if (deviceFilter.value) clauses.push(`machineId eq ${literal(deviceFilter.value)}`);
+    return clauses.join(' and ');
+  };
+
+  let generation = 0; // a slower, older read never paints over a newer one
+  const load = async () => {
+    const mine = ++generation;
+    remember({ tab: tab === 'pending' ? '' : tab, status: statusFilter.value, type: typeFilter.value,
+      device: deviceFilter.value });
+    try {
+      const statuses = statusFilter.value ? [statusFilter.value] : TABS[tab].statuses;
+      const [shown, pendingCount] = await Promise.all([
+        api.actions(filter(statuses), LIMIT),
+        api.actions(filter(TABS.pending.statuses), LIMIT),
+      ]);
+      let actions = shown.value;
+      if (tab === 'pending') actions = actions.concat(await finishedSince(actions));
+      if (mine !== generation) return;
+      tabButtons[0].querySelector('.tab-count').textContent = ` (${pendingCount.value.length})`;
+      announceChanges(actions);
+      fill(panel, actions.length === 0
+        ? h('p', { class: 'empty' }, tab === 'pending' ? 'No action is pending.' : 'No action matches.')
+        : [actionsTable(actions), shown.value.length === LIMIT
+          ? h('p', { class: 'muted' }, `Showing the newest ${LIMIT}. Filter to see older ones.`) : null]);
+    } catch (error) {
+      if (mine === generation) fill(panel, errorPanel('The actions could not be read.', error));
+    }
+  };
+
+  /** The actions shown as open before that are no longer open: read back with their final status. */
+  async function finishedSince(open) {
+    const openIds = new Set(open.map((action) => action.id));
+    for (const [id, status] of watched) {
+      if (!openIds.has(id) && format.isOpen(status)) finishedHere.add(id);
+    }
+    const ids = [...finishedHere].slice(-20);
+    if (ids.length === 0) return [];
+    const finished = await api.actions(ids.map((id) => `id eq ${literal(id)}`).join(' or '), ids.length);
+    return finished.value.map((action) => ({ ...action, finishedHere: true }));
+  }
+
+  function announceChanges(actions) {
+    for (const action of actions) {
+      const before = watched.get(action.id);
+      if (before && before !== action.status) {
+        announce(`${format.actionType(action.type)} on ${action.computerDnsName ?? action.machineId}: `
+          + `${format.status(action.status)}`);
+      }
+    }
+    watched = new Map(actions.map((action) => [action.id, action.status]));
+  }
+
+  function actionsTable(actions) {
+    const pending = tab === 'pending';
+    return h('div', { class: 'table-wrap' }, h('table', { class: 'responsive', id: 'actions' },
+      h('caption', { class: 'visually-hidden' }, `${TABS[tab].label} actions`),
+      h('thead', {}, h('tr', {}, COLUMNS.map((title) => h('th', { scope: 'col' }, title)),
+        pending ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Cancel')) : null)),
+      h('tbody', {}, actions.map((action) => actionRow(action, pending)))));
+  }
+
+  function actionRow(action, pending) {
+    const device = action.computerDnsName ?? action.machineId;
+    const cancellable = format.isOpen(action.status);
+    return h('tr', { dataset: { actionId: action.id, status: action.status }, class: action.finishedHere ? 'finished' : null },
+      h('th', { scope: 'row', 'data-label': 'Action' }, format.actionType(action.type)),
+      h('td', { 'data-label': 'Device' }, h('a', { href: `/devices/${encodeURIComponent(action.machineId)}` }, device)),
+      h('td', { 'data-label': 'Scope' }, action.scope ? format.scope(action.scope) : h('span', { class: 'muted' }, '—')),
+      h('td', { 'data-label': 'Status', class: 'status-cell' },
+        format.badge('status', action.status, format.status(action.status)),
+        action.finishedHere ? h('span', { class: 'muted' }, ' · now under History') : null,
+        action.cancellationRequestor ? h('span', { class: 'muted' },
+          ` by ${action.cancellationRequestor}${action.cancellationComment ? `: ${action.cancellationComment}` : ''}`)
+          : null),
+      h('td', { 'data-label': 'Requestor' }, action.requestor),
+      h('td', { 'data-label': 'Comment', class: 'comment' }, action.requestorComment),
+      h('td', { 'data-label': 'Submitted' }, format.time(action.creationDateTimeUtc)),
+      h('td', { 'data-label': 'Last update' }, format.time(action.lastUpdateDateTimeUtc)),
+      pending ? h('td', { class: 'row-action' }, cancellable ? h('button', {
+        type: 'button', class: 'cancel-action', 'aria-label': `Cancel ${format.actionType(action.type)} on ${device}`,
+        onclick: () => cancel(action, device),
+      }, 'Cancel action') : null) : null);
+  }
+
+  async function cancel(action, device) {
+    const cancelled = await openActionDialog({
+      title: 'Cancel action',
+      intro: `${format.actionType(action.type)} on ${device} (${format.status(action.status).toLowerCase()}) will `
+        + 'be cancelled: the device will not carry it out.',
+      submit: (comment) => api.cancel(action.id, comment),
+    });
+    if (cancelled) {
+      announce(`${format.actionType(action.type)} on ${device} cancelled`);
+      load();
+    }
+  }
+
+  tablist.addEventListener('click', (event) => {
+    const button = event.target.closest('[role="tab"]');
+    if (button) {
+      selectTab(button.dataset.tab, false);
+      load();
+    }
+  });
+  // Arrow keys move between the tabs, as the ARIA tabs pattern has it; Tab moves on into the panel.
+  tablist.addEventListener('keydown', (event) => {
+    const names = Object.keys(TABS);
+    const index = names.indexOf(tab);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: names.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    selectTab(names[(next + names.length) % names.length], true);
+    load();
+  });
+  for (const select of [statusFilter, typeFilter, deviceFilter]) select.addEventListener('change', load);
+
+  statusOptions(params.get('status'));
+  selectTab(tab, false);
+  await loadDevices(deviceFilter, params.get('device'));
+  await load();
+  return { refresh: load };
+}
+
+async function loadDevices(select, selected) {
+  try {
+    const machines = (await api.machines()).value;
+    select.append(...machines.map((machine) => h('option', { value: machine.id, selected: machine.id === selected },
+      machine.computerDnsName ?? machine.id)));
+  } catch {
+    // The list still works unfiltered; the actions' own error shows if the API is away.
+  }
+  if (selected && select.value !== selected) {
+    select.append(h('option', { value: selected, selected: true }, selected));
+  }
+}

@@ -1,0 +1,67 @@
+// The public API, as any client calls it: the dashboard has no back door.
+
+/** A refusal or failure, with the engine's error code and message (the public error JSON). */
+export class ApiError extends Error {
+  constructor(status, code, message, target) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.target = target;
+  }
+}
+
+async function request(method, path, body) {
+  const init = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'NetworkError', 'Cordon could not be reached.');
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page, say): reported by status below.
+  }
+  if (!response.ok) {
+    const error = json?.error;
+    throw new ApiError(response.status, error?.code ?? `Http${response.status}`,
+      error?.message ?? `The server answered ${response.status}.`, error?.target);
+  }
+  return json;
+}
+
+const id = (value) => encodeURIComponent(value);
+
+function query(options) {
+  const parameters = new URLSearchParams();
+  for (const [name, value] of Object.entries(options)) {
+    if (value !== undefined && value !== null && value !== '') parameters.set(name, value);
+  }
+  const text = parameters.toString();
+  return text ? `?${text}` : '';
+}
+
+/** An OData string literal: quotes are doubled, as OData spells them. */
+export function literal(value) {
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+export const api = {
+  machines: () => request('GET', `/api/machines${query({ $orderby: 'computerDnsName asc', $top: 10000 })}`),
+  machine: (machineId) => request('GET', `/api/machines/${id(machineId)}`),
+  timeline: (machineId) => request('GET', `/api/machines/${id(machineId)}/timeline`),
+  isolationOptions: (machineId) => request('GET', `/api/machines/${id(machineId)}/isolationoptions`),
+  machineAction: (actionId) => request('GET', `/api/machineactions/${id(actionId)}`),
+  actions: (filter, top) => request('GET', `/api/machineactions${query({ $filter: filter, $top: top })}`),
+  isolate: (machineId, isolationType, comment) =>
+    request('POST', `/api/machines/${id(machineId)}/isolate`, { Comment: comment, IsolationType: isolationType }),
+  release: (machineId, comment) => request('POST', `/api/machines/${id(machineId)}/unisolate`, { Comment: comment }),
+  cancel: (actionId, comment) => request('POST', `/api/machineactions/${id(actionId)}/cancel`, { Comment: comment }),
+};
