@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The launcher as a user starts it: {@code java -jar cordon.jar} in a working directory, nothing else. */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("Cordon is ready at (\\S+)");
     /**
@@ -36,7 +36,7 @@ final class LauncherProcess implements AutoCloseable {
         this.started = started;
     }
 
-    static LauncherProcess start(Path workingDirectory, Map<String, String> environment, String outputName) {
+    public static LauncherProcess start(Path workingDirectory, Map<String, String> environment, String outputName) {
         String jar = System.getProperty("cordon.standalone.jar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("The launcher jar was not found (" + jar + "); run mvn verify");
@@ -70,7 +70,7 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -78,7 +78,7 @@ final class LauncherProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -87,7 +87,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** @return how long the start took, until the ready message */
-    Duration awaitReady(Duration timeout) {
+    public Duration awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             String text = output();
@@ -112,7 +112,7 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         Matcher matcher = READY.matcher(output());
         if (!matcher.find()) {
             throw new AssertionError("No ready message:\n" + output());
@@ -132,12 +132,12 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Every process the launcher started and that still runs (the broker, both services, ...). */
-    List<ProcessHandle> descendants() {
+    public List<ProcessHandle> descendants() {
         return process.descendants().toList();
     }
 
     /** What Ctrl-C does. Process.destroy() would send SIGTERM. */
-    void interrupt() {
+    public void interrupt() {
         signal("-INT");
     }
 
@@ -159,7 +159,7 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    boolean awaitExit(Duration timeout) {
+    public boolean awaitExit(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

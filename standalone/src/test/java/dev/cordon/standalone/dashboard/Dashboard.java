@@ -1,0 +1,177 @@
+package dev.cordon.standalone.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What an analyst does on the dashboard, in their words; the selectors stay in here. */
+final class Dashboard {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Chromium chromium;
+    private final URI base;
+
+    Dashboard(Chromium chromium, URI base) {
+        this.chromium = chromium;
+        this.base = base;
+    }
+
+    WebDriver driver() {
+        return chromium.driver();
+    }
+
+    Chromium chromium() {
+        return chromium;
+    }
+
+    void open(String path) {
+        driver().get(base.resolve(path).toString());
+        awaitLive();
+    }
+
+    /** The page has rendered and follows the change stream. */
+    void awaitLive() {
+        await().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        await().until(ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "live"));
+    }
+
+    /** From the device list: searches for the name and follows its row. */
+    void openDeviceFromList(String name) {
+        open("/devices");
+        WebElement search = driver().findElement(By.id("device-search"));
+        search.sendKeys(name);
+        await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 1);
+        driver().findElement(By.cssSelector("#devices tbody tr a")).click();
+        await().until(ExpectedConditions.textToBe(By.id("device-name"), name));
+        awaitLive();
+    }
+
+    WebElement actionButton() {
+        return driver().findElement(By.id("device-action"));
+    }
+
+    String isolationState() {
+        return driver().findElement(By.id("isolation-state")).getText();
+    }
+
+    /** Waits until the device page's button reads {@code label} and can be pressed. */
+    void awaitActionButton(String label) {
+        await().until(d -> {
+            WebElement button = d.findElement(By.id("device-action"));
+            return button.getText().equals(label) && button.isEnabled();
+        });
+    }
+
+    void openActionDialog() {
+        actionButton().click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-dialog")));
+    }
+
+    WebElement dialog() {
+        return driver().findElement(By.id("action-dialog"));
+    }
+
+    boolean dialogOpen() {
+        return dialog().getAttribute("open") != null;
+    }
+
+    WebElement isolationChoice(String type) {
+        return driver().findElement(By.id("isolation-" + type.toLowerCase()));
+    }
+
+    String choiceDescription(String type) {
+        return driver().findElement(By.id("isolation-" + type.toLowerCase() + "-description")).getText();
+    }
+
+    void typeComment(String comment) {
+        driver().findElement(By.id("action-comment")).sendKeys(comment);
+    }
+
+    WebElement confirmButton() {
+        return driver().findElement(By.id("action-confirm"));
+    }
+
+    void confirmAndAwaitClosed() {
+        confirmButton().click();
+        await().until(d -> !dialogOpen());
+    }
+
+    String dialogError() {
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-error")));
+        return driver().findElement(By.id("action-error")).getText();
+    }
+
+    List<String> timeline() {
+        return driver().findElements(By.cssSelector("#timeline li")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The Action center row whose comment is {@code comment}, if listed. */
+    Optional<WebElement> actionRow(String comment) {
+        for (WebElement row : driver().findElements(By.cssSelector("#actions tbody tr"))) {
+            try {
+                if (row.findElement(By.cssSelector("td.comment")).getText().equals(comment)) {
+                    return Optional.of(row);
+                }
+            } catch (StaleElementReferenceException rerendered) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The row's status, as a screen shows it ("Pending", "In progress", "Succeeded", ...). */
+    Optional<String> actionStatus(String comment) {
+        try {
+            return actionRow(comment).map(row -> row.findElement(By.cssSelector(".status-cell .badge")).getText());
+        } catch (StaleElementReferenceException rerendered) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Watches the row without touching the page until it shows {@code finalStatus}.
+     * @return every status it showed, in order, each once
+     */
+    List<String> watchActionUntil(String comment, String finalStatus, Duration timeout) {
+        List<String> seen = new ArrayList<>();
+        new WebDriverWait(driver(), timeout, Duration.ofMillis(100)).until(d -> {
+            Optional<String> status = actionStatus(comment);
+            status.filter(s -> seen.isEmpty() || !seen.get(seen.size() - 1).equals(s)).ifPresent(seen::add);
+            return status.filter(finalStatus::equals).isPresent();
+        });
+        return seen;
+    }
+
+    /** Marks the page; {@link #notReloaded()} is false once anything loaded it again. */
+    void markPage() {
+        chromium.script("window.cordonTestMark = true");
+    }
+
+    boolean notReloaded() {
+        return Boolean.TRUE.equals(chromium.script("return window.cordonTestMark === true"));
+    }
+
+    void selectTab(String name) {
+        driver().findElement(By.id("tab-" + name)).click();
+        await().until(ExpectedConditions.attributeToBe(By.id("tab-" + name), "aria-selected", "true"));
+    }
+
+    void assertFitsTheWidth() {
+        assertThat(chromium.overflowsHorizontally()).as("the page scrolls sideways").isFalse();
+    }
+
+    WebDriverWait await() {
+        return new WebDriverWait(driver(), WAIT, Duration.ofMillis(100));
+    }
+}

@@ -1,0 +1,316 @@
+package dev.cordon.standalone.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cordon.standalone.run.LauncherProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The seed's walk-through in a real browser: Debian's headless Chromium against {@code cordon.jar} as a user
+ * starts it, with the simulated device agent. Screenshots of each page at 1280 and 390 px wide are saved under
+ * {@code target/dashboard-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardIT {
+
+    private static final String WINDOWS_11 = "lt-dev-0113.corp.example";
+    private static final String SERVER_2019 = "srv-file-02.corp.example";
+    private static final String MAC = "mbp-design-07.corp.example";
+    /** Windows 10 22H2, whose simulated agent is told to stay offline: its actions stay Pending. */
+    private static final String OFFLINE = "lt-hr-0042.corp.example";
+    private static final String OFFLINE_ID = "4897f943800f91cac429c93e22b7f90010ddcb61";
+
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("cordon.screenshots", "target/dashboard-screenshots"));
+
+    private Path workingDirectory;
+    private LauncherProcess cordon;
+    private URI base;
+    private Chromium chromium;
+
+    @BeforeAll
+    void startCordon() throws IOException {
+        workingDirectory = Files.createTempDirectory("cordon-dashboard-it-");
+        cordon = LauncherProcess.start(workingDirectory, Map.of(
+                "CORDON_PORT", Integer.toString(freePort()),
+                // Long enough to watch an action in progress; the seed's walk-through takes seconds, not minutes.
+                "CORDON_AGENT_SIMULATION_DELAY", "6s",
+                "CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", OFFLINE_ID), "cordon.out");
+        cordon.awaitReady(Duration.ofMinutes(4));
+        base = cordon.baseUrl();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
+    }
+
+    @AfterAll
+    void stopCordon() {
+        if (cordon != null) {
+            cordon.interrupt();
+            cordon.awaitExit(Duration.ofSeconds(60));
+            cordon.close();
+        }
+        FileSystemUtils.deleteRecursively(workingDirectory.toFile());
+    }
+
+    @Test
+    void isolateAndRelease_windows11_asTheSeedDescribes() throws IOException {
+        Dashboard ui = browser(1280, 900);
+        ui.openDeviceFromList(WINDOWS_11);
+        assertThat(ui.actionButton().getText()).isEqualTo("Isolate device");
+        assertThat(ui.isolationState()).isEqualTo("Not isolated");
+        assertThat(ui.timeline()).anyMatch(entry -> entry.contains("Device registered"));
+        ui.assertFitsTheWidth();
+        screenshot("1280/device-page.png");
+
+        // The keyboard alone: Enter opens the dialog with focus inside it, Escape closes it and gives focus back.
+        ui.actionButton().sendKeys(Keys.ENTER);
+        ui.await().until(d -> ui.dialogOpen());
+        assertThat(active().getAttribute("id")).isEqualTo("isolation-full");
+        assertThat(ui.isolationChoice("Full").isEnabled()).isTrue();
+        assertThat(ui.isolationChoice("Selective").isEnabled()).isTrue();
+        assertThat(ui.choiceDescription("Selective")).contains("Outlook", "Teams", "Skype for Business");
+        active().sendKeys(Keys.ESCAPE);
+        ui.await().until(d -> !ui.dialogOpen());
+        assertThat(active().getAttribute("id")).isEqualTo("device-action");
+
+        // Isolate device → Selective → comment → Confirm; without a comment nothing is sent.
+        ui.openActionDialog();
+        ui.isolationChoice("Selective").click();
+        ui.confirmButton().click();
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-comment-error")));
+        assertThat(ui.dialogOpen()).isTrue();
+        assertThat(active().getAttribute("id")).isEqualTo("action-comment");
+        String comment = "Beaconing to a known C2 host " + UUID.randomUUID();
+        ui.typeComment(comment);
+        screenshot("1280/isolate-dialog.png");
+        ui.confirmAndAwaitClosed();
+
+        // While the agent works the button is disabled, and says why.
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("open-action")));
+        assertThat(ui.actionButton().isEnabled()).isFalse();
+        assertThat(ui.driver().findElement(By.id("device-action-reason")).getText())
+                .contains("cancel it in the Action center");
+
+        // The Action center lists it, and it reaches Succeeded without a reload.
+        ui.driver().findElement(By.cssSelector("nav a[href='/actions']")).click();
+        ui.awaitLive();
+        ui.markPage();
+        ui.await().until(d -> ui.actionRow(comment).isPresent());
+        List<String> statuses = ui.watchActionUntil(comment, "Succeeded", Duration.ofSeconds(60));
+        assertThat(statuses.get(0)).isIn("Pending", "In progress");
+        assertThat(statuses).endsWith("Succeeded");
+        assertThat(ui.notReloaded()).isTrue();
+        WebElement row = ui.actionRow(comment).orElseThrow();
+        assertThat(row.getText()).contains("Isolate device", WINDOWS_11, "Selective isolation");
+        ui.assertFitsTheWidth();
+        screenshot("1280/action-center.png");
+
+        // The device page: the timeline has the new events and the button now releases.
+        row.findElement(By.linkText(WINDOWS_11)).click();
+        ui.awaitLive();
+        ui.awaitActionButton("Release from isolation");
+        assertThat(ui.isolationState()).isEqualTo("Isolated");
+        assertThat(ui.driver().findElement(By.id("device-facts")).getText()).contains("Selective isolation");
+        assertThat(ui.timeline().get(0)).contains("Device isolated");
+        assertThat(ui.timeline()).anyMatch(entry -> entry.contains("Isolation requested") && entry.contains(comment));
+        screenshot("1280/device-page-isolated.png");
+
+        // Releasing takes the same steps, and the page follows it to the end by itself.
+        ui.markPage();
+        ui.openActionDialog();
+        assertThat(ui.driver().findElement(By.id("isolation-type")).isDisplayed()).isFalse();
+        ui.typeComment("Reimaged and clean");
+        ui.confirmAndAwaitClosed();
+        ui.await().withTimeout(Duration.ofSeconds(60)).until(d -> ui.isolationState().equals("Not isolated"));
+        ui.awaitActionButton("Isolate device");
+        assertThat(ui.timeline().get(0)).contains("Device released from isolation");
+        assertThat(ui.notReloaded()).isTrue();
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void macOsDialog_refusesIsolation_andPointsToLiveResponse() throws IOException {
+        for (int width : new int[] {1280, 390}) {
+            Dashboard ui = browser(width, width == 390 ? 844 : 900);
+            ui.openDeviceFromList(MAC);
+            ui.openActionDialog();
+            WebElement notice = ui.driver().findElement(By.id("live-response"));
+            assertThat(notice.isDisplayed()).isTrue();
+            assertThat(notice.getText()).contains("not supported for macOS").contains("Use live response");
+            assertThat(ui.isolationChoice("Full").isEnabled()).isFalse();
+            assertThat(ui.isolationChoice("Selective").isEnabled()).isFalse();
+            assertThat(ui.confirmButton().isDisplayed()).isFalse();
+            ui.assertFitsTheWidth();
+            screenshot(width + "/dialog-macos-live-response.png");
+            ui.driver().findElement(By.id("action-cancel")).click();
+            ui.await().until(d -> !ui.dialogOpen());
+            assertThat(ui.timeline()).noneMatch(entry -> entry.contains("Isolation requested"));
+            assertThat(chromium.consoleErrors()).isEmpty();
+            closeBrowser();
+        }
+    }
+
+    @Test
+    void pendingAction_cancelledFromTheActionCenter_afterTheEngineRefusedASecondOne() throws Exception {
+        Dashboard ui = browser(1280, 900);
+        ui.openDeviceFromList(OFFLINE);
+        ui.openActionDialog();
+        ui.typeComment("Suspicious PowerShell");
+
+        // A runbook isolates the device through the API while the analyst is still typing.
+        String runbookComment = "Isolated by runbook " + UUID.randomUUID();
+        HttpResponse<String> runbook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        base.resolve("/api/machines/" + OFFLINE_ID + "/isolate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"Comment\":\"" + runbookComment + "\",\"IsolationType\":\"Full\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(runbook.statusCode()).isEqualTo(201);
+
+        // The engine refuses the analyst's: the dialog says so in plain words and stays open.
+        ui.confirmButton().click();
+        assertThat(ui.dialogError()).contains("Another isolation or release is already pending")
+                .contains("ActiveRequestAlreadyExists");
+        assertThat(ui.dialogOpen()).isTrue();
+        screenshot("1280/dialog-refused.png");
+        ui.driver().findElement(By.id("action-cancel")).click();
+        ui.await().until(d -> !ui.dialogOpen());
+        ui.await().until(d -> !ui.actionButton().isEnabled());
+
+        // The runbook's action waits for an agent that is offline; the analyst cancels it in the Action center.
+        ui.open("/actions");
+        ui.markPage();
+        ui.await().until(d -> ui.actionStatus(runbookComment).filter("Pending"::equals).isPresent());
+        ui.actionRow(runbookComment).orElseThrow().findElement(By.cssSelector("button.cancel-action")).click();
+        ui.await().until(d -> ui.dialogOpen());
+        assertThat(ui.driver().findElement(By.id("action-dialog-title")).getText()).isEqualTo("Cancel action");
+        ui.typeComment("False positive: the user ran a signed admin script");
+        ui.confirmAndAwaitClosed();
+        ui.watchActionUntil(runbookComment, "Cancelled", Duration.ofSeconds(30));
+        assertThat(ui.actionRow(runbookComment).orElseThrow().getText())
+                .contains("now under History", "False positive");
+        assertThat(ui.notReloaded()).isTrue();
+
+        // History lists it; the filters narrow by status, type and device.
+        ui.selectTab("history");
+        ui.await().until(d -> ui.actionStatus(runbookComment).filter("Cancelled"::equals).isPresent());
+        select("filter-status").selectByValue("Cancelled");
+        ui.await().until(d -> ui.actionRow(runbookComment).isPresent()
+                && ui.driver().findElements(By.cssSelector("#actions tbody tr")).stream()
+                .allMatch(r -> r.getAttribute("data-status").equals("Cancelled")));
+        select("filter-device").selectByVisibleText(OFFLINE);
+        ui.await().until(d -> ui.driver().findElements(By.cssSelector("#actions tbody tr")).stream()
+                .allMatch(r -> r.getText().contains(OFFLINE)) && ui.actionRow(runbookComment).isPresent());
+        select("filter-type").selectByValue("Unisolate");
+        ui.await().until(d -> ui.actionRow(runbookComment).isEmpty());
+        assertThat(ui.driver().getCurrentUrl()).contains("tab=history", "status=Cancelled", "type=Unisolate");
+
+        // The device can be isolated again.
+        ui.openDeviceFromList(OFFLINE);
+        ui.awaitActionButton("Isolate device");
+        assertThat(ui.timeline().get(0)).contains("Action cancelled");
+        assertThat(chromium.consoleErrors()).allMatch(error -> error.contains("/isolate") && error.contains("400"));
+    }
+
+    @Test
+    void phoneWidth_isolateAServer_andFollowItInTheActionCenter() throws IOException {
+        Dashboard ui = browser(390, 844);
+        assertThat(ui.chromium().viewportWidth()).isEqualTo(390);
+        ui.open("/devices");
+        ui.assertFitsTheWidth();
+        screenshot("390/devices.png");
+        ui.driver().findElement(By.id("device-search")).sendKeys("srv-file");
+        ui.await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 1);
+        // The whole row opens the device, not only its link.
+        ui.driver().findElement(By.cssSelector("#devices tbody tr td[data-label='OS']")).click();
+        ui.await().until(ExpectedConditions.textToBe(By.id("device-name"), SERVER_2019));
+        ui.awaitLive();
+        ui.assertFitsTheWidth();
+        screenshot("390/device-page.png");
+
+        ui.openActionDialog();
+        assertThat(ui.isolationChoice("Full").isSelected()).isTrue();
+        assertThat(ui.isolationChoice("Selective").isEnabled()).isFalse();
+        assertThat(ui.choiceDescription("Selective")).contains("Not supported on this device");
+        String comment = "Ransomware note found on a share " + UUID.randomUUID();
+        ui.typeComment(comment);
+        ui.assertFitsTheWidth();
+        screenshot("390/isolate-dialog.png");
+        ui.confirmAndAwaitClosed();
+
+        ui.open("/actions");
+        ui.markPage();
+        ui.await().until(d -> ui.actionRow(comment).isPresent());
+        ui.watchActionUntil(comment, "Succeeded", Duration.ofSeconds(60));
+        assertThat(ui.notReloaded()).isTrue();
+        ui.assertFitsTheWidth();
+        screenshot("390/action-center.png");
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void devicesList_atDesktopWidth_searchesByNameAndOs() throws IOException {
+        Dashboard ui = browser(1280, 900);
+        ui.open("/devices");
+        ui.await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 7);
+        screenshot("1280/devices.png");
+        ui.driver().findElement(By.id("device-search")).sendKeys("macos");
+        ui.await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 1);
+        assertThat(ui.driver().findElement(By.id("devices")).getText()).contains(MAC, "macOS", "Not isolated");
+        assertThat(ui.driver().getCurrentUrl()).contains("q=macos");
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    private Dashboard browser(int width, int height) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start(width, height, SCREENSHOTS);
+        return new Dashboard(chromium, base);
+    }
+
+    private WebElement active() {
+        return chromium.driver().switchTo().activeElement();
+    }
+
+    private Select select(String id) {
+        return new Select(chromium.driver().findElement(By.id(id)));
+    }
+
+    private void screenshot(String name) {
+        chromium.screenshot(SCREENSHOTS.resolve(name));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
