@@ -24,6 +24,7 @@ class RouteTableTest {
             "HEAD,    /api/machines/abc/history,                     QUERY_SIDE",
             "GET,     /api/machines/abc/history/more,                QUERY_SIDE",
             "GET,     /api/machines/abc/timeline,                    QUERY_SIDE",
+            "GET,     /api/machines/abc/isolationoptions,            QUERY_SIDE",
             // 3. every method that changes something, on /api/**
             "PUT,     /api/machines/abc,                             COMMAND_SIDE",
             "POST,    /api/machines/abc/isolate,                     COMMAND_SIDE",

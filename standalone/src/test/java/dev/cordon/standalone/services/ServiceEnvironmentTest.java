@@ -43,6 +43,18 @@ class ServiceEnvironmentTest {
                 .doesNotContainKey("CORDON_DEMO_SEED_DEVICES");
     }
 
+    /**
+     * Settings the launcher does not set itself reach the services from its own environment (ChildProcess adds
+     * this map to it), so this map must not mention them.
+     */
+    @Test
+    void theUsersOtherSettings_areLeftToPassThrough() {
+        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true))
+                .doesNotContainKeys("CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", "CORDON_ISOLATION_ELIGIBILITY");
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1"))
+                .doesNotContainKeys("CORDON_ISOLATION_ELIGIBILITY");
+    }
+
     /** A null removes the variable: SERVER_PORT would beat CORDON_COMMAND_PORT and take the launcher's port. */
     @Test
     void theLaunchersOwnServerSettings_areRemoved() {

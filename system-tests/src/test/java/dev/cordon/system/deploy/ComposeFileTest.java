@@ -308,6 +308,7 @@ class ComposeFileTest {
                 {"POST", "/api/machines/4f2a9c1e/isolate", Side.COMMAND},
                 {"POST", "/api/machines/4f2a9c1e/unisolate", Side.COMMAND},
                 {"GET", "/api/machines/4f2a9c1e/timeline", Side.QUERY},
+                {"GET", "/api/machines/4f2a9c1e/isolationoptions", Side.QUERY},
                 {"GET", "/api/agent/machines/4f2a9c1e/pendingactions", Side.COMMAND},
                 {"POST", "/api/agent/machineactions/0f6ad4c4/status", Side.COMMAND},
                 {"GET", "/api/machines/4f2a9c1e/history", Side.COMMAND},

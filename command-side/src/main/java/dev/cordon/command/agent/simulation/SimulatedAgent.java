@@ -8,6 +8,8 @@ import dev.cordon.command.error.RuleViolationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plays the device agent of every device when {@code cordon.agent-simulation.enabled} is on, so a demo shows an
- * action go Pending, InProgress, Succeeded without real agents. It reads the open actions the agent endpoint
+ * action go Pending, InProgress, Succeeded without real agents; the devices listed as offline get no reports. It reads the open actions the agent endpoint
  * serves and reports through the same command path, so its events are a real agent's, except for the requestor.
  * The aggregate stays the judge: a report that lost a race (the action was cancelled or timed out meanwhile,
  * another replica reported first) is refused and simply dropped.
@@ -82,6 +84,10 @@ public class SimulatedAgent implements SmartLifecycle {
         log.info("The simulated device agent is on: it reports on every open action (InProgress at once, then after "
                 + "{} Succeeded, or Failed with probability {}). Turn it off wherever real agents report.",
                 properties.delay(), properties.failureRate());
+        if (!properties.offlineDevices().isEmpty()) {
+            log.info("The simulated device agent treats these devices as offline and never reports on their actions, "
+                    + "which stay Pending until cancelled or timed out: {}", new TreeSet<>(properties.offlineDevices()));
+        }
     }
 
     @Override
@@ -124,11 +130,18 @@ public class SimulatedAgent implements SmartLifecycle {
         }
     }
 
-    /** One round: reports what the behaviour decides for each open action. */
+    /**
+     * One round: reports what the behaviour decides for each open action, except those of offline devices. A device
+     * has at most one open action, so asking for that many more keeps them from crowding out the others.
+     */
     void round() {
-        for (ActionRecord action : index.openActions(ACTIONS_PER_ROUND)) {
+        Set<String> offline = properties.offlineDevices();
+        for (ActionRecord action : index.openActions(ACTIONS_PER_ROUND + offline.size())) {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 return;
+            }
+            if (offline.contains(action.deviceId())) {
+                continue;
             }
             behaviour.next(action, clock.instant()).ifPresent(status -> report(action, status));
         }

@@ -29,7 +29,22 @@ class AgentSimulationPropertiesTest {
             assertThat(p.pollInterval()).isEqualTo(Duration.ofSeconds(1));
             assertThat(p.delay()).isEqualTo(Duration.ofSeconds(3));
             assertThat(p.failureRate()).isZero();
+            assertThat(p.offlineDevices()).isEmpty();
         });
+    }
+
+    @Test
+    void offlineDevices_commaSeparated_bindTrimmedWithoutBlanks() {
+        runner.withPropertyValues("cordon.agent-simulation.offline-devices= dev-1 ,dev-2,, ").run(context ->
+                assertThat(context.getBean(AgentSimulationProperties.class).offlineDevices())
+                        .containsExactlyInAnyOrder("dev-1", "dev-2"));
+    }
+
+    /** What application.yml gives when CORDON_AGENT_SIMULATION_OFFLINE_DEVICES is unset. */
+    @Test
+    void offlineDevices_empty_isNone() {
+        runner.withPropertyValues("cordon.agent-simulation.offline-devices=").run(context ->
+                assertThat(context.getBean(AgentSimulationProperties.class).offlineDevices()).isEmpty());
     }
 
     @Test

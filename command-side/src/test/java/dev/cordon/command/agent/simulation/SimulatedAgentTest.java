@@ -11,9 +11,13 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.cordon.command.action.ActionIndex;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.agent.AgentReports;
@@ -29,9 +33,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** What the simulated agent reports, and that nothing it meets stops it or holds up a shutdown. */
@@ -84,6 +90,36 @@ class SimulatedAgentTest {
 
         verify(reports).report(eq(started), eq(AgentReportedStatus.Failed), eq(0x80004005), anyString(),
                 eq(SimulatedAgent.REQUESTOR));
+    }
+
+    @Test
+    void round_actionsOfAnOfflineDevice_areNeverReported_andTheOthersAre() {
+        ActionRecord offlinePending = action("a1", ActionStatus.Pending, T0);
+        ActionRecord offlineStarted = new ActionRecord("a2", "device-a1", ActionType.Isolate, IsolationType.Full,
+                ActionStatus.InProgress, "host", "soc", "Suspected ransomware", "PublicApi", null, T0, T0, null, null,
+                null, 0);
+        ActionRecord online = action("a3", ActionStatus.Pending, T0);
+        when(index.openActions(SimulatedAgent.ACTIONS_PER_ROUND + 1))
+                .thenReturn(List.of(offlinePending, offlineStarted, online));
+        SimulatedAgent agent = new SimulatedAgent(index, reports, properties(true, 0, Set.of("device-a1")),
+                clock(T0.plus(DELAY)), new Random(42), Duration.ofSeconds(1));
+
+        agent.round();
+        agent.round();
+
+        verify(reports, never()).report(eq(offlinePending), any(), anyInt(), any(), any());
+        verify(reports, never()).report(eq(offlineStarted), any(), anyInt(), any(), any());
+        verify(reports, times(2)).report(eq(online), eq(AgentReportedStatus.InProgress), eq(0), anyString(),
+                eq(SimulatedAgent.REQUESTOR));
+    }
+
+    /** Each offline device holds at most one open action; asking for that many more leaves the others their round. */
+    @Test
+    void round_withOfflineDevices_asksForThatManyMoreOpenActions() {
+        new SimulatedAgent(index, reports, properties(true, 0, Set.of("d1", "d2")), clock(T0), new Random(42),
+                Duration.ofSeconds(1)).round();
+
+        verify(index).openActions(SimulatedAgent.ACTIONS_PER_ROUND + 2);
     }
 
     @Test
@@ -161,6 +197,26 @@ class SimulatedAgentTest {
     }
 
     @Test
+    void start_withOfflineDevices_logsThemOnce() {
+        Logger logger = (Logger) LoggerFactory.getLogger(SimulatedAgent.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        SimulatedAgent agent = new SimulatedAgent(index, reports,
+                new AgentSimulationProperties(true, Duration.ofHours(1), DELAY, 0, Set.of("dev-b", "dev-a")),
+                clock(T0), new Random(1), Duration.ofSeconds(1));
+        try {
+            agent.start();
+        } finally {
+            agent.stop();
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).filteredOn(e -> e.getFormattedMessage().contains("offline")).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString().endsWith("[dev-a, dev-b]");
+    }
+
+    @Test
     void stop_whileAReportHangs_returnsAndInterruptsIt() throws Exception {
         when(index.openActions(SimulatedAgent.ACTIONS_PER_ROUND))
                 .thenReturn(List.of(action("a1", ActionStatus.Pending, T0)));
@@ -194,6 +250,10 @@ class SimulatedAgentTest {
 
     private static AgentSimulationProperties properties(boolean enabled, double failureRate) {
         return new AgentSimulationProperties(enabled, Duration.ofMillis(10), DELAY, failureRate);
+    }
+
+    private static AgentSimulationProperties properties(boolean enabled, double failureRate, Set<String> offline) {
+        return new AgentSimulationProperties(enabled, Duration.ofMillis(10), DELAY, failureRate, offline);
     }
 
     private static Clock clock(Instant now) {

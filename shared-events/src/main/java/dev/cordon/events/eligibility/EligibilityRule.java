@@ -1,4 +1,4 @@
-package dev.cordon.command.eligibility;
+package dev.cordon.events.eligibility;
 
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.OsPlatform;

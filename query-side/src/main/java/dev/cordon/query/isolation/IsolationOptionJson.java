@@ -1,0 +1,15 @@
+package dev.cordon.query.isolation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.cordon.events.action.IsolationType;
+import java.util.List;
+
+/** One isolation type for one device: whether the command side would accept it, and if not, its words why. */
+@JsonPropertyOrder({"isolationType", "supported", "reason", "keptConnectedApplications"})
+public record IsolationOptionJson(
+        @JsonProperty("isolationType") IsolationType isolationType,
+        @JsonProperty("supported") boolean supported,
+        @JsonProperty("reason") String reason,
+        @JsonProperty("keptConnectedApplications") List<String> keptConnectedApplications) {
+}
