@@ -2,7 +2,8 @@
 # Cordon's two entry points:
 #   ./cordon.sh run    build, then start the whole engine locally with the standalone launcher: an embedded
 #                      database, a Kafka broker and both services behind one base URL (Ctrl-C stops everything)
-#   ./cordon.sh test   run every test (unit, integration on real PostgreSQL and Kafka, end-to-end)
+#   ./cordon.sh test   run every test (unit, integration on real PostgreSQL and Kafka, end-to-end, and the
+#                      dashboard in headless Chromium, installed from Debian's packages when missing)
 # Everything this script starts, it stops on exit or Ctrl-C.
 set -euo pipefail
 
@@ -51,9 +52,32 @@ run() {
   exec "${launcher[@]}"
 }
 
+# The dashboard's browser test (DashboardIT) drives Debian's Chromium through Debian's chromedriver. A fresh
+# machine of this kind lacks both; they are installed here when missing and this script may install packages.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null || ! sudo -n true 2>/dev/null; then
+      log "Chromium and chromedriver are missing and cannot be installed without root:"
+      log "  apt-get install chromium chromium-driver   (DashboardIT fails without them)"
+      return
+    fi
+    sudo=(sudo -n)
+  fi
+  log "installing Debian's chromium and chromium-driver for the dashboard's browser test"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get install -y -q chromium chromium-driver >/dev/null \
+    || { "${sudo[@]}" apt-get update -q >/dev/null \
+         && "${sudo[@]}" apt-get install -y -q chromium chromium-driver >/dev/null; }
+}
+
 run_tests() {
   trap stop_all EXIT
   ensure_postgres
+  ensure_chromium
   mvn -B verify
 }
 

@@ -20,7 +20,9 @@ class ErrorHandlingIT extends IntegrationTestSupport {
 
     @Test
     void unknownPath_is404NotFound() {
-        for (String path : new String[] {"/api/nothing", "/", "/api/$metadata", "/favicon.ico", "/error"}) {
+        // "/" and the other dashboard pages are served (DashboardPagesIT); what lies beside them is not.
+        for (String path : new String[] {"/api/nothing", "/api/$metadata", "/favicon.ico", "/error",
+                "/assets/nothing.js", "/devices/x/y"}) {
             ResponseEntity<JsonNode> response = get(path);
             assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(response.getBody().at("/error/code").asText()).as(path).isEqualTo("NotFound");

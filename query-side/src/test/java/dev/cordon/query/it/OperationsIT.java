@@ -199,7 +199,7 @@ class OperationsIT extends IntegrationTestSupport {
         }
     }
 
-    /** Every method and path Spring serves from Cordon's own controllers, but the container's error forward. */
+    /** Every method and path Spring serves from Cordon's own controllers, but the error forward and the pages. */
     private Set<String> mappedEndpoints() {
         Set<String> endpoints = new TreeSet<>();
         Set<String> hidden = new HashSet<>();
@@ -209,7 +209,8 @@ class OperationsIT extends IntegrationTestSupport {
                 continue;
             }
             for (String path : mapping.getKey().getPatternValues()) {
-                if (handler.hasMethodAnnotation(Hidden.class)) {
+                if (handler.hasMethodAnnotation(Hidden.class)
+                        || handler.getBeanType().isAnnotationPresent(Hidden.class)) {
                     hidden.add(path);
                     continue;
                 }
@@ -217,7 +218,8 @@ class OperationsIT extends IntegrationTestSupport {
                         .forEach(method -> endpoints.add(method.name() + " " + path));
             }
         }
-        assertThat(hidden).containsExactly("/error");
+        // The container's error forward and the dashboard's pages (HTML, not API).
+        assertThat(hidden).containsExactlyInAnyOrder("/error", "/", "/devices", "/actions", "/devices/{id}");
         assertThat(endpoints).isNotEmpty();
         return endpoints;
     }
