@@ -32,7 +32,8 @@ final class QuickStart {
             text.append('\n');
         }
         String id = example(devices);
-        text.append("Try it:\n")
+        text.append("Dashboard (devices, Isolate device, the Action center): ").append(baseUrl).append("/\n\n")
+                .append("Or from a shell:\n")
                 .append("  # isolate the Windows 11 device, with a comment for the audit trail\n")
                 .append("  curl -X POST ").append(baseUrl).append("/api/machines/").append(id).append("/isolate")
                 .append(" -H 'Content-Type: application/json'")

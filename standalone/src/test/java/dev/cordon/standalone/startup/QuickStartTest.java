@@ -18,6 +18,7 @@ class QuickStartTest {
                 Path.of("/srv/cordon/data"), Path.of("/srv/cordon/data/logs"), Duration.ofMillis(23_456));
 
         assertThat(text).contains("Cordon is ready at http://127.0.0.1:8080", "started in 23.5 s",
+                "Dashboard (devices, Isolate device, the Action center): http://127.0.0.1:8080/",
                 "build-agent-03.corp.example", "lt-dev-0113.corp.example", "simulated agent",
                 "curl -X POST http://127.0.0.1:8080/api/machines/38b2/isolate",
                 "curl 'http://127.0.0.1:8080/api/machineactions?$filter=machineId%20eq%20%2738b2%27'",
