@@ -29,6 +29,7 @@ export function openActionDialog({ title, intro, isolation = null, submit }) {
   showFieldError(null);
   showError(null);
   confirm.disabled = false;
+  cancel.disabled = false;
   element.removeAttribute('aria-busy');
 
   const possible = renderIsolation(isolation);
@@ -41,9 +42,15 @@ export function openActionDialog({ title, intro, isolation = null, submit }) {
     const on = (target, type, handler) => target.addEventListener(type, handler, { signal: listeners.signal });
 
     on(cancel, 'click', () => element.close());
+    // Escape while the engine is answering would hide whether the action was taken: wait for the answer.
+    on(element, 'cancel', (event) => {
+      if (element.hasAttribute('aria-busy')) event.preventDefault();
+    });
     on(element, 'close', () => {
       listeners.abort();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      // The page may have been re-rendered meanwhile: then the opener's successor has its id.
+      const back = opener?.isConnected ? opener : (opener?.id && document.getElementById(opener.id));
+      if (back instanceof HTMLElement) back.focus();
       resolve(result);
     });
     on($('#action-form'), 'submit', async (event) => {
@@ -57,6 +64,7 @@ export function openActionDialog({ title, intro, isolation = null, submit }) {
       showFieldError(null);
       showError(null);
       confirm.disabled = true;
+      cancel.disabled = true;
       element.setAttribute('aria-busy', 'true');
       try {
         const type = element.querySelector('input[name="isolationType"]:checked')?.value;
@@ -66,6 +74,7 @@ export function openActionDialog({ title, intro, isolation = null, submit }) {
         showError(error instanceof ApiError ? error : new ApiError(0, 'Unexpected', String(error)));
         confirm.disabled = false;
       } finally {
+        cancel.disabled = false;
         element.removeAttribute('aria-busy');
       }
     });

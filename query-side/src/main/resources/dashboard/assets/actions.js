@@ -1,6 +1,6 @@
 // The Action center: every isolation and release, open ones under Pending, finished ones under History,
 // filtered by status, type and device. An open action can be cancelled here.
-import { h, fill, announce } from './dom.js';
+import { h, fill, refill, announce } from './dom.js';
 import { api, literal } from './api.js';
 import * as format from './format.js';
 import { openActionDialog } from './action-dialog.js';
@@ -83,7 +83,7 @@ export async function actionsView(main, params) {
       if (mine !== generation) return;
       tabButtons[0].querySelector('.tab-count').textContent = ` (${pendingCount.value.length})`;
       announceChanges(actions);
-      fill(panel, actions.length === 0
+      refill(panel, actions.length === 0
         ? h('p', { class: 'empty' }, tab === 'pending' ? 'No action is pending.' : 'No action matches.')
         : [actionsTable(actions), shown.value.length === LIMIT
           ? h('p', { class: 'muted' }, `Showing the newest ${LIMIT}. Filter to see older ones.`) : null]);
@@ -142,7 +142,7 @@ export async function actionsView(main, params) {
       h('td', { 'data-label': 'Submitted' }, format.time(action.creationDateTimeUtc)),
       h('td', { 'data-label': 'Last update' }, format.time(action.lastUpdateDateTimeUtc)),
       pending ? h('td', { class: 'row-action' }, cancellable ? h('button', {
-        type: 'button', class: 'cancel-action', 'aria-label': `Cancel ${format.actionType(action.type)} on ${device}`,
+        type: 'button', class: 'cancel-action', id: `cancel-${action.id}`, 'aria-label': `Cancel ${format.actionType(action.type)} on ${device}`,
         onclick: () => cancel(action, device),
       }, 'Cancel action') : null) : null);
   }

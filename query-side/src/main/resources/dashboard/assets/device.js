@@ -1,6 +1,6 @@
 // The device page: what the device is, whether it is isolated, the action in progress, the one button that
 // isolates or releases it, and its timeline.
-import { h, fill, announce } from './dom.js';
+import { h, fill, refill, announce } from './dom.js';
 import { api } from './api.js';
 import * as format from './format.js';
 import { openActionDialog } from './action-dialog.js';
@@ -28,7 +28,7 @@ export async function deviceView(main, params, machineId) {
     if (mine !== generation) return;
     announceChange(machine, open);
     document.title = `${machine.computerDnsName ?? machine.id} · Cordon`;
-    fill(main,
+    refill(main,
       h('p', { class: 'breadcrumb' }, h('a', { href: '/devices' }, 'Devices'), ' / '),
       h('div', { class: 'page-head' },
         h('div', {},

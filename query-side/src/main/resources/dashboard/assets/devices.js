@@ -1,5 +1,5 @@
 // Devices: every device, searchable by name, id or OS, and by isolation state; each row opens its page.
-import { h, fill } from './dom.js';
+import { h, fill, refill } from './dom.js';
 import { api } from './api.js';
 import * as format from './format.js';
 import { errorPanel, remember } from './view.js';
@@ -29,7 +29,7 @@ export async function devicesView(main, params) {
     const shown = machines.filter((m) => (!state.value || m.isolationState === state.value)
       && words.every((word) => haystack(m).includes(word)));
     count.textContent = `${shown.length} of ${machines.length} devices`;
-    fill(table, shown.length ? devicesTable(shown) : h('p', { class: 'empty' }, 'No device matches.'));
+    refill(table, shown.length ? devicesTable(shown) : h('p', { class: 'empty' }, 'No device matches.'));
     remember({ q: search.value.trim(), state: state.value });
   };
   search.addEventListener('input', render);
@@ -63,7 +63,7 @@ function devicesTable(machines) {
 function deviceRow(machine) {
   const href = `/devices/${encodeURIComponent(machine.id)}`;
   const row = h('tr', { class: 'link-row', dataset: { machineId: machine.id } },
-    h('th', { scope: 'row', 'data-label': 'Name' }, h('a', { href }, machine.computerDnsName ?? machine.id)),
+    h('th', { scope: 'row', 'data-label': 'Name' }, h('a', { href, id: `device-${machine.id}` }, machine.computerDnsName ?? machine.id)),
     h('td', { 'data-label': 'OS' }, format.osSummary(machine)),
     h('td', { 'data-label': 'Isolation state' },
       format.badge('state', machine.isolationState, format.isolationState(machine.isolationState))),

@@ -42,3 +42,16 @@ export function announce(message) {
   announcer.textContent = '';
   setTimeout(() => { announcer.textContent = message; }, 50);
 }
+
+/**
+ * Re-renders `element` without losing the keyboard user's place: a live update replaces the elements, so the
+ * focused one, found again by its id, gets the focus back.
+ */
+export function refill(element, ...children) {
+  const focused = document.activeElement;
+  const id = focused && element.contains(focused) ? focused.id : '';
+  fill(element, ...children);
+  const again = id ? document.getElementById(id) : null;
+  if (again) again.focus();
+  return element;
+}
