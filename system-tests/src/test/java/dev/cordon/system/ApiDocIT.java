@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,11 @@ class ApiDocIT {
             Side side = RoutingTable.route(request.method(), request.path());
             assertThat(side).as("docs/api.md line " + example.line() + ": routed").isNotEqualTo(Side.NOT_ROUTED);
             String base = side == Side.COMMAND ? engine.commandSideUrl() : engine.querySideUrl();
+            if (example.response().eventStream()) {
+                assertThat(eventStreamDifferences(base, example, matcher)).as("docs/api.md line %d: %s %s",
+                        example.line(), request.method(), request.target()).isEmpty();
+                continue;
+            }
             boolean read = request.method().equals("GET") && side == Side.QUERY;
             Instant deadline = Instant.now().plus(read ? READ_PATIENCE : Duration.ZERO);
             List<String> differences;
@@ -156,6 +162,33 @@ class ApiDocIT {
                     .stream().map(d -> "NDJSON lines " + d).toList();
         } catch (IllegalArgumentException e) {
             return List.of("body: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A stream stays open: its status and headers, then as many lines as documented, compared as text; then it is
+     * closed.
+     */
+    private List<String> eventStreamDifferences(String base, HttpExample example, ResponseMatcher matcher)
+            throws IOException, InterruptedException {
+        HttpExample.Request request = example.request();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + encode(matcher.substitute(
+                request.target())))).timeout(Duration.ofSeconds(10)).GET();
+        request.headers().forEach((name, value) -> builder.header(name, matcher.substitute(value)));
+        HttpResponse<Stream<String>> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            List<String> differences = new ArrayList<>();
+            if (response.statusCode() != example.response().status()) {
+                return List.of("status: expected " + example.response().status() + ", was " + response.statusCode());
+            }
+            example.response().headers().forEach((name, value) -> differences.addAll(matcher.compareText(
+                    "header " + name, value, response.headers().firstValue(name).orElse("(missing)"))));
+            List<String> expected = example.response().body().lines().toList();
+            List<String> actual = lines.limit(expected.size()).toList();
+            if (!actual.equals(expected)) {
+                differences.add("stream: expected the lines " + expected + ", was " + actual);
+            }
+            return differences;
         }
     }
 

@@ -5,6 +5,8 @@ import dev.cordon.events.MachineActionEvent;
 import dev.cordon.query.action.MachineActionFold;
 import dev.cordon.query.action.MachineActionRepository;
 import dev.cordon.query.action.MachineActionView;
+import dev.cordon.query.changes.Change;
+import dev.cordon.query.changes.ChangeNotifier;
 import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.machine.DeviceFold;
@@ -13,6 +15,7 @@ import dev.cordon.query.timeline.TimelineEntries;
 import dev.cordon.query.timeline.TimelineRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies one event to all three read models in one transaction. The timeline row is written first and keyed by
  * (device, sequence): if it is already there, the record is a duplicate or a replay and nothing else changes.
  * The action and device views keep the sequence of the last event folded into them and take only a later one,
- * so an event that arrives out of order is recorded in the timeline but cannot turn a view back.
+ * so an event that arrives out of order is recorded in the timeline but cannot turn a view back. Every applied
+ * event is announced to the change feed, which passes it on once the transaction committed.
  */
 @Component
 public class DeviceEventProjection {
@@ -40,17 +44,27 @@ public class DeviceEventProjection {
     private final TimelineRepository timeline;
     private final MachineActionRepository actions;
     private final MachineRepository machines;
+    private final ChangeNotifier changes;
 
+    @Autowired
     public DeviceEventProjection(TimelineRepository timeline, MachineActionRepository actions,
-                                 MachineRepository machines) {
+                                 MachineRepository machines, ChangeNotifier changes) {
         this.timeline = timeline;
         this.actions = actions;
         this.machines = machines;
+        this.changes = changes;
+    }
+
+    /** Announcing nothing. */
+    public DeviceEventProjection(TimelineRepository timeline, MachineActionRepository actions,
+                                 MachineRepository machines) {
+        this(timeline, actions, machines, ChangeNotifier.NONE);
     }
 
     /**
      * The same projection onto another table set (a rebuild's shadow tables). Not a Spring bean, so
-     * {@link #apply} is not transactional on its own: the caller runs it inside its transaction.
+     * {@link #apply} is not transactional on its own: the caller runs it inside its transaction. Nobody subscribes
+     * to shadow tables: it announces nothing.
      */
     public static DeviceEventProjection into(ReadModelTables tables, NamedParameterJdbcTemplate jdbc,
                                              SqlDialect dialect) {
@@ -84,6 +98,8 @@ public class DeviceEventProjection {
                             + " the {} view", TimelineEntries.eventType(event), event.deviceId(), sequence,
                     actionStale && deviceStale ? "action and device" : actionStale ? "action" : "device");
         }
+        // Even when stale: the timeline changed.
+        changes.changed(Change.of(event));
         return Outcome.APPLIED;
     }
 }

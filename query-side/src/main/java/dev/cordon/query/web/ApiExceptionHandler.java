@@ -27,7 +27,8 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorResponse> api(ApiException e, HttpServletRequest request) {
         if (e.code() == ErrorCode.ServiceUnavailable) {
-            // The event store lookup failed; it usually answers again within a second.
+            // The event store lookup failed (it usually answers again within a second), or this instance has as many
+            // change streams open as it takes.
             return status(e.code()).header(HttpHeaders.RETRY_AFTER, "1").body(body(e.code(), e.getMessage(), request));
         }
         return respond(e.code(), e.getMessage(), request);

@@ -11,9 +11,11 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.kafka.KafkaContract;
 import dev.cordon.query.QuerySideApplication;
 import dev.cordon.query.action.EventStoreActionLookup;
+import dev.cordon.query.changes.Change;
 import dev.cordon.query.consumer.DeviceEventProjection;
 import dev.cordon.query.consumer.RecordedEvent;
 import dev.cordon.query.support.H2TestServer;
+import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -254,6 +256,33 @@ class QuerySideOnH2IT {
         DataSource lookup = app.getBean(EventStoreActionLookup.DATA_SOURCE, DataSource.class);
         assertThat(new JdbcTemplate(lookup).queryForObject("select setting_value from information_schema.settings "
                 + "where setting_name = 'QUERY_TIMEOUT'", String.class)).isEqualTo("2000");
+    }
+
+    /** One instance on H2: changes go out in process, after the projection's commit. */
+    @Test
+    void changeFeed_announcesEachEventOnceTheReadModelShowsIt() {
+        String device = newId("dev");
+        String isolation = guid();
+        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (SseClient stream = SseClient.connect(base)) {
+            assertThat(stream.next(Duration.ofSeconds(10))).isEqualTo(new SseClient.Event("ready", "{}"));
+            List<DeviceEvent> events = List.of(TestEvents.registered(device, at(0)),
+                    TestEvents.isolationRequested(device, isolation, IsolationType.Full, at(10)),
+                    TestEvents.started(device, isolation, ActionType.Isolate, at(20)),
+                    TestEvents.isolated(device, isolation, IsolationType.Full, at(30)));
+            List<String> statuses = List.of("", "Pending", "InProgress", "Succeeded");
+            for (int sequence = 0; sequence < events.size(); sequence++) {
+                DeviceEvent event = events.get(sequence);
+                produce(device, TestEvents.cloudEventJson(event, sequence));
+                String expected = Change.of(event).toJson();
+                stream.next(e -> e.name().equals("change") && e.data().equals(expected), Duration.ofSeconds(30));
+                // Read on receipt: sent before the commit, it would find the state before.
+                if (sequence > 0) {
+                    assertThat(get("/api/machineactions/" + isolation).body().get("status").asText())
+                            .isEqualTo(statuses.get(sequence));
+                }
+            }
+        }
     }
 
     // --- helpers ---

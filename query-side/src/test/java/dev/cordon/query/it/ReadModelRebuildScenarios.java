@@ -9,6 +9,7 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.rebuild.RebuildPhase;
+import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -355,6 +356,21 @@ abstract class ReadModelRebuildScenarios {
         producer().flush();
         eventually().until(() -> jdbc().queryForObject("select count(*) from timeline_entry", Long.class)
                 == eventsWritten - eventsRejected);
+    }
+
+    /** A switch replaced every read model: open change streams are told to refetch; a verification is not. */
+    @Test
+    @Order(5)
+    void switch_tellsChangeStreamsToReset_verifyDoesNot() {
+        try (SseClient stream = SseClient.connect(rest().getRootUri())) {
+            assertThat(stream.next(Duration.ofSeconds(10)).name()).isEqualTo("ready");
+
+            assertThat(runRebuild("kafka", "verify").get("phase").asText()).isEqualTo("done");
+            assertThat(stream.drain()).extracting(SseClient.Event::name).doesNotContain("reset");
+
+            assertThat(runRebuild("kafka", "switch").get("phase").asText()).isEqualTo("done");
+            stream.next(event -> event.name().equals("reset"), Duration.ofSeconds(10));
+        }
     }
 
     // ---- the operation ---------------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {...}                                    (the JSON body, optional)
  * ```
  * </pre>
- * An answer with {@code Content-Type: application/x-ndjson} has one JSON document per line instead.
+ * An answer with {@code Content-Type: application/x-ndjson} has one JSON document per line instead; one with
+ * {@code Content-Type: text/event-stream} shows the first lines of a stream that stays open.
  */
 public record HttpExample(int line, Request request, Response response) {
 
@@ -44,7 +45,15 @@ public record HttpExample(int line, Request request, Response response) {
             return headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
                     && h.getValue().startsWith(NdJson.MEDIA_TYPE));
         }
+
+        /** A server-sent event stream: its first lines are shown, compared as text; it never ends by itself. */
+        public boolean eventStream() {
+            return headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
+                    && h.getValue().startsWith(EVENT_STREAM));
+        }
     }
+
+    public static final String EVENT_STREAM = "text/event-stream";
 
     private static final Pattern REQUEST_LINE = Pattern.compile("^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (/\\S.*)$");
     private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3})( .*)?$");
