@@ -12,10 +12,11 @@ const $ = (selector) => dialog().querySelector(selector);
  * @param options.title        the dialog's heading, e.g. "Isolate device"
  * @param options.intro        one sentence on what will happen
  * @param options.isolation    for isolate only: the API's isolation options for the device
+ * @param options.refusedIntro for isolate only: the sentence instead of intro when the device cannot be isolated
  * @param options.submit       async (comment, isolationType) => …; an ApiError it throws is shown in the dialog
  * @returns a promise of what submit returned, or null if the analyst cancelled
  */
-export function openActionDialog({ title, intro, isolation = null, submit }) {
+export function openActionDialog({ title, intro, isolation = null, refusedIntro = '', submit }) {
   const element = dialog();
   const opener = document.activeElement;
   const listeners = new AbortController();
@@ -33,6 +34,7 @@ export function openActionDialog({ title, intro, isolation = null, submit }) {
   element.removeAttribute('aria-busy');
 
   const possible = renderIsolation(isolation);
+  if (!possible) fill($('#action-dialog-intro'), refusedIntro);
   $('#comment-field').hidden = !possible;
   confirm.hidden = !possible;
   cancel.textContent = possible ? 'Cancel' : 'Close';
@@ -42,6 +44,9 @@ export function openActionDialog({ title, intro, isolation = null, submit }) {
     const on = (target, type, handler) => target.addEventListener(type, handler, { signal: listeners.signal });
 
     on(cancel, 'click', () => element.close());
+    on(comment, 'input', () => {
+      if (comment.value.trim()) showFieldError(null);
+    });
     // Escape while the engine is answering would hide whether the action was taken: wait for the answer.
     on(element, 'cancel', (event) => {
       if (element.hasAttribute('aria-busy')) event.preventDefault();
@@ -96,7 +101,10 @@ function renderIsolation(isolation) {
   }
   fieldset.hidden = false;
   const supported = isolation.options.filter((option) => option.supported);
-  fill(fieldset.querySelector('.choices'), isolation.options.map((option) => choice(option, supported[0])));
+  // On a live-response platform the notice below says why once; each type need not repeat it.
+  const platformOnly = isolation.liveResponse ? `Not supported on ${platform(isolation.osPlatform)}.` : null;
+  fill(fieldset.querySelector('.choices'),
+    isolation.options.map((option) => choice(option, supported[0], platformOnly)));
 
   if (isolation.liveResponse) {
     fill(notice,
@@ -115,12 +123,11 @@ function renderIsolation(isolation) {
   return true;
 }
 
-function choice(option, preselected) {
+function choice(option, preselected, unsupportedText) {
   const id = `isolation-${option.isolationType.toLowerCase()}`;
   const described = `${id}-description`;
-  const description = option.supported
-    ? describe(option)
-    : `Not supported on this device: ${option.reason}`;
+  let description = describe(option);
+  if (!option.supported) description = unsupportedText ?? `Not supported on this device: ${option.reason}`;
   return h('div', { class: `choice${option.supported ? '' : ' unsupported'}` },
     h('input', {
       type: 'radio', name: 'isolationType', id, value: option.isolationType,

@@ -68,6 +68,7 @@ export async function actionsView(main, params) {
   };
 
   let generation = 0; // a slower, older read never paints over a newer one
+  let rendered = null; // what the panel shows, to skip re-rendering the same
   const load = async () => {
     const mine = ++generation;
     remember({ tab: tab === 'pending' ? '' : tab, status: statusFilter.value, type: typeFilter.value,
@@ -82,13 +83,19 @@ export async function actionsView(main, params) {
       if (tab === 'pending') actions = actions.concat(await finishedSince(actions));
       if (mine !== generation) return;
       tabButtons[0].querySelector('.tab-count').textContent = ` (${pendingCount.value.length})`;
+      // Unchanged (the stream's first event always asks for a read): leave the rows, and the focus, alone.
+      const snapshot = JSON.stringify([tab, actions]);
+      if (snapshot === rendered) return;
+      rendered = snapshot;
       announceChanges(actions);
       refill(panel, actions.length === 0
         ? h('p', { class: 'empty' }, tab === 'pending' ? 'No action is pending.' : 'No action matches.')
         : [actionsTable(actions), shown.value.length === LIMIT
           ? h('p', { class: 'muted' }, `Showing the newest ${LIMIT}. Filter to see older ones.`) : null]);
     } catch (error) {
-      if (mine === generation) fill(panel, errorPanel('The actions could not be read.', error));
+      if (mine !== generation) return;
+      rendered = null;
+      fill(panel, errorPanel('The actions could not be read.', error));
     }
   };
 

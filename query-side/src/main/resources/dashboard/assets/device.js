@@ -8,6 +8,7 @@ import { errorPanel } from './view.js';
 
 export async function deviceView(main, params, machineId) {
   let shown = null; // the open action's id and status on screen, to announce changes to it
+  let rendered = null; // what the page shows, to skip re-rendering the same
 
   let generation = 0; // a slower, older read never paints over a newer one
   const load = async () => {
@@ -20,12 +21,17 @@ export async function deviceView(main, params, machineId) {
       if (machine.pendingActionId) open = await api.machineAction(machine.pendingActionId);
     } catch (error) {
       if (mine !== generation) return;
+      rendered = null;
       document.title = 'Device not found · Cordon';
       fill(main, h('h1', {}, 'Device'), errorPanel('The device could not be read.', error),
         h('p', {}, h('a', { href: '/devices' }, 'Back to devices')));
       return;
     }
     if (mine !== generation) return;
+    // Unchanged (the stream's first event always asks for a read): leave the page, and the focus, as they are.
+    const snapshot = JSON.stringify([machine, timeline, open]);
+    if (snapshot === rendered) return;
+    rendered = snapshot;
     announceChange(machine, open);
     document.title = `${machine.computerDnsName ?? machine.id} · Cordon`;
     refill(main,
@@ -79,6 +85,7 @@ export async function deviceView(main, params, machineId) {
       intro: `${machine.computerDnsName ?? machine.id} will be disconnected from the network. `
         + 'It stays connected to Cordon, which keeps monitoring it, and can be released at any time.',
       isolation,
+      refusedIntro: `${machine.computerDnsName ?? machine.id} cannot be isolated through Cordon.`,
       submit: (comment, type) => api.isolate(machine.id, type, comment),
     });
     if (action) submitted(action);

@@ -35,11 +35,17 @@ export async function devicesView(main, params) {
   search.addEventListener('input', render);
   state.addEventListener('change', render);
 
+  let loaded = null; // the list as last read, to skip re-rendering the same
   const load = async () => {
     try {
-      machines = (await api.machines()).value;
+      const value = (await api.machines()).value;
+      const snapshot = JSON.stringify(value);
+      if (snapshot === loaded) return;
+      loaded = snapshot;
+      machines = value;
       render();
     } catch (error) {
+      loaded = null;
       fill(table, errorPanel('The devices could not be read.', error));
     }
   };

@@ -95,9 +95,14 @@ final class Chromium implements AutoCloseable {
         return ((Number) script("return window.innerWidth")).longValue();
     }
 
-    /** Whether anything sticks out sideways: on a phone that means sideways scrolling. */
+    long viewportHeight() {
+        return ((Number) script("return window.innerHeight")).longValue();
+    }
+
+    /** Whether anything sticks out sideways (beyond the page area beside the scroll bar): a phone would scroll. */
     boolean overflowsHorizontally() {
-        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth");
+        return (Boolean) script(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
     }
 
     void screenshot(Path file) {
@@ -119,10 +124,10 @@ final class Chromium implements AutoCloseable {
 
     /** Headless windows have no frame, but the size asked for is the window's: correct it to the viewport's. */
     private void fitViewport(int width, int height) {
-        for (int attempt = 0; attempt < 3 && viewportWidth() != width; attempt++) {
+        for (int attempt = 0; attempt < 3 && (viewportWidth() != width || viewportHeight() != height); attempt++) {
             Dimension window = driver.manage().window().getSize();
             long innerWidth = viewportWidth();
-            long innerHeight = ((Number) script("return window.innerHeight")).longValue();
+            long innerHeight = viewportHeight();
             driver.manage().window().setSize(new Dimension(
                     (int) (window.getWidth() + width - innerWidth), (int) (window.getHeight() + height - innerHeight)));
         }

@@ -52,7 +52,7 @@ final class Dashboard {
         WebElement search = driver().findElement(By.id("device-search"));
         search.sendKeys(name);
         await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 1);
-        driver().findElement(By.cssSelector("#devices tbody tr a")).click();
+        click(By.cssSelector("#devices tbody tr a"));
         await().until(ExpectedConditions.textToBe(By.id("device-name"), name));
         awaitLive();
     }
@@ -74,7 +74,7 @@ final class Dashboard {
     }
 
     void openActionDialog() {
-        actionButton().click();
+        click(By.id("device-action"));
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("action-dialog")));
     }
 
@@ -145,7 +145,7 @@ final class Dashboard {
      */
     List<String> watchActionUntil(String comment, String finalStatus, Duration timeout) {
         List<String> seen = new ArrayList<>();
-        new WebDriverWait(driver(), timeout, Duration.ofMillis(100)).until(d -> {
+        await().withTimeout(timeout).until(d -> {
             Optional<String> status = actionStatus(comment);
             status.filter(s -> seen.isEmpty() || !seen.get(seen.size() - 1).equals(s)).ifPresent(seen::add);
             return status.filter(finalStatus::equals).isPresent();
@@ -163,7 +163,7 @@ final class Dashboard {
     }
 
     void selectTab(String name) {
-        driver().findElement(By.id("tab-" + name)).click();
+        click(By.id("tab-" + name));
         await().until(ExpectedConditions.attributeToBe(By.id("tab-" + name), "aria-selected", "true"));
     }
 
@@ -171,7 +171,18 @@ final class Dashboard {
         assertThat(chromium.overflowsHorizontally()).as("the page scrolls sideways").isFalse();
     }
 
+    /** Live updates re-render the page at any time: an element found a moment ago may be gone, so look again. */
     WebDriverWait await() {
-        return new WebDriverWait(driver(), WAIT, Duration.ofMillis(100));
+        WebDriverWait wait = new WebDriverWait(driver(), WAIT, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Clicks what {@code locator} finds, finding it again if a live update replaced it in between. */
+    void click(By locator) {
+        await().until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 }
