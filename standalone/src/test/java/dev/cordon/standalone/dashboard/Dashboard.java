@@ -162,9 +162,30 @@ final class Dashboard {
         return Boolean.TRUE.equals(chromium.script("return window.cordonTestMark === true"));
     }
 
-    void selectTab(String name) {
-        click(By.id("tab-" + name));
-        await().until(ExpectedConditions.attributeToBe(By.id("tab-" + name), "aria-selected", "true"));
+    /**
+     * Every visible field has a label, every button and link a name a screen reader can read out, and the page
+     * one h1 and a language: what keyboard and screen-reader users need before anything else.
+     */
+    void assertAccessibleNames() {
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) chromium.script("""
+                const visible = (e) => e.getClientRects().length > 0;
+                const named = (e) => Boolean(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')
+                    || e.textContent.trim());
+                const problems = [];
+                for (const field of document.querySelectorAll('input, select, textarea')) {
+                  if (visible(field) && field.labels.length === 0 && !field.getAttribute('aria-label')) {
+                    problems.push('unlabelled ' + field.tagName + '#' + field.id);
+                  }
+                }
+                for (const control of document.querySelectorAll('button, a[href]')) {
+                  if (visible(control) && !named(control)) problems.push('nameless ' + control.outerHTML);
+                }
+                if (document.querySelectorAll('h1').length !== 1) problems.push('not one h1');
+                if (!document.documentElement.lang) problems.push('no lang');
+                return problems;
+                """);
+        assertThat(problems).as("accessibility problems on " + driver().getCurrentUrl()).isEmpty();
     }
 
     void assertFitsTheWidth() {

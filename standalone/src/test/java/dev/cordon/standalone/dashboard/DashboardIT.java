@@ -39,6 +39,7 @@ class DashboardIT {
     private static final String WINDOWS_11 = "lt-dev-0113.corp.example";
     private static final String SERVER_2019 = "srv-file-02.corp.example";
     private static final String MAC = "mbp-design-07.corp.example";
+    private static final String LINUX = "build-agent-03.corp.example";
     /** Windows 10 22H2, whose simulated agent is told to stay offline: its actions stay Pending. */
     private static final String OFFLINE = "lt-hr-0042.corp.example";
     private static final String OFFLINE_ID = "4897f943800f91cac429c93e22b7f90010ddcb61";
@@ -89,6 +90,7 @@ class DashboardIT {
         assertThat(ui.isolationState()).isEqualTo("Not isolated");
         assertThat(ui.timeline()).anyMatch(entry -> entry.contains("Device registered"));
         ui.assertFitsTheWidth();
+        ui.assertAccessibleNames();
         screenshot("1280/device-page.png");
 
         // The keyboard alone: Enter opens the dialog with focus inside it, Escape closes it and gives focus back.
@@ -133,6 +135,7 @@ class DashboardIT {
         WebElement row = ui.actionRow(comment).orElseThrow();
         assertThat(row.getText()).contains("Isolate device", WINDOWS_11, "Selective isolation");
         ui.assertFitsTheWidth();
+        ui.assertAccessibleNames();
         screenshot("1280/action-center.png");
 
         // The device page: the timeline has the new events and the button now releases.
@@ -159,21 +162,25 @@ class DashboardIT {
     }
 
     @Test
-    void macOsDialog_refusesIsolation_andPointsToLiveResponse() throws IOException {
-        for (int width : new int[] {1280, 390}) {
+    void macOsAndLinuxDialogs_refuseIsolation_andPointToLiveResponse() throws IOException {
+        for (String device : List.of(MAC + "@1280", MAC + "@390", LINUX + "@1280")) {
+            String name = device.substring(0, device.indexOf('@'));
+            String platform = name.equals(MAC) ? "macOS" : "Linux";
+            int width = Integer.parseInt(device.substring(device.indexOf('@') + 1));
             Dashboard ui = browser(width, width == 390 ? 844 : 900);
-            ui.openDeviceFromList(MAC);
+            ui.openDeviceFromList(name);
             ui.openActionDialog();
             WebElement notice = ui.driver().findElement(By.id("live-response"));
             assertThat(notice.isDisplayed()).isTrue();
-            assertThat(notice.getText()).contains("not supported for macOS").contains("Use live response");
+            assertThat(notice.getText()).contains("not supported for " + platform).contains("Use live response");
             assertThat(ui.driver().findElement(By.id("action-dialog-intro")).getText())
-                    .isEqualTo(MAC + " cannot be isolated through Cordon.");
+                    .isEqualTo(name + " cannot be isolated through Cordon.");
             assertThat(ui.isolationChoice("Full").isEnabled()).isFalse();
             assertThat(ui.isolationChoice("Selective").isEnabled()).isFalse();
             assertThat(ui.confirmButton().isDisplayed()).isFalse();
             ui.assertFitsTheWidth();
-            screenshot(width + "/dialog-macos-live-response.png");
+            ui.assertAccessibleNames();
+            screenshot(width + "/dialog-" + platform.toLowerCase() + "-live-response.png");
             ui.driver().findElement(By.id("action-cancel")).click();
             ui.await().until(d -> !ui.dialogOpen());
             assertThat(ui.timeline()).noneMatch(entry -> entry.contains("Isolation requested"));
@@ -224,8 +231,10 @@ class DashboardIT {
                 .contains("now under History", "False positive");
         assertThat(ui.notReloaded()).isTrue();
 
-        // History lists it; the filters narrow by status, type and device.
-        ui.selectTab("history");
+        // History lists it (reached with the arrow key, as tabs are); the filters narrow by status, type and device.
+        ui.driver().findElement(By.id("tab-pending")).sendKeys(Keys.ARROW_RIGHT);
+        ui.await().until(ExpectedConditions.attributeToBe(By.id("tab-history"), "aria-selected", "true"));
+        assertThat(active().getAttribute("id")).isEqualTo("tab-history");
         ui.await().until(d -> ui.actionStatus(runbookComment).filter("Cancelled"::equals).isPresent());
         select("filter-status").selectByValue("Cancelled");
         ui.await().until(d -> ui.actionRow(runbookComment).isPresent()
@@ -254,6 +263,7 @@ class DashboardIT {
         assertThat(ui.chromium().viewportHeight()).isEqualTo(844);
         ui.open("/devices");
         ui.assertFitsTheWidth();
+        ui.assertAccessibleNames();
         screenshot("390/devices.png");
         ui.driver().findElement(By.id("device-search")).sendKeys("srv-file");
         ui.await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 1);
@@ -262,6 +272,7 @@ class DashboardIT {
         ui.await().until(ExpectedConditions.textToBe(By.id("device-name"), SERVER_2019));
         ui.awaitLive();
         ui.assertFitsTheWidth();
+        ui.assertAccessibleNames();
         screenshot("390/device-page.png");
 
         ui.openActionDialog();
@@ -271,6 +282,7 @@ class DashboardIT {
         String comment = "Ransomware note found on a share " + UUID.randomUUID();
         ui.typeComment(comment);
         ui.assertFitsTheWidth();
+        ui.assertAccessibleNames();
         screenshot("390/isolate-dialog.png");
         ui.confirmAndAwaitClosed();
 
@@ -280,6 +292,7 @@ class DashboardIT {
         ui.watchActionUntil(comment, "Succeeded", Duration.ofSeconds(60));
         assertThat(ui.notReloaded()).isTrue();
         ui.assertFitsTheWidth();
+        ui.assertAccessibleNames();
         screenshot("390/action-center.png");
         assertThat(chromium.consoleErrors()).isEmpty();
     }

@@ -49,6 +49,10 @@ class RouteTableTest {
             "GET,     /swagger-ui.html,                              QUERY_SIDE",
             "GET,     /swagger-ui/index.html,                        QUERY_SIDE",
             "GET,     /,                                             QUERY_SIDE",
+            "GET,     /api/changes,                                  QUERY_SIDE",
+            "GET,     /devices/abc,                                  QUERY_SIDE",
+            "GET,     /actions,                                      QUERY_SIDE",
+            "GET,     /assets/app.js,                                QUERY_SIDE",
             // each service's actuator stays on its own port
             "GET,     /actuator/health,                              NOT_ROUTED",
             "GET,     /actuator,                                     NOT_ROUTED",

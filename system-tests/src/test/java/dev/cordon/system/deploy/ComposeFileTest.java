@@ -323,6 +323,10 @@ class ComposeFileTest {
                 {"GET", "/v3/api-docs", Side.QUERY},
                 {"GET", "/swagger-ui/index.html", Side.QUERY},
                 {"GET", "/", Side.QUERY},
+                {"GET", "/api/changes", Side.QUERY},
+                {"GET", "/devices/4f2a9c1e", Side.QUERY},
+                {"GET", "/actions", Side.QUERY},
+                {"GET", "/assets/app.js", Side.QUERY},
                 {"GET", "/actuator/health", Side.NOT_ROUTED},
                 {"GET", "/actuator/prometheus", Side.NOT_ROUTED},
         };
