@@ -107,8 +107,11 @@ export async function actionsView(main, params) {
     }
     const ids = [...finishedHere].slice(-20);
     if (ids.length === 0) return [];
-    const finished = await api.actions(ids.map((id) => `id eq ${literal(id)}`).join(' or '), ids.length);
-    return finished.value.map((action) => ({ ...action, finishedHere: true }));
+    const read = await api.actions(ids.map((id) => `id eq ${literal(id)}`).join(' or '), ids.length);
+    // Only those that really ended: one that left a "Pending" status filter by starting is not finished.
+    const finished = read.value.filter((action) => !format.isOpen(action.status));
+    finishedHere = new Set(finished.map((action) => action.id));
+    return finished.map((action) => ({ ...action, finishedHere: true }));
   }
 
   function announceChanges(actions) {
@@ -184,7 +187,13 @@ export async function actionsView(main, params) {
     selectTab(names[(next + names.length) % names.length], true);
     load();
   });
-  for (const select of [statusFilter, typeFilter, deviceFilter]) select.addEventListener('change', load);
+  // Other filters show other actions: what was watched under the old ones did not finish by leaving the list.
+  const refilter = () => {
+    watched = new Map();
+    finishedHere = new Set();
+    load();
+  };
+  for (const select of [statusFilter, typeFilter, deviceFilter]) select.addEventListener('change', refilter);
 
   statusOptions(params.get('status'));
   selectTab(tab, false);
