@@ -8,18 +8,16 @@ import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
-import dev.cordon.events.upcast.SelectiveIsolation;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** The whole eligibility table of the product page, row by row, at the build boundaries. */
+/**
+ * The whole eligibility table of the product page, row by row at the build boundaries, as the aggregate enforces
+ * it. Loading the table and its messages are the shared EligibilityTable's, tested in shared-events.
+ */
 public class IsolationEligibilityTest {
 
     private final IsolationEligibility eligibility = shippedTable();
@@ -74,40 +72,5 @@ public class IsolationEligibilityTest {
     void ineligible_macOsAndLinux_pointToLiveResponse(OsPlatform platform) {
         assertThatThrownBy(() -> eligibility.requireEligible(platform, null, IsolationType.Full))
                 .hasMessageContaining("live response");
-    }
-
-    @Test
-    void keptConnected_shippedTable_keepsTheCommunicationAppsForSelectiveAndNothingForFull() {
-        assertThat(eligibility.keptConnectedApplications(IsolationType.Selective))
-                .containsExactly("Outlook", "Microsoft Teams", "Skype for Business");
-        assertThat(eligibility.keptConnectedApplications(IsolationType.Full)).isEmpty();
-    }
-
-    @Test
-    void keptConnected_tableWithItsOwnList_isWhatTheTableSays() throws IOException {
-        IsolationEligibility table = load("{\"rules\": [], \"selectiveKeepsConnected\": [\"Outlook\"]}");
-
-        assertThat(table.keptConnectedApplications(IsolationType.Selective)).containsExactly("Outlook");
-        assertThat(table.keptConnectedApplications(IsolationType.Full)).isEmpty();
-    }
-
-    /** An operator's table from before the list was recorded keeps meaning what Selective meant then. */
-    @Test
-    void keptConnected_tableWithoutAList_isTheListOfRevision1() throws IOException {
-        IsolationEligibility table = load("{\"rules\": []}");
-
-        assertThat(table.keptConnectedApplications(IsolationType.Selective))
-                .isEqualTo(SelectiveIsolation.REVISION_1_KEPT_CONNECTED);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"[\"Outlook\", \"Outlook\"]", "[\"Outlook\", \" \"]", "[null]"})
-    void keptConnected_tableWithADuplicateOrBlankApplication_isRefused(String list) {
-        assertThatThrownBy(() -> load("{\"rules\": [], \"selectiveKeepsConnected\": " + list + "}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("selectiveKeepsConnected");
-    }
-
-    private static IsolationEligibility load(String json) throws IOException {
-        return IsolationEligibility.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 }
