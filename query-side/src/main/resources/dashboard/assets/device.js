@@ -22,7 +22,7 @@ export async function deviceView(main, params, machineId) {
     } catch (error) {
       if (mine !== generation) return;
       rendered = null;
-      document.title = 'Device not found · Cordon';
+      document.title = 'Device · Cordon';
       fill(main, h('h1', {}, 'Device'), errorPanel('The device could not be read.', error),
         h('p', {}, h('a', { href: '/devices' }, 'Back to devices')));
       return;
@@ -49,7 +49,9 @@ export async function deviceView(main, params, machineId) {
 
   /** Says out loud what changed without the analyst doing anything: the action moving on. */
   function announceChange(machine, open) {
-    const now = open ? { id: open.id, status: open.status } : { id: machine.lastActionId, status: machine.lastActionStatus };
+    const now = open
+      ? { id: open.id, status: open.status }
+      : { id: machine.lastActionId, status: machine.lastActionStatus };
     if (shown && now.id === shown.id && now.status !== shown.status && now.status) {
       announce(`${format.actionType(open?.type ?? machine.lastActionType)}: ${format.status(now.status)}`);
     }
@@ -154,12 +156,16 @@ function timelineSection(entries) {
       : h('ol', { class: 'timeline', id: 'timeline', reversed: true }, newestFirst.map(timelineEntry)));
 }
 
+/** Requests and cancellations are their author's; an agent's report or a timeout is on behalf of the requestor. */
+const AUTHORED = new Set(['DeviceIsolationRequested', 'DeviceReleaseRequested', 'MachineActionCancelled']);
+const authorOf = (entry) => (AUTHORED.has(entry.eventType) ? 'by' : 'requested by');
+
 function timelineEntry(entry) {
   return h('li', { dataset: { eventType: entry.eventType } },
     h('div', { class: 'when' }, format.time(entry.timestamp)),
     h('div', { class: 'what' },
       h('strong', {}, format.eventType(entry.eventType)),
       entry.status ? [' · ', format.badge('status', entry.status, format.status(entry.status))] : null,
-      entry.requestor ? h('span', { class: 'muted' }, ` by ${entry.requestor}`) : null,
+      entry.requestor ? h('span', { class: 'muted' }, ` ${authorOf(entry)} ${entry.requestor}`) : null,
       entry.comment ? h('blockquote', {}, entry.comment) : null));
 }
