@@ -52,6 +52,8 @@ class Launcher implements ApplicationRunner, DisposableBean {
     /** What to stop, last started first. Guarded by {@code this}. */
     private final Deque<Step> started = new ArrayDeque<>();
     private boolean stopping;
+    /** Set once start() returned or failed on its own: a stop before that is a Ctrl-C during start-up. */
+    private boolean startEnded;
 
     private record Step(String name, Runnable stop) {
     }
@@ -68,12 +70,17 @@ class Launcher implements ApplicationRunner, DisposableBean {
     public void run(ApplicationArguments args) {
         try {
             start();
-        } catch (RuntimeException e) {
-            if (!isStopping()) {
-                throw e;
+            synchronized (this) {
+                startEnded = true;
             }
-            // Ctrl-C during start-up: what failed is only what was being stopped.
-            log.info("Stopped during start-up");
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                startEnded = true;
+                if (!stopping) {
+                    throw e;
+                }
+            }
+            // Ctrl-C during start-up: what failed is only what was being stopped; destroy() said so.
         }
     }
 
@@ -199,8 +206,10 @@ class Launcher implements ApplicationRunner, DisposableBean {
     public void destroy() {
         upstreams.clear();
         Deque<Step> toStop;
+        boolean duringStartUp;
         synchronized (this) {
             stopping = true;
+            duringStartUp = !startEnded;
             toStop = new ArrayDeque<>(started);
             started.clear();
         }
@@ -211,6 +220,10 @@ class Launcher implements ApplicationRunner, DisposableBean {
             Instant begin = Instant.now();
             step.stop().run();
             log.info("Stopped {} ({} ms)", step.name(), Duration.between(begin, Instant.now()).toMillis());
+        }
+        if (duringStartUp) {
+            // Said here, by the stopping thread: the JVM may exit before the starting thread wakes to say it.
+            log.info("Stopped during start-up");
         }
     }
 
