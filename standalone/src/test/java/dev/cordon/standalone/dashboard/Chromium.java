@@ -1,10 +1,9 @@
 package dev.cordon.standalone.dashboard;
 
+import dev.cordon.standalone.process.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,7 +52,7 @@ final class Chromium implements AutoCloseable {
                         + " (./cordon.sh test does so when it may)");
             }
         }
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = logDirectory.resolve("chromedriver-" + port + ".log");
         Process process = new ProcessBuilder(DRIVER, "--port=" + port, "--allowed-ips=127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -156,11 +155,6 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void awaitListening(int port, Process process) throws IOException {
         Instant deadline = Instant.now().plusSeconds(20);

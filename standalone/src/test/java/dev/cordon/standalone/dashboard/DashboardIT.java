@@ -2,10 +2,9 @@ package dev.cordon.standalone.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cordon.standalone.process.FreePorts;
 import dev.cordon.standalone.run.LauncherProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +55,7 @@ class DashboardIT {
     void startCordon() throws IOException {
         workingDirectory = Files.createTempDirectory("cordon-dashboard-it-");
         cordon = LauncherProcess.start(workingDirectory, Map.of(
-                "CORDON_PORT", Integer.toString(freePort()),
+                "CORDON_PORT", Integer.toString(FreePorts.next()),
                 // Long enough to watch an action in progress; the seed's walk-through takes seconds, not minutes.
                 "CORDON_AGENT_SIMULATION_DELAY", "6s",
                 "CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", OFFLINE_ID), "cordon.out");
@@ -329,9 +328,4 @@ class DashboardIT {
         chromium.screenshot(SCREENSHOTS.resolve(name));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
