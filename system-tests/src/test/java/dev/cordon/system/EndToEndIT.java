@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,8 @@ class EndToEndIT {
 
     /** Long enough for the flows below to finish first even on a slow machine, short enough to wait for. */
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(12);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Engine engine;
     private static HttpApi commands;
@@ -153,6 +159,41 @@ class EndToEndIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().at("/error/code").asText()).isEqualTo("ODataError");
         assertThat(r.body().at("/error/target").asText()).isNotBlank();
+    }
+
+    /**
+     * The one request-id rule on both sides: a safe id is kept, an unsafe one replaced by a new UUID (never repaired),
+     * the same id in the answer header and the error's target; the command side answers even a path Tomcat refuses
+     * with the error JSON and the id; and the command side's own log line carries it.
+     */
+    @Test
+    void requestId_oneRuleOnBothSides_inTheAnswerTheErrorAndTheCommandSidesLog() throws Exception {
+        for (HttpApi side : List.of(commands, reads)) {
+            HttpResponse<String> kept = side.exchange(HttpRequest.newBuilder(
+                    side.uri("/api/machines/unknown-" + UUID.randomUUID() + "/history")).header("X-Request-ID",
+                    "e2e-req-7"));
+            assertThat(kept.headers().firstValue("X-Request-ID")).as(side.toString()).contains("e2e-req-7");
+            assertThat(JSON.readTree(kept.body()).at("/error/target").asText()).isEqualTo("e2e-req-7");
+
+            HttpResponse<String> replaced = side.exchange(HttpRequest.newBuilder(
+                    side.uri("/api/machines/unknown/history")).header("X-Request-ID", "abc def!"));
+            String answered = replaced.headers().firstValue("X-Request-ID").orElseThrow();
+            assertThat(UUID.fromString(answered)).isNotNull();
+            assertThat(JSON.readTree(replaced.body()).at("/error/target").asText()).isEqualTo(answered);
+        }
+
+        HttpResponse<String> malformed = commands.exchange(HttpRequest.newBuilder(
+                commands.uri("/api/machines/a%2Fb/history")).header("X-Request-ID", "e2e-bad-path"));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(malformed.headers().firstValue("X-Request-ID")).contains("e2e-bad-path");
+        assertThat(JSON.readTree(malformed.body()).at("/error/target").asText()).isEqualTo("e2e-bad-path");
+
+        String logged = "e2e-log-" + UUID.randomUUID();
+        assertThat(commands.get("/api/audit/events?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z",
+                "X-Request-ID", logged).status()).isEqualTo(200);
+        eventually().untilAsserted(() -> assertThat(Files.readAllLines(engine.commandSideLog()))
+                .anySatisfy(line -> assertThat(line).contains("[" + logged + "]").contains("Exported")));
     }
 
     private static String registered(String platform, String build) {

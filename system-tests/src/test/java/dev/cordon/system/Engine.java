@@ -1,6 +1,7 @@
 package dev.cordon.system;
 
 import dev.cordon.command.support.TestDatabase;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,11 @@ public final class Engine implements AutoCloseable {
 
     public String commandSideUrl() {
         return commandSide.baseUrl();
+    }
+
+    /** The command side's log, as its packaged jar writes it (its own logging configuration). */
+    public Path commandSideLog() {
+        return commandSide.log();
     }
 
     public String querySideUrl() {

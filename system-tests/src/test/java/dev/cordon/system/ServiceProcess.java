@@ -31,6 +31,11 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Everything the service wrote to standard output and error, its log included. */
+    Path log() {
+        return log;
+    }
+
     static ServiceProcess start(String name, String jarProperty, List<String> args) {
         return start(name, jarProperty, List.of("-Xmx384m"), args);
     }

@@ -4,13 +4,12 @@ import dev.cordon.command.action.ActionIndex;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.api.MachineActionResponse;
 import dev.cordon.command.api.MachineActions;
-import dev.cordon.command.api.ODataContext;
 import dev.cordon.command.api.RequestRules;
 import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.device.ReportActionStatusCommand;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.metrics.CountedCommand;
-import dev.cordon.command.web.CorrelationIdFilter;
+import dev.cordon.service.request.RequestIds;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.events.error.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -88,7 +87,7 @@ class AgentController {
         ActionRecord action = actions.require(id);
         int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
         // Agents authenticate like every other caller (or not yet): the device id is not proof of who reported.
-        reports.report(action, status, hresult, CorrelationIdFilter.of(http), origin.requestor(http));
-        return MachineActionResponse.of(actions.require(id), ODataContext.actionEntity());
+        reports.report(action, status, hresult, RequestIds.of(http), origin.requestor(http));
+        return MachineActionResponse.entity(actions.require(id));
     }
 }

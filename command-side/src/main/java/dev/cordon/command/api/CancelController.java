@@ -49,6 +49,6 @@ class CancelController {
         ActionRequest request = origin.actionRequest(http, comment, null);
         commands.send(new CancelMachineActionCommand(action.deviceId(), id, request), http, request.requestor(),
                 request.requestSource());
-        return MachineActionResponse.of(actions.require(id), ODataContext.actionEntity());
+        return MachineActionResponse.entity(actions.require(id));
     }
 }

@@ -1,16 +1,19 @@
 package dev.cordon.command.api;
 
-import dev.cordon.command.web.CorrelationIdFilter;
+import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.request.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a command with the request's audit metadata (request id, requestor, source), which Axon copies onto
- * every event the command causes.
+ * every event the command causes. A command for a device that was never registered is a rule broken like any other.
  */
 @Component
 public class CommandSender {
@@ -26,7 +29,7 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, HttpServletRequest http, String requestor, String requestSource) {
-        return send(command, CorrelationIdFilter.of(http), requestor, requestSource);
+        return send(command, RequestIds.of(http), requestor, requestSource);
     }
 
     /** For commands that come from inside the service (demo seeding, the simulated agent), not from a request. */
@@ -35,6 +38,11 @@ public class CommandSender {
                 REQUEST_ID, requestId,
                 REQUESTOR, requestor,
                 REQUEST_SOURCE, requestSource));
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (AggregateNotFoundException e) {
+            throw new RuleViolationException(ErrorCode.ResourceNotFound,
+                    "Machine " + e.getAggregateIdentifier() + " was not found.");
+        }
     }
 }

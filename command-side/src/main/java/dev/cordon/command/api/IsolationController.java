@@ -89,6 +89,6 @@ class IsolationController {
 
     private ResponseEntity<MachineActionResponse> created(String actionId) {
         return ResponseEntity.created(URI.create("/api/machineactions/" + actionId))
-                .body(MachineActionResponse.of(actions.require(actionId), ODataContext.actionEntity()));
+                .body(MachineActionResponse.entity(actions.require(actionId)));
     }
 }

@@ -3,6 +3,7 @@ package dev.cordon.command.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cordon.command.action.ActionRecord;
+import dev.cordon.service.odata.ODataContext;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,12 @@ public record MachineActionResponse(
         Object relatedFileInfo,
         Object troubleshootInfo) {
 
+    /** One action as its own resource, with its {@code @odata.context}. */
+    public static MachineActionResponse entity(ActionRecord a) {
+        return of(a, ODataContext.of("MachineActions/$entity"));
+    }
+
+    /** @param odataContext null for an action inside a list */
     public static MachineActionResponse of(ActionRecord a, String odataContext) {
         return new MachineActionResponse(odataContext, a.actionId(), a.type().name(),
                 a.scope() == null ? null : a.scope().name(), null, a.requestor(), a.requestorComment(),

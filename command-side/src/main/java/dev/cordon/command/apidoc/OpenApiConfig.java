@@ -1,18 +1,7 @@
 package dev.cordon.command.apidoc;
 
-import dev.cordon.events.error.ErrorResponse;
-import io.swagger.v3.core.converter.ModelConverters;
+import dev.cordon.service.apidoc.ApiDocuments;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.servers.Server;
-import java.util.List;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,53 +9,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The command side's OpenAPI document, served at {@code /v3/api-docs/command} (springdoc.api-docs.path). Its server
- * is relative ("/"), so that Swagger UI, loaded from the one base URL, sends "Try it out" requests there too, and
- * the routing sends them on to this side. Every error response is the public error JSON; it is declared here once
- * rather than on each endpoint.
+ * and its error responses are shared-service's, as on the query side.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
-    static final String ERROR_SCHEMA = "ErrorResponse";
-
     @Bean
     OpenAPI commandSideOpenApi(ObjectProvider<BuildProperties> build) {
-        return new OpenAPI()
-                .info(new Info().title("Cordon command API")
-                        .version(build.getIfAvailable() == null ? "dev" : build.getIfAvailable().getVersion())
-                        .description("Isolate and release devices, cancel machine actions, register devices, and the"
-                                + " device agent's endpoints. Compatible with Microsoft Defender for Endpoint's"
-                                + " machine-actions API. Also the audit reads, answered from the event store: a"
-                                + " device's history, its state at an instant, the event export. Other reads are on"
-                                + " the query API."))
-                .servers(List.of(new Server().url("/").description("The base URL this document was loaded from")));
-    }
-
-    @Bean
-    OpenApiCustomizer publicErrorResponses() {
-        return openApi -> {
-            ModelConverters.getInstance().readAll(ErrorResponse.class).forEach(openApi.getComponents()::addSchemas);
-            openApi.getComponents().getSchemas().get(ERROR_SCHEMA).description("The public error: error.code is one of"
-                    + " the codes below, error.target the request id (also in the X-Request-ID header and the log).");
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(OpenApiConfig::withErrors));
-        };
-    }
-
-    /** Every operation may fail unexpectedly or be sent a body that is not JSON; every error has the one shape. */
-    private static void withErrors(Operation operation) {
-        ApiResponses responses = operation.getResponses();
-        if (operation.getRequestBody() != null) {
-            responses.computeIfAbsent("415", code -> new ApiResponse()
-                    .description("The body is not application/json (UnsupportedMediaType)"));
-        }
-        responses.computeIfAbsent("500", code -> new ApiResponse()
-                .description("An unexpected error; quote the request id (InternalServerError)"));
-        // springdoc gives a response declared without content the method's return type: an error never has it.
-        responses.forEach((code, response) -> {
-            if (code.matches("[45]\\d\\d")) {
-                response.content(new Content().addMediaType("application/json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))));
-            }
-        });
+        return ApiDocuments.document("Cordon command API",
+                "Isolate and release devices, cancel machine actions, register devices, and the device agent's"
+                        + " endpoints. Compatible with Microsoft Defender for Endpoint's machine-actions API. Also the"
+                        + " audit reads, answered from the event store: a device's history, its state at an instant,"
+                        + " the event export. Other reads are on the query API.", build);
     }
 }

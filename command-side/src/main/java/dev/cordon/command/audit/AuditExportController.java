@@ -2,7 +2,7 @@ package dev.cordon.command.audit;
 
 import dev.cordon.command.api.RequestRules;
 import dev.cordon.command.error.RuleViolationException;
-import dev.cordon.command.web.CorrelationIdFilter;
+import dev.cordon.service.request.RequestIds;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.error.ErrorResponse;
 import dev.cordon.events.kafka.EventJson;
@@ -104,7 +104,7 @@ class AuditExportController {
      * public error JSON instead of an event, so that a reader can tell a cut export from a complete one.
      */
     private static void failMidway(RuntimeException e, HttpServletRequest http, OutputStream out) {
-        String target = CorrelationIdFilter.of(http);
+        String target = RequestIds.of(http);
         if (e instanceof UncheckedIOException) {
             // The client went away (a SIEM loader stopped reading): nobody to tell, and nothing failed here.
             log.info("Export ended early: the client closed the connection (request {})", target);

@@ -1,18 +1,12 @@
 package dev.cordon.command.error;
 
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.error.ApiException;
 
 /** A request that breaks a rule: it changes nothing, and the REST layer answers it with {@link #code()}. */
-public class RuleViolationException extends RuntimeException {
-
-    private final ErrorCode code;
+public class RuleViolationException extends ApiException {
 
     public RuleViolationException(ErrorCode code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public ErrorCode code() {
-        return code;
+        super(code, message);
     }
 }

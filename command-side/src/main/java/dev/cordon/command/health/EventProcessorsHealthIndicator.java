@@ -1,5 +1,7 @@
 package dev.cordon.command.health;
 
+import dev.cordon.service.health.HealthStatuses;
+
 import dev.cordon.command.config.AxonConfig;
 import dev.cordon.command.publish.PublishBacklog;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.cordon.command.metrics;
 
-import dev.cordon.command.web.ApiExceptionHandler;
+import dev.cordon.service.error.PublicErrors;
 import dev.cordon.events.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +10,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Counts and times every request to a {@link CountedCommand} endpoint once it is answered. Whether it was rejected,
- * and with which code, is what {@link ApiExceptionHandler} answered: rule violations, unknown devices, bad bodies
+ * and with which code, is what {@link PublicErrors} answered: rule violations, unknown devices, bad bodies
  * and failures alike, without a second mapping of exceptions here.
  */
 class CommandMetricsInterceptor implements HandlerInterceptor {
@@ -38,7 +38,7 @@ class CommandMetricsInterceptor implements HandlerInterceptor {
         if (command == null || !(request.getAttribute(STARTED) instanceof Long started)) {
             return;
         }
-        ErrorCode rejection = ApiExceptionHandler.errorCodeOf(request)
+        ErrorCode rejection = PublicErrors.errorCodeOf(request)
                 // Not answered by the handler (it answers everything): still a failure, never counted as accepted.
                 .orElse(unhandled != null || response.getStatus() >= 400 ? ErrorCode.InternalServerError : null);
         metrics.record(CommandMetrics.nameOf(command.value()), rejection,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cordon.command.web.CorrelationIdFilter;
+import dev.cordon.service.request.RequestIds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ class AuditExportControllerTest {
 
     private static MockHttpServletRequest request() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/audit/events");
-        request.setAttribute(CorrelationIdFilter.ATTRIBUTE, "req-7");
+        request.addHeader(RequestIds.HEADER, "req-7");
         return request;
     }
 

@@ -27,6 +27,28 @@ public final class HttpApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** @param headers names and values, alternating */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
+    /** The answer's headers too, for the few tests about them. */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     /** A GET whose body is not JSON (e.g. the Prometheus text format): status and raw text only. */
     public Response getText(String path) {
         try {

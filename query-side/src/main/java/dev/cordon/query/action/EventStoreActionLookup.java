@@ -6,7 +6,7 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.error.ErrorCode;
-import dev.cordon.query.web.ApiException;
+import dev.cordon.service.error.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.cordon.query.changes;
 
 import dev.cordon.events.error.ErrorCode;
-import dev.cordon.query.web.ApiException;
+import dev.cordon.service.error.ApiException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

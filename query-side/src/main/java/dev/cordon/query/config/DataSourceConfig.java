@@ -26,17 +26,13 @@ public class DataSourceConfig {
     static final int SOCKET_TIMEOUT_SECONDS = 5;
 
     /**
-     * A PostgreSQL database is created if missing; an H2 one (standalone mode) is created by the launcher before its
-     * TCP server starts, and H2 has no maintenance database to connect to first.
+     * A PostgreSQL database is created if missing before this connects (shared-service's DatabaseCreationAutoConfiguration); an H2 one
+     * (standalone mode) is created by the launcher before its TCP server starts.
      */
     @Bean
     @Primary
     @ConfigurationProperties("spring.datasource.hikari")
     public HikariDataSource dataSource(DataSourceProperties properties) {
-        if (SqlDialect.fromJdbcUrl(properties.determineUrl()) == SqlDialect.POSTGRESQL) {
-            DatabaseInitializer.createIfMissing(properties.determineUrl(), properties.determineUsername(),
-                    properties.determinePassword());
-        }
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 

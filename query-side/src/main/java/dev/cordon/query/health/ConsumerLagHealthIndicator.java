@@ -1,5 +1,7 @@
 package dev.cordon.query.health;
 
+import dev.cordon.service.health.HealthStatuses;
+import dev.cordon.service.health.KafkaErrors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

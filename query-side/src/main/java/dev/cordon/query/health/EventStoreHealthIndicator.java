@@ -1,5 +1,6 @@
 package dev.cordon.query.health;
 
+import dev.cordon.service.health.HealthStatuses;
 import javax.sql.DataSource;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

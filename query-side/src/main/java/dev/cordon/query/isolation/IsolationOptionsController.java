@@ -3,7 +3,7 @@ package dev.cordon.query.isolation;
 import dev.cordon.events.eligibility.EligibilityTable;
 import dev.cordon.query.machine.MachineController;
 import dev.cordon.query.machine.MachineRepository;
-import dev.cordon.query.web.ODataContext;
+import dev.cordon.service.odata.ODataContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

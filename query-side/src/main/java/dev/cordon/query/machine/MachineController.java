@@ -2,9 +2,9 @@ package dev.cordon.query.machine;
 
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.query.odata.ODataQuery;
-import dev.cordon.query.web.ApiException;
+import dev.cordon.service.error.ApiException;
 import dev.cordon.query.web.ODataCollection;
-import dev.cordon.query.web.ODataContext;
+import dev.cordon.service.odata.ODataContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,10 +1,13 @@
 package dev.cordon.query.odata;
 
+import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.error.ApiException;
+
 /** A query option that cannot be accepted; answered as 400 {@code ODataError}. */
-public class ODataException extends RuntimeException {
+public class ODataException extends ApiException {
 
     public ODataException(String message) {
-        super(message);
+        super(ErrorCode.ODataError, message);
     }
 
     static ODataException at(int position, String message) {

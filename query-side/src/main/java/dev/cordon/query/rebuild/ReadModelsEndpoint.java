@@ -1,7 +1,7 @@
 package dev.cordon.query.rebuild;
 
 import dev.cordon.events.error.ErrorCode;
-import dev.cordon.query.web.ApiException;
+import dev.cordon.service.error.ApiException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

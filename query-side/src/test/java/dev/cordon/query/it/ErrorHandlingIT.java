@@ -8,6 +8,8 @@ import dev.cordon.query.support.IntegrationTestSupport;
 import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -55,12 +57,16 @@ class ErrorHandlingIT extends IntegrationTestSupport {
         assertThat(response.getBody().at("/error/target").asText()).isEqualTo(id);
     }
 
-    @Test
-    void requestId_whenHostile_isSanitisedAndCut() {
+    /** The one request-id rule of both sides: an unsafe id is replaced by a new UUID, never repaired or cut. */
+    @ParameterizedTest
+    @ValueSource(strings = {"abc def!", "<b>aaaaaaaaaaaa", "x"})
+    void requestId_whenUnsafeOrTooLong_isReplacedByANewUuidInHeaderAndTarget(String given) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Request-ID", "<b>" + "a".repeat(200));
+        headers.set("X-Request-ID", given.equals("x") ? "x".repeat(101) : given);
         ResponseEntity<JsonNode> response = exchange(HttpMethod.GET, "/api/machines/unknown", headers);
-        assertThat(response.getBody().at("/error/target").asText()).startsWith("baaa").hasSize(100);
+        String id = response.getHeaders().getFirst("X-Request-ID");
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(response.getBody().at("/error/target").asText()).isEqualTo(id);
     }
 
     @Test

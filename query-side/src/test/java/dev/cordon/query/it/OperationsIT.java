@@ -8,7 +8,7 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.kafka.KafkaContract;
 import dev.cordon.query.consumer.DeviceEventListener;
 import dev.cordon.query.health.ConsumerLagHealthIndicator;
-import dev.cordon.query.health.HealthStatuses;
+import dev.cordon.service.health.HealthStatuses;
 import dev.cordon.query.support.IntegrationTestSupport;
 import dev.cordon.query.support.PrometheusScrape;
 import dev.cordon.query.support.TestEvents;

@@ -1,0 +1,34 @@
+package dev.cordon.service.defaults;
+
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings both services run with, as defaults below everything else (each application.yml, the environment and the
+ * command line still override them). Applied before logging starts, so the log pattern has the request id from the
+ * first line.
+ */
+public class ServiceDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "cordonServiceDefaults";
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            // Every log line of a request carries its id (RequestIdFilter puts it in the MDC).
+            Map.entry("logging.pattern.correlation", "[%X{requestId:-}] "),
+            // No HTML error pages: the public error JSON comes from FallbackErrorController and the error valve.
+            Map.entry("server.error.whitelabel.enabled", "false"),
+            Map.entry("spring.mvc.throw-exception-if-no-handler-found", "true"),
+            // DEGRADED (HealthStatuses): serving, but a dependency needs attention (docs/monitoring.md). It answers
+            // 200, so health checks that look at the HTTP status keep an instance that still serves in service.
+            Map.entry("management.endpoint.health.status.order", "down,out-of-service,degraded,up,unknown"),
+            Map.entry("management.endpoint.health.status.http-mapping.degraded", "200"),
+            Map.entry("management.metrics.tags.application", "${spring.application.name}"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cordon.service.request;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The one request-id rule of Cordon: a caller's {@code X-Request-ID} is kept when it matches {@link #SAFE}, otherwise
+ * the request gets a new UUID. Never repaired: an id with one bad character is not the caller's id with that character
+ * removed, and two services that repaired it differently would log one call under two ids. The gateway, both
+ * services and nginx's id all follow it, so a forwarded id stays the same id everywhere.
+ */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-ID";
+    /** Safe in a header, a log line and JSON: no spaces, quotes, markup or line breaks. */
+    public static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final String ATTRIBUTE = RequestIds.class.getName();
+
+    private RequestIds() {
+    }
+
+    /** @return {@code given} when it is a safe id, else a new one */
+    public static String decide(String given) {
+        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The id {@link RequestIdFilter} gave this request; for a request the filter did not see (the container's own
+     * error dispatch before it), the rule applied to the header, which gives the same answer for a safe id.
+     */
+    public static String of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof String id ? id : decide(request.getHeader(HEADER));
+    }
+}

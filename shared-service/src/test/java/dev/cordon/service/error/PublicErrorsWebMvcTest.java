@@ -1,0 +1,97 @@
+package dev.cordon.service.error;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.cordon.service.TestService;
+import dev.cordon.service.request.RequestIdAutoConfiguration;
+import dev.cordon.service.request.RequestIds;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The one error mapping of both services, as a web slice: no database, no broker. */
+@WebMvcTest(controllers = TestService.Endpoints.class)
+@ImportAutoConfiguration({RequestIdAutoConfiguration.class, PublicErrorAutoConfiguration.class})
+class PublicErrorsWebMvcTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void apiException_isAnsweredWithItsCodeAndStatus_andTheRequestIdAsTarget() throws Exception {
+        mvc.perform(get("/api/refused").param("code", "ActiveRequestAlreadyExists").header(RequestIds.HEADER, "req-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(header().string(RequestIds.HEADER, "req-1"))
+                .andExpect(jsonPath("$.error.code").value("ActiveRequestAlreadyExists"))
+                .andExpect(jsonPath("$.error.message").value("Refused with ActiveRequestAlreadyExists"))
+                .andExpect(jsonPath("$.error.target").value("req-1"));
+    }
+
+    @Test
+    void serviceUnavailable_carriesRetryAfter_otherErrorsDoNot() throws Exception {
+        mvc.perform(get("/api/refused").param("code", "ServiceUnavailable"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"));
+        mvc.perform(get("/api/refused").param("code", "ResourceNotFound"))
+                .andExpect(status().isNotFound())
+                .andExpect(header().doesNotExist("Retry-After"));
+    }
+
+    @Test
+    void unexpectedFailure_is500NamingNoInternals() throws Exception {
+        mvc.perform(get("/api/broken").header(RequestIds.HEADER, "req-2"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.error.code").value("InternalServerError"))
+                .andExpect(jsonPath("$.error.message").value(not(containsString("postgresql"))))
+                .andExpect(jsonPath("$.error.target").value("req-2"));
+    }
+
+    @Test
+    void unknownPath_isNotFoundJson() throws Exception {
+        mvc.perform(get("/api/nothing-here").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error.code").value("NotFound"));
+    }
+
+    @Test
+    void wrongMethod_is405WithAllow() throws Exception {
+        mvc.perform(put("/api/machines/m1/history"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", containsString("GET")))
+                .andExpect(jsonPath("$.error.code").value("MethodNotAllowed"));
+    }
+
+    @Test
+    void body_whenNotJson_orWronglyCased_isInvalidRequestBodyOrUnsupportedMediaType() throws Exception {
+        mvc.perform(post("/api/body").contentType(MediaType.APPLICATION_JSON).content("{\"Comment\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.code").value("InvalidRequestBody"))
+                .andExpect(jsonPath("$.error.message").value(containsString("not valid JSON")));
+        mvc.perform(post("/api/body").contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.error.code").value("UnsupportedMediaType"));
+    }
+
+    @Test
+    void badParameter_isInvalidInput_missingOne_isMissingRequiredParameter() throws Exception {
+        mvc.perform(get("/api/refused").param("code", "NoSuchCode"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.code").value("InvalidInput"));
+        mvc.perform(get("/api/refused"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.code").value("MissingRequiredParameter"));
+    }
+}
