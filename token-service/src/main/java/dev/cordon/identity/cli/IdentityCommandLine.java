@@ -1,0 +1,128 @@
+package dev.cordon.identity.cli;
+
+import dev.cordon.identity.store.ClientEntry;
+import dev.cordon.identity.store.ClientRegistry;
+import dev.cordon.identity.store.NewClient;
+import dev.cordon.identity.store.SigningKeys;
+import dev.cordon.service.security.Permission;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code clients add NAME PERMISSION... | add-agent MACHINE_ID | list | remove NAME} and {@code keys rotate}: the
+ * built-in token service's clients and keys, on its files, whether or not it runs (it reads a change at its next
+ * request). The identity directory is {@code CORDON_IDENTITY_DIRECTORY}, else {@code ./data/identity}.
+ */
+public final class IdentityCommandLine {
+
+    private static final String USAGE = """
+            usage: clients add NAME PERMISSION...     a client for a playbook or tool; prints its id and secret once
+                   clients add-agent MACHINE_ID       a device agent's client, bound to that machine
+                   clients list
+                   clients remove NAME|CLIENT_ID      new tokens are refused at once; issued ones expire within
+                                                      their lifetime (one hour by default)
+                   keys rotate                        a new signing key; the old one stays valid until its tokens expire
+            permissions: %s""";
+
+    private IdentityCommandLine() {
+    }
+
+    public static boolean handles(String command) {
+        return command.equals("clients") || command.equals("keys");
+    }
+
+    /** @return the exit code */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, directory(), Duration.parse(System.getenv().getOrDefault("CORDON_IDENTITY_TOKEN_LIFETIME_ISO",
+                "PT1H")), out, err);
+    }
+
+    public static int run(List<String> args, Path directory, Duration tokenLifetime, PrintStream out,
+                          PrintStream err) {
+        try {
+            String area = args.isEmpty() ? "" : args.get(0);
+            String command = args.size() < 2 ? "" : args.get(1);
+            List<String> rest = args.size() < 3 ? List.of() : args.subList(2, args.size());
+            if (area.equals("keys") && command.equals("rotate") && rest.isEmpty()) {
+                String kid = new SigningKeys(directory, Clock.systemUTC()).rotate(tokenLifetime);
+                out.println("New signing key " + kid + "; tokens signed with the previous one stay valid until they"
+                        + " expire (" + tokenLifetime + ").");
+                return 0;
+            }
+            if (!area.equals("clients")) {
+                return usage(err);
+            }
+            ClientRegistry clients = new ClientRegistry(directory, Clock.systemUTC());
+            return switch (command) {
+                case "add" -> add(clients, rest, out, err);
+                case "add-agent" -> rest.size() == 1 ? printed(clients.add("agent-" + rest.get(0),
+                        List.of(Permission.AGENT.claimValue()), rest.get(0)), out) : usage(err);
+                case "list" -> list(clients, out);
+                case "remove" -> rest.size() == 1 ? remove(clients, rest.get(0), out, err) : usage(err);
+                default -> usage(err);
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int add(ClientRegistry clients, List<String> rest, PrintStream out, PrintStream err) {
+        if (rest.size() < 2) {
+            return usage(err);
+        }
+        List<String> permissions = new ArrayList<>();
+        for (String name : rest.subList(1, rest.size())) {
+            Permission permission = Permission.ofClaimValue(name).filter(p -> p != Permission.AGENT)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown permission '" + name + "'; one of "
+                            + applicationPermissions()));
+            permissions.add(permission.claimValue());
+        }
+        return printed(clients.add(rest.get(0), permissions, null), out);
+    }
+
+    private static int printed(NewClient client, PrintStream out) {
+        out.println("client_id:     " + client.entry().clientId());
+        out.println("client_secret: " + client.clientSecret());
+        out.println("The secret is shown this once and stored only as a hash: keep it now.");
+        return 0;
+    }
+
+    private static int list(ClientRegistry clients, PrintStream out) {
+        for (ClientEntry client : clients.all()) {
+            out.println(client.clientId() + "  " + client.name() + "  " + String.join(" ", client.permissions())
+                    + (client.machineId() == null ? "" : "  machine " + client.machineId())
+                    + "  created " + client.createdAt());
+        }
+        return 0;
+    }
+
+    private static int remove(ClientRegistry clients, String which, PrintStream out, PrintStream err) {
+        if (!clients.remove(which)) {
+            err.println("No client named or with id '" + which + "'");
+            return 1;
+        }
+        out.println("Removed " + which + ": it gets no new token; a token it holds expires within its lifetime.");
+        return 0;
+    }
+
+    private static int usage(PrintStream err) {
+        err.println(USAGE.formatted(applicationPermissions()));
+        return 2;
+    }
+
+    private static String applicationPermissions() {
+        return Arrays.stream(Permission.values()).filter(p -> p != Permission.AGENT).map(Permission::claimValue)
+                .collect(Collectors.joining(" "));
+    }
+
+    private static Path directory() {
+        return Path.of(System.getenv().getOrDefault("CORDON_IDENTITY_DIRECTORY", "data/identity"));
+    }
+}
