@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.service.TestService;
 import dev.cordon.service.request.RequestIds;
+import dev.cordon.service.testing.TestIssuer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -52,7 +53,8 @@ class ContainerErrorsTest {
 
     @Test
     void aRequestsLogLine_carriesItsRequestId(CapturedOutput output) throws IOException {
-        Raw raw = send("GET /api/machines/m-log/history HTTP/1.0", "log-line-77");
+        Raw raw = send("GET /api/machines/m-log/history HTTP/1.0\r\nAuthorization: Bearer "
+                + TestIssuer.get().app("log-test", "Machine.Read.All"), "log-line-77");
         assertThat(raw.status()).isEqualTo(200);
         assertThat(output.getOut()).containsPattern("\\[log-line-77\\] .*history of m-log");
     }

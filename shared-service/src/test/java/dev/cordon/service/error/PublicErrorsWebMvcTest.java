@@ -2,9 +2,6 @@ package dev.cordon.service.error;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -13,16 +10,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.cordon.service.TestService;
 import dev.cordon.service.request.RequestIdAutoConfiguration;
 import dev.cordon.service.request.RequestIds;
+import dev.cordon.service.security.ApiSecurityAutoConfiguration;
+import dev.cordon.service.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The one error mapping of both services, as a web slice: no database, no broker. */
 @WebMvcTest(controllers = TestService.Endpoints.class)
-@ImportAutoConfiguration({RequestIdAutoConfiguration.class, PublicErrorAutoConfiguration.class})
+@ImportAutoConfiguration({RequestIdAutoConfiguration.class, PublicErrorAutoConfiguration.class,
+        ApiSecurityAutoConfiguration.class})
 class PublicErrorsWebMvcTest {
 
     @Autowired
@@ -93,5 +95,20 @@ class PublicErrorsWebMvcTest {
         mvc.perform(get("/api/refused"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error.code").value("MissingRequiredParameter"));
+    }
+
+    /** A reader's token on every request: the slice runs with the services' security, as they do. */
+    private static final String TOKEN = "Bearer " + TestIssuer.get().app("slice-test", "Machine.Read.All");
+
+    private static MockHttpServletRequestBuilder get(String path) {
+        return MockMvcRequestBuilders.get(path).header("Authorization", TOKEN);
+    }
+
+    private static MockHttpServletRequestBuilder post(String path) {
+        return MockMvcRequestBuilders.post(path).header("Authorization", TOKEN);
+    }
+
+    private static MockHttpServletRequestBuilder put(String path) {
+        return MockMvcRequestBuilders.put(path).header("Authorization", TOKEN);
     }
 }
