@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cordon.system.RoutingTable.Side;
+import dev.cordon.service.routing.Route;
+import dev.cordon.service.routing.RouteTable;
 import dev.cordon.system.docs.ApiDocEndpoints;
 import dev.cordon.system.docs.ApiDocEndpoints.Endpoint;
 import dev.cordon.system.docs.HttpExample;
@@ -69,15 +70,15 @@ class ApiDocIT {
         ResponseMatcher matcher = new ResponseMatcher();
         for (HttpExample example : examples) {
             HttpExample.Request request = example.request();
-            Side side = RoutingTable.route(request.method(), request.path());
-            assertThat(side).as("docs/api.md line " + example.line() + ": routed").isNotEqualTo(Side.NOT_ROUTED);
-            String base = side == Side.COMMAND ? engine.commandSideUrl() : engine.querySideUrl();
+            Route side = RouteTable.route(request.method(), request.path());
+            assertThat(side).as("docs/api.md line " + example.line() + ": routed").isNotEqualTo(Route.NOT_ROUTED);
+            String base = side == Route.COMMAND_SIDE ? engine.commandSideUrl() : engine.querySideUrl();
             if (example.response().eventStream()) {
                 assertThat(eventStreamDifferences(base, example, matcher)).as("docs/api.md line %d: %s %s",
                         example.line(), request.method(), request.target()).isEmpty();
                 continue;
             }
-            boolean read = request.method().equals("GET") && side == Side.QUERY;
+            boolean read = request.method().equals("GET") && side == Route.QUERY_SIDE;
             Instant deadline = Instant.now().plus(read ? READ_PATIENCE : Duration.ZERO);
             List<String> differences;
             HttpResponse<String> response;

@@ -1,14 +1,17 @@
 package dev.cordon.service.request;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /** The request-id filter, before every other filter (security included), so that every answer carries the id. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class) // a service, not the launcher's gateway, which decides ids itself
 public class RequestIdAutoConfiguration {
 
     @Bean

@@ -1,17 +1,11 @@
 package dev.cordon.standalone.gateway;
 
+import dev.cordon.service.error.JsonErrorValveCustomizer;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import org.apache.catalina.Valve;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfig {
@@ -32,20 +26,9 @@ public class GatewayConfig {
         return registration;
     }
 
-    /** After Boot's own customizer, which installs Tomcat's HTML error valve: ours answers in JSON instead. */
+    /** Tomcat's own refusals (a malformed path) answered with the public error JSON, as on both services. */
     @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReportValve() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
-                for (Valve valve : host.getPipeline().getValves()) {
-                    if (valve instanceof ErrorReportValve) {
-                        host.getPipeline().removeValve(valve);
-                    }
-                }
-                host.getPipeline().addValve(new JsonErrorReportValve());
-            }
-        });
+    public JsonErrorValveCustomizer jsonErrorReportValve() {
+        return new JsonErrorValveCustomizer();
     }
 }

@@ -1,6 +1,10 @@
 package dev.cordon.standalone.gateway;
 
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.error.ErrorWriter;
+import dev.cordon.service.request.RequestIds;
+import dev.cordon.service.routing.Route;
+import dev.cordon.service.routing.RouteTable;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,16 +43,16 @@ public class GatewayServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String requestId = RequestIds.of(request.getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.decide(request.getHeader(RequestIds.HEADER));
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         Route route = RouteTable.route(request.getMethod(), path);
         if (route == Route.NOT_ROUTED) {
-            PublicErrors.write(response, ErrorCode.NotFound, "No such resource on this URL", requestId, 0);
+            ErrorWriter.write(response, ErrorCode.NotFound, "No such resource on this URL", requestId, 0);
             return;
         }
         URI base = upstreams.of(route);
         if (base == null) {
-            PublicErrors.write(response, ErrorCode.ServiceUnavailable,
+            ErrorWriter.write(response, ErrorCode.ServiceUnavailable,
                     "Cordon is starting or stopping; try again shortly", requestId, RETRY_AFTER_SECONDS);
             return;
         }
@@ -57,7 +61,7 @@ public class GatewayServlet extends HttpServlet {
             String query = request.getQueryString();
             target = URI.create(base + request.getRequestURI() + (query == null ? "" : "?" + query));
         } catch (IllegalArgumentException e) {
-            PublicErrors.write(response, ErrorCode.InvalidInput,
+            ErrorWriter.write(response, ErrorCode.InvalidInput,
                     "The URL could not be parsed; encode it as UTF-8 with valid %XX escapes", requestId, 0);
             return;
         }
@@ -67,12 +71,12 @@ public class GatewayServlet extends HttpServlet {
         } catch (IOException | UncheckedIOException e) {
             log.warn("The {} did not answer {} {} [{}]: {}", route.description(), request.getMethod(), path,
                     requestId, e.toString());
-            PublicErrors.write(response, ErrorCode.ServiceUnavailable, "The " + route.description()
+            ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "The " + route.description()
                     + " of Cordon is not reachable; try again shortly", requestId, RETRY_AFTER_SECONDS);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            PublicErrors.write(response, ErrorCode.ServiceUnavailable, "Cordon is stopping", requestId, 0);
+            ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "Cordon is stopping", requestId, 0);
             return;
         }
         relay(answer, response);

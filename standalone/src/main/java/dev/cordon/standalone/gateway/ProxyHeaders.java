@@ -1,5 +1,6 @@
 package dev.cordon.standalone.gateway;
 
+import dev.cordon.service.request.RequestIds;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.cordon.standalone.gateway;
 
+import dev.cordon.service.routing.Route;
 import java.net.URI;
 
 /** Where the two services listen; unknown until they are healthy, and again once they are being stopped. */

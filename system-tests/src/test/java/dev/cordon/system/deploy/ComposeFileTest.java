@@ -3,8 +3,8 @@ package dev.cordon.system.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cordon.system.Repository;
-import dev.cordon.system.RoutingTable;
-import dev.cordon.system.RoutingTable.Side;
+import dev.cordon.service.routing.Route;
+import dev.cordon.service.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -295,51 +295,53 @@ class ComposeFileTest {
     void nginx_routesEachRequestAsTheRoutingTableSays() {
         // method, path, where it must go
         Object[][] samples = {
-                {"GET", "/api/machineactions", Side.QUERY},
-                {"HEAD", "/api/machineactions", Side.QUERY},
-                {"OPTIONS", "/api/machineactions", Side.QUERY},
-                {"GET", "/api/machineactions/0f6ad4c4-64d6-4a6e-9d32-7d1f7bd0c1e2", Side.QUERY},
-                {"POST", "/api/machineactions/0f6ad4c4-64d6-4a6e-9d32-7d1f7bd0c1e2/cancel", Side.COMMAND},
-                {"GET", "/api/machines", Side.QUERY},
-                {"GET", "/api/machines/4f2a9c1e", Side.QUERY},
-                {"PUT", "/api/machines/4f2a9c1e", Side.COMMAND},
-                {"DELETE", "/api/machines/4f2a9c1e", Side.COMMAND},
-                {"PATCH", "/api/machineactions/0f6ad4c4", Side.COMMAND},
-                {"POST", "/api/machines/4f2a9c1e/isolate", Side.COMMAND},
-                {"POST", "/api/machines/4f2a9c1e/unisolate", Side.COMMAND},
-                {"GET", "/api/machines/4f2a9c1e/timeline", Side.QUERY},
-                {"GET", "/api/machines/4f2a9c1e/isolationoptions", Side.QUERY},
-                {"GET", "/api/agent/machines/4f2a9c1e/pendingactions", Side.COMMAND},
-                {"POST", "/api/agent/machineactions/0f6ad4c4/status", Side.COMMAND},
-                {"GET", "/api/machines/4f2a9c1e/history", Side.COMMAND},
-                {"GET", "/api/machines/4f2a9c1e/state", Side.COMMAND},
-                {"GET", "/api/machines/4f2a9c1e/history/more", Side.QUERY},
-                {"GET", "/api/audit/events", Side.COMMAND},
-                {"GET", "/api/auditor", Side.QUERY},
-                {"GET", "/api", Side.QUERY},
-                {"POST", "/api", Side.COMMAND},
-                {"GET", "/v3/api-docs/command", Side.COMMAND},
-                {"GET", "/v3/api-docs/query", Side.QUERY},
-                {"GET", "/v3/api-docs", Side.QUERY},
-                {"GET", "/swagger-ui/index.html", Side.QUERY},
-                {"GET", "/", Side.QUERY},
-                {"GET", "/api/changes", Side.QUERY},
-                {"GET", "/devices/4f2a9c1e", Side.QUERY},
-                {"GET", "/actions", Side.QUERY},
-                {"GET", "/assets/app.js", Side.QUERY},
-                {"GET", "/actuator/health", Side.NOT_ROUTED},
-                {"GET", "/actuator/prometheus", Side.NOT_ROUTED},
+                {"GET", "/api/machineactions", Route.QUERY_SIDE},
+                {"HEAD", "/api/machineactions", Route.QUERY_SIDE},
+                {"OPTIONS", "/api/machineactions", Route.QUERY_SIDE},
+                {"GET", "/api/machineactions/0f6ad4c4-64d6-4a6e-9d32-7d1f7bd0c1e2", Route.QUERY_SIDE},
+                {"POST", "/api/machineactions/0f6ad4c4-64d6-4a6e-9d32-7d1f7bd0c1e2/cancel", Route.COMMAND_SIDE},
+                {"GET", "/api/machines", Route.QUERY_SIDE},
+                {"GET", "/api/machines/4f2a9c1e", Route.QUERY_SIDE},
+                {"PUT", "/api/machines/4f2a9c1e", Route.COMMAND_SIDE},
+                {"DELETE", "/api/machines/4f2a9c1e", Route.COMMAND_SIDE},
+                {"PATCH", "/api/machineactions/0f6ad4c4", Route.COMMAND_SIDE},
+                {"POST", "/api/machines/4f2a9c1e/isolate", Route.COMMAND_SIDE},
+                {"POST", "/api/machines/4f2a9c1e/unisolate", Route.COMMAND_SIDE},
+                {"GET", "/api/machines/4f2a9c1e/timeline", Route.QUERY_SIDE},
+                {"GET", "/api/machines/4f2a9c1e/isolationoptions", Route.QUERY_SIDE},
+                {"GET", "/api/agent/machines/4f2a9c1e/pendingactions", Route.COMMAND_SIDE},
+                {"POST", "/api/agent/machineactions/0f6ad4c4/status", Route.COMMAND_SIDE},
+                {"GET", "/api/machines/4f2a9c1e/history", Route.COMMAND_SIDE},
+                {"GET", "/api/machines/4f2a9c1e/state", Route.COMMAND_SIDE},
+                {"HEAD", "/api/machines/4f2a9c1e/history", Route.COMMAND_SIDE},
+                {"OPTIONS", "/api/machines/4f2a9c1e/history", Route.COMMAND_SIDE},
+                {"GET", "/api/machines/4f2a9c1e/history/more", Route.QUERY_SIDE},
+                {"GET", "/api/audit/events", Route.COMMAND_SIDE},
+                {"GET", "/api/auditor", Route.QUERY_SIDE},
+                {"GET", "/api", Route.QUERY_SIDE},
+                {"POST", "/api", Route.COMMAND_SIDE},
+                {"GET", "/v3/api-docs/command", Route.COMMAND_SIDE},
+                {"GET", "/v3/api-docs/query", Route.QUERY_SIDE},
+                {"GET", "/v3/api-docs", Route.QUERY_SIDE},
+                {"GET", "/swagger-ui/index.html", Route.QUERY_SIDE},
+                {"GET", "/", Route.QUERY_SIDE},
+                {"GET", "/api/changes", Route.QUERY_SIDE},
+                {"GET", "/devices/4f2a9c1e", Route.QUERY_SIDE},
+                {"GET", "/actions", Route.QUERY_SIDE},
+                {"GET", "/assets/app.js", Route.QUERY_SIDE},
+                {"GET", "/actuator/health", Route.NOT_ROUTED},
+                {"GET", "/actuator/prometheus", Route.NOT_ROUTED},
         };
         for (Object[] sample : samples) {
             String method = (String) sample[0];
             String path = (String) sample[1];
-            Side expected = (Side) sample[2];
+            Route expected = (Route) sample[2];
             String request = method + " " + path;
-            assertThat(RoutingTable.route(method, path)).as("RoutingTable: " + request).isEqualTo(expected);
+            assertThat(RouteTable.route(method, path)).as("RouteTable: " + request).isEqualTo(expected);
             NginxConfig.Target target = nginx.route(8080, method, path);
             switch (expected) {
-                case COMMAND -> assertThat(target.upstream()).as("nginx: " + request).isEqualTo("command_side");
-                case QUERY -> {
+                case COMMAND_SIDE -> assertThat(target.upstream()).as("nginx: " + request).isEqualTo("command_side");
+                case QUERY_SIDE -> {
                     assertThat(target.upstream()).as("nginx: " + request).isEqualTo("query_side");
                     // Reads may be server-sent event streams: nginx must pass them on as they come.
                     assertThat(target.location().first("proxy_buffering")).as("nginx: " + request + " unbuffered")

@@ -1,10 +1,12 @@
-package dev.cordon.standalone.gateway;
+package dev.cordon.service.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Samples of every rule; NginxRoutingTest (system-tests) holds nginx.conf to the same table. */
 class RouteTableTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -21,7 +23,11 @@ class RouteTableTest {
             "GET,     /api/audit,                                    COMMAND_SIDE",
             "GET,     /api/audit/actions/1f0e,                       COMMAND_SIDE",
             "HEAD,    /api/audit/actions,                            COMMAND_SIDE",
-            "HEAD,    /api/machines/abc/history,                     QUERY_SIDE",
+            // The side that serves GET serves HEAD and OPTIONS too (the drift nginx.conf did not have).
+            "HEAD,    /api/machines/abc/history,                     COMMAND_SIDE",
+            "OPTIONS, /api/machines/abc/history,                     COMMAND_SIDE",
+            "HEAD,    /api/machines/abc/state,                       COMMAND_SIDE",
+            "OPTIONS, /api/machines/abc/state,                       COMMAND_SIDE",
             "GET,     /api/machines/abc/history/more,                QUERY_SIDE",
             "GET,     /api/machines/abc/timeline,                    QUERY_SIDE",
             "GET,     /api/machines/abc/isolationoptions,            QUERY_SIDE",
@@ -60,6 +66,12 @@ class RouteTableTest {
     })
     void route_followsTheSharedTable_firstMatchWins(String method, String path, Route expected) {
         assertThat(RouteTable.route(method, path)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyPath_hasARoute_theLastRuleTakesWhatNoOtherDoes() {
+        assertThat(RouteTable.RULES.get(RouteTable.RULES.size() - 1).route()).isEqualTo(Route.QUERY_SIDE);
+        assertThat(RouteTable.route("BREW", "/coffee")).isEqualTo(Route.QUERY_SIDE);
     }
 
 }

@@ -1,4 +1,4 @@
-package dev.cordon.standalone.gateway;
+package dev.cordon.service.routing;
 
 /** Where a request on the base URL goes. */
 public enum Route {
