@@ -55,10 +55,10 @@ public class ActionIndex {
                 status.name(), ts(at), errorHResult, actionId));
     }
 
-    void cancel(String actionId, String requestor, String comment, Instant at) {
-        requireOneRow(actionId, jdbc.update("update action_index set status = 'Cancelled', last_update = ?, "
+    void cancel(String actionId, ActionStatus status, String requestor, String comment, Instant at) {
+        requireOneRow(actionId, jdbc.update("update action_index set status = ?, last_update = ?, "
                 + "cancellation_requestor = ?, cancellation_comment = ?, cancelled_at = ? where action_id = ?",
-                ts(at), requestor, comment, ts(at), actionId));
+                status.name(), ts(at), requestor, comment, ts(at), actionId));
     }
 
     /** A status change for an action without its row would leave the index wrong: fail, and the command with it. */

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolatedEvent;
@@ -21,6 +22,7 @@ import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.events.transition.IsolationTransitions;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -172,7 +174,7 @@ public class Device {
     @EventSourcingHandler
     void on(DeviceRegisteredEvent e) {
         deviceId = e.deviceId();
-        state = IsolationState.NotIsolated;
+        state = IsolationTransitions.stateAfter(null, e);
         computerDnsName = e.computerDnsName();
         osPlatform = e.osPlatform();
         osBuild = e.osBuild();
@@ -189,58 +191,11 @@ public class Device {
         aadDeviceId = e.aadDeviceId();
     }
 
+    /** Every action event: the state, scope and open action after it, as the shared transitions say. */
     @EventSourcingHandler
-    void on(DeviceIsolationRequestedEvent e) {
-        openAction = new OpenAction(e.actionId(), ActionType.Isolate, e.isolationType(), ActionStatus.Pending);
-        state = IsolationState.IsolationPending;
-    }
-
-    @EventSourcingHandler
-    void on(DeviceReleaseRequestedEvent e) {
-        openAction = new OpenAction(e.actionId(), ActionType.Unisolate, null, ActionStatus.Pending);
-        state = IsolationState.ReleasePending;
-    }
-
-    @EventSourcingHandler
-    void on(MachineActionStartedEvent e) {
-        openAction = openAction.started();
-    }
-
-    @EventSourcingHandler
-    void on(DeviceIsolatedEvent e) {
-        state = IsolationState.Isolated;
-        scope = e.isolationType();
-        openAction = null;
-    }
-
-    @EventSourcingHandler
-    void on(DeviceIsolationFailedEvent e) {
-        state = IsolationState.NotIsolated;
-        openAction = null;
-    }
-
-    @EventSourcingHandler
-    void on(DeviceReleasedEvent e) {
-        state = IsolationState.NotIsolated;
-        scope = null;
-        openAction = null;
-    }
-
-    @EventSourcingHandler
-    void on(DeviceReleaseFailedEvent e) {
-        state = IsolationState.Isolated;
-        openAction = null;
-    }
-
-    @EventSourcingHandler
-    void on(MachineActionCancelledEvent e) {
-        state = openAction.stateBefore();
-        openAction = null;
-    }
-
-    @EventSourcingHandler
-    void on(MachineActionTimedOutEvent e) {
-        state = openAction.stateBefore();
-        openAction = null;
+    void on(MachineActionEvent e) {
+        state = IsolationTransitions.stateAfter(state, e);
+        scope = IsolationTransitions.scopeAfter(scope, e);
+        openAction = OpenAction.after(openAction, e);
     }
 }

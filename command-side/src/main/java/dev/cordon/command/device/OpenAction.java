@@ -1,19 +1,23 @@
 package dev.cordon.command.device;
 
+import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.IsolationType;
-import dev.cordon.events.device.IsolationState;
+import dev.cordon.events.transition.IsolationTransitions;
 
 /** The device's one open action. */
 record OpenAction(String actionId, ActionType type, IsolationType isolationType, ActionStatus status) {
 
-    OpenAction started() {
-        return new OpenAction(actionId, type, isolationType, ActionStatus.InProgress);
-    }
-
-    /** Where a cancel or a timeout leaves the device: isolation starts from NotIsolated, release from Isolated. */
-    IsolationState stateBefore() {
-        return type == ActionType.Isolate ? IsolationState.NotIsolated : IsolationState.Isolated;
+    /** The open action after {@code event}: a request opens one, a start moves it on, any end closes it (null). */
+    static OpenAction after(OpenAction current, MachineActionEvent event) {
+        ActionStatus status = IsolationTransitions.statusAfter(event);
+        if (!IsolationTransitions.isOpen(status)) {
+            return null;
+        }
+        IsolationType isolationType = event instanceof DeviceIsolationRequestedEvent requested
+                ? requested.isolationType() : current == null ? null : current.isolationType();
+        return new OpenAction(event.actionId(), IsolationTransitions.actionType(event), isolationType, status);
     }
 }

@@ -2,20 +2,17 @@ package dev.cordon.query.action;
 
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
-import dev.cordon.events.action.ActionType;
-import dev.cordon.events.action.DeviceIsolatedEvent;
 import dev.cordon.events.action.DeviceIsolationFailedEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.DeviceReleaseFailedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
-import dev.cordon.events.action.DeviceReleasedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
-import dev.cordon.events.action.MachineActionStartedEvent;
-import dev.cordon.events.action.MachineActionTimedOutEvent;
+import dev.cordon.events.transition.IsolationTransitions;
 
 /**
- * The Action center's state transitions as a pure function. Times come from the event payloads only,
- * so folding the same history again yields the same view.
+ * The Action center's view of each action as a pure function: its type and status from the shared transitions
+ * (IsolationTransitions), the rest from the payloads. Times come from the payloads only, so folding the same
+ * history again yields the same view.
  */
 public final class MachineActionFold {
 
@@ -26,40 +23,30 @@ public final class MachineActionFold {
      * @return the action after {@code event}; null when the event reports on an action whose request was never seen
      */
     public static MachineActionView apply(MachineActionView current, MachineActionEvent event) {
+        ActionStatus status = IsolationTransitions.statusAfter(event);
         if (event instanceof DeviceIsolationRequestedEvent e) {
-            return new MachineActionView(e.actionId(), ActionType.Isolate, e.isolationType(), null, e.requestor(),
-                    e.comment(), e.requestSource(), e.externalId(), ActionStatus.Pending, e.deviceId(),
+            return new MachineActionView(e.actionId(), IsolationTransitions.actionType(e), e.isolationType(), null,
+                    e.requestor(), e.comment(), e.requestSource(), e.externalId(), status, e.deviceId(),
                     e.computerDnsName(), e.requestedAt(), e.requestedAt(), null, null, null, 0);
         }
         if (event instanceof DeviceReleaseRequestedEvent e) {
-            return new MachineActionView(e.actionId(), ActionType.Unisolate, null, null, e.requestor(),
-                    e.comment(), e.requestSource(), e.externalId(), ActionStatus.Pending, e.deviceId(),
-                    e.computerDnsName(), e.requestedAt(), e.requestedAt(), null, null, null, 0);
+            return new MachineActionView(e.actionId(), IsolationTransitions.actionType(e), null, null, e.requestor(),
+                    e.comment(), e.requestSource(), e.externalId(), status, e.deviceId(), e.computerDnsName(),
+                    e.requestedAt(), e.requestedAt(), null, null, null, 0);
         }
         if (current == null) {
             return null;
         }
-        if (event instanceof MachineActionStartedEvent e) {
-            return current.withStatus(ActionStatus.InProgress, e.reportedAt());
-        }
-        if (event instanceof DeviceIsolatedEvent e) {
-            return current.withStatus(ActionStatus.Succeeded, e.completedAt());
-        }
-        if (event instanceof DeviceReleasedEvent e) {
-            return current.withStatus(ActionStatus.Succeeded, e.completedAt());
+        if (event instanceof MachineActionCancelledEvent e) {
+            return current.withCancellation(status, e.cancellationRequestor(), e.cancellationComment(),
+                    e.cancelledAt());
         }
         if (event instanceof DeviceIsolationFailedEvent e) {
-            return current.withFailure(e.errorHResult(), e.failedAt());
+            return current.withFailure(status, e.errorHResult(), e.failedAt());
         }
         if (event instanceof DeviceReleaseFailedEvent e) {
-            return current.withFailure(e.errorHResult(), e.failedAt());
+            return current.withFailure(status, e.errorHResult(), e.failedAt());
         }
-        if (event instanceof MachineActionCancelledEvent e) {
-            return current.withCancellation(e.cancellationRequestor(), e.cancellationComment(), e.cancelledAt());
-        }
-        if (event instanceof MachineActionTimedOutEvent e) {
-            return current.withStatus(ActionStatus.TimeOut, e.timedOutAt());
-        }
-        throw ActionEvents.unknown(event);
+        return current.withStatus(status, event.occurredAt());
     }
 }

@@ -31,15 +31,15 @@ public record MachineActionView(
                 cancellationComment, cancellationDateTimeUtc, errorHResult);
     }
 
-    MachineActionView withFailure(int hResult, Instant at) {
+    MachineActionView withFailure(ActionStatus newStatus, int hResult, Instant at) {
         return new MachineActionView(id, type, scope, title, requestor, requestorComment, requestSource, externalId,
-                ActionStatus.Failed, machineId, computerDnsName, creationDateTimeUtc, at, cancellationRequestor,
+                newStatus, machineId, computerDnsName, creationDateTimeUtc, at, cancellationRequestor,
                 cancellationComment, cancellationDateTimeUtc, hResult);
     }
 
-    MachineActionView withCancellation(String byWhom, String comment, Instant at) {
+    MachineActionView withCancellation(ActionStatus newStatus, String byWhom, String comment, Instant at) {
         return new MachineActionView(id, type, scope, title, requestor, requestorComment, requestSource, externalId,
-                ActionStatus.Cancelled, machineId, computerDnsName, creationDateTimeUtc, at, byWhom, comment, at,
+                newStatus, machineId, computerDnsName, creationDateTimeUtc, at, byWhom, comment, at,
                 errorHResult);
     }
 }

@@ -5,7 +5,7 @@ import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
-import dev.cordon.query.action.ActionEvents;
+import dev.cordon.events.transition.IsolationTransitions;
 import dev.cordon.query.action.MachineActionView;
 
 /** Builds a timeline entry from one event; a pure function, like the folds. */
@@ -42,7 +42,8 @@ public final class TimelineEntries {
             comment = null;
         }
         return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, event.occurredAt(),
-                actionEvent.actionId(), ActionEvents.actionType(actionEvent), ActionEvents.statusAfter(actionEvent),
+                actionEvent.actionId(), IsolationTransitions.actionType(actionEvent),
+                IsolationTransitions.statusAfter(actionEvent),
                 requestor, comment);
     }
 
