@@ -6,6 +6,7 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.query.eventstore.CommandSideTables;
 import dev.cordon.service.error.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,11 +34,6 @@ public class EventStoreActionLookup {
     private static final Logger log = LoggerFactory.getLogger(EventStoreActionLookup.class);
     /** {@code action_index.action_id} is a varchar(64): a longer id cannot be there. */
     private static final int MAX_ACTION_ID_LENGTH = 64;
-    private static final String SELECT = """
-            SELECT action_id, device_id, action_type, scope, status, computer_dns_name, requestor, requestor_comment,
-                request_source, external_id, created_at, last_update, cancellation_requestor, cancellation_comment,
-                cancelled_at, error_hresult
-            FROM action_index WHERE action_id = ?""";
 
     private final JdbcTemplate eventStore;
 
@@ -52,7 +48,8 @@ public class EventStoreActionLookup {
             return Optional.empty();
         }
         try {
-            return eventStore.query(SELECT, EventStoreActionLookup::map, actionId).stream().findFirst();
+            return eventStore.query(CommandSideTables.ACTION_BY_ID, EventStoreActionLookup::map, actionId).stream()
+                    .findFirst();
         } catch (DataAccessException e) {
             log.warn("Event store lookup for action {} failed: {}", actionId, e.getMessage());
             throw new ApiException(ErrorCode.ServiceUnavailable,

@@ -25,19 +25,19 @@ public record MachineActionView(
         Instant cancellationDateTimeUtc,
         int errorHResult) {
 
-    MachineActionView withStatus(ActionStatus newStatus, Instant at) {
+    public MachineActionView withStatus(ActionStatus newStatus, Instant at) {
         return new MachineActionView(id, type, scope, title, requestor, requestorComment, requestSource, externalId,
                 newStatus, machineId, computerDnsName, creationDateTimeUtc, at, cancellationRequestor,
                 cancellationComment, cancellationDateTimeUtc, errorHResult);
     }
 
-    MachineActionView withFailure(ActionStatus newStatus, int hResult, Instant at) {
+    public MachineActionView withFailure(ActionStatus newStatus, int hResult, Instant at) {
         return new MachineActionView(id, type, scope, title, requestor, requestorComment, requestSource, externalId,
                 newStatus, machineId, computerDnsName, creationDateTimeUtc, at, cancellationRequestor,
                 cancellationComment, cancellationDateTimeUtc, hResult);
     }
 
-    MachineActionView withCancellation(ActionStatus newStatus, String byWhom, String comment, Instant at) {
+    public MachineActionView withCancellation(ActionStatus newStatus, String byWhom, String comment, Instant at) {
         return new MachineActionView(id, type, scope, title, requestor, requestorComment, requestSource, externalId,
                 newStatus, machineId, computerDnsName, creationDateTimeUtc, at, byWhom, comment, at,
                 errorHResult);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
-import dev.cordon.query.timeline.TimelineEntries;
+import dev.cordon.query.projection.TimelineEntries;
 
 /**
  * What a {@code change} event tells a subscriber: which device and action to refetch, and why. Only ids and a type

@@ -1,7 +1,7 @@
 package dev.cordon.query.config;
 
-import dev.cordon.query.consumer.DataErrors;
-import dev.cordon.query.consumer.PoisonRecordException;
+import dev.cordon.query.projection.DataErrors;
+import dev.cordon.query.projection.PoisonRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

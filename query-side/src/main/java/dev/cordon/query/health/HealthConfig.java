@@ -1,7 +1,7 @@
 package dev.cordon.query.health;
 
 import dev.cordon.query.action.EventStoreActionLookup;
-import dev.cordon.query.consumer.DeviceEventListener;
+import dev.cordon.query.projection.DeviceEventListener;
 import dev.cordon.service.health.KafkaHealthAutoConfiguration;
 import dev.cordon.service.health.KafkaHealthProperties;
 import javax.sql.DataSource;

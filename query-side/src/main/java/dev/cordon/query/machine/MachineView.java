@@ -25,18 +25,18 @@ public record MachineView(
         Instant lastUpdate) {
 
     /** A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated. */
-    static MachineView unknown(String id) {
+    public static MachineView unknown(String id) {
         return new MachineView(id, null, null, null, null, null, null, IsolationState.NotIsolated, null, null, null,
                 null, null, null);
     }
 
-    MachineView withDetails(String dnsName, OsPlatform platform, String build, String ver, String aadId,
+    public MachineView withDetails(String dnsName, OsPlatform platform, String build, String ver, String aadId,
                             Instant at) {
         return new MachineView(id, dnsName, platform, build, ver, aadId, firstSeen == null ? at : firstSeen,
                 isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at);
     }
 
-    MachineView withAction(IsolationState state, IsolationType scope, String pending, String actionId,
+    public MachineView withAction(IsolationState state, IsolationType scope, String pending, String actionId,
                            ActionType actionType, ActionStatus actionStatus, Instant at) {
         return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, firstSeen, state,
                 scope, pending, actionId, actionType, actionStatus, at);

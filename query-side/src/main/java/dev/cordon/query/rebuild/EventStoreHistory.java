@@ -1,5 +1,6 @@
 package dev.cordon.query.rebuild;
 
+import dev.cordon.query.eventstore.CommandSideTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,11 +26,6 @@ final class EventStoreHistory implements History {
 
     static final long GAP_WINDOW = 10_000;
 
-    private static final String SELECT = """
-            SELECT global_index, event_identifier, aggregate_identifier, sequence_number, time_stamp, payload_type,
-                payload_revision, payload
-            FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index""";
-
     private final DataSource eventStore;
     private final int fetchSize;
     private final long first;
@@ -48,8 +44,7 @@ final class EventStoreHistory implements History {
     static EventStoreHistory open(DataSource eventStore, int fetchSize) {
         try (Connection connection = eventStore.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT min(global_index), max(global_index) FROM domain_event_entry")) {
+             ResultSet rs = statement.executeQuery(CommandSideTables.EVENT_RANGE)) {
             rs.next();
             long first = rs.getLong(1);
             long last = rs.getLong(2);
@@ -92,7 +87,7 @@ final class EventStoreHistory implements History {
             connection.setAutoCommit(false);
             connection.setNetworkTimeout(Runnable::run, 60_000); // PostgreSQL's socket; H2's client has none
             StreamTimeout timeout = StreamTimeout.lift(connection);
-            try (PreparedStatement query = connection.prepareStatement(SELECT)) {
+            try (PreparedStatement query = connection.prepareStatement(CommandSideTables.EVENTS_BETWEEN)) {
                 query.setFetchSize(fetchSize);
                 query.setLong(1, after);
                 query.setLong(2, upTo);

@@ -1,6 +1,6 @@
 package dev.cordon.query.rebuild;
 
-import dev.cordon.query.consumer.DeviceEventListener;
+import dev.cordon.query.projection.DeviceEventListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.cordon.query.rebuild;
 
 import dev.cordon.query.action.EventStoreActionLookup;
-import dev.cordon.query.consumer.DeviceEventListener;
+import dev.cordon.query.projection.DeviceEventListener;
 import dev.cordon.query.jdbc.SqlDialect;
-import dev.cordon.query.consumer.DeviceEventProjection;
+import dev.cordon.query.projection.DeviceEventProjection;
 import dev.cordon.query.jdbc.ReadModelTables;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.cordon.query.rebuild;
 
-import dev.cordon.query.consumer.DataErrors;
-import dev.cordon.query.consumer.DeviceEventListener;
-import dev.cordon.query.consumer.DeviceEventProjection;
-import dev.cordon.query.consumer.PoisonRecordException;
+import dev.cordon.query.projection.DataErrors;
+import dev.cordon.query.projection.DeviceEventListener;
+import dev.cordon.query.projection.DeviceEventProjection;
+import dev.cordon.query.projection.PoisonRecordException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.action.IsolationType;
-import dev.cordon.query.consumer.DeviceEventProjection;
-import dev.cordon.query.consumer.RecordedEvent;
+import dev.cordon.query.projection.DeviceEventProjection;
+import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.IntegrationTestSupport;
 import dev.cordon.query.support.TestEvents;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.kafka.KafkaContract;
-import dev.cordon.query.consumer.DeviceEventListener;
+import dev.cordon.query.projection.DeviceEventListener;
 import dev.cordon.query.health.ConsumerLagHealthIndicator;
 import dev.cordon.service.health.HealthStatuses;
 import dev.cordon.query.support.IntegrationTestSupport;

@@ -1,6 +1,6 @@
-package dev.cordon.query.consumer;
+package dev.cordon.query.projection;
 
-import dev.cordon.query.consumer.DeviceEventProjection.Outcome;
+import dev.cordon.query.projection.DeviceEventProjection.Outcome;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package dev.cordon.query.timeline;
+package dev.cordon.query.projection;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
-import dev.cordon.query.action.MachineActionFold;
 import dev.cordon.query.action.MachineActionView;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.query.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 class TimelineEntriesTest {

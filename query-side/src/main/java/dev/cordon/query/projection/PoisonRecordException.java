@@ -1,4 +1,4 @@
-package dev.cordon.query.consumer;
+package dev.cordon.query.projection;
 
 /** A record that can never be projected, however often it is retried: it is logged and skipped. */
 public class PoisonRecordException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.cordon.query.machine;
+package dev.cordon.query.projection;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,7 @@ import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.query.machine.MachineView;
 import dev.cordon.query.support.TestEvents;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.cordon.query.consumer;
+package dev.cordon.query.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

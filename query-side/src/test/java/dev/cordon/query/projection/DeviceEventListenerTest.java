@@ -1,4 +1,4 @@
-package dev.cordon.query.consumer;
+package dev.cordon.query.projection;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.cordon.events.action.IsolationType;
-import dev.cordon.query.consumer.DeviceEventProjection.Outcome;
+import dev.cordon.query.projection.DeviceEventProjection.Outcome;
 import dev.cordon.query.support.TestEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;

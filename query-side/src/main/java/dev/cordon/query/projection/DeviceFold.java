@@ -1,4 +1,4 @@
-package dev.cordon.query.machine;
+package dev.cordon.query.projection;
 
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
@@ -6,6 +6,7 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.transition.IsolationTransitions;
+import dev.cordon.query.machine.MachineView;
 
 /**
  * A device as the read side knows it, after each event: a pure function of the shared transitions

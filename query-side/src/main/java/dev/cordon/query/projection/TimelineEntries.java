@@ -1,4 +1,4 @@
-package dev.cordon.query.timeline;
+package dev.cordon.query.projection;
 
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
@@ -7,6 +7,7 @@ import dev.cordon.events.action.DeviceReleaseRequestedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.transition.IsolationTransitions;
 import dev.cordon.query.action.MachineActionView;
+import dev.cordon.query.timeline.TimelineEntry;
 
 /** Builds a timeline entry from one event; a pure function, like the folds. */
 public final class TimelineEntries {

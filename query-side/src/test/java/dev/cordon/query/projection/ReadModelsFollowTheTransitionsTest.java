@@ -1,12 +1,12 @@
-package dev.cordon.query.machine;
+package dev.cordon.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.transition.TransitionHistories;
-import dev.cordon.query.action.MachineActionFold;
 import dev.cordon.query.action.MachineActionView;
+import dev.cordon.query.machine.MachineView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

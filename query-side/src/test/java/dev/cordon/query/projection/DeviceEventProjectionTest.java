@@ -1,4 +1,4 @@
-package dev.cordon.query.consumer;
+package dev.cordon.query.projection;
 
 import static dev.cordon.query.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +15,9 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.query.action.MachineActionRepository;
 import dev.cordon.query.action.MachineActionView;
-import dev.cordon.query.consumer.DeviceEventProjection.Outcome;
 import dev.cordon.query.machine.MachineRepository;
 import dev.cordon.query.machine.MachineView;
+import dev.cordon.query.projection.DeviceEventProjection.Outcome;
 import dev.cordon.query.support.TestEvents;
 import dev.cordon.query.timeline.TimelineEntry;
 import dev.cordon.query.timeline.TimelineRepository;

@@ -1,4 +1,4 @@
-package dev.cordon.query.action;
+package dev.cordon.query.projection;
 
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
@@ -8,6 +8,7 @@ import dev.cordon.events.action.DeviceReleaseFailedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.transition.IsolationTransitions;
+import dev.cordon.query.action.MachineActionView;
 
 /**
  * The Action center's view of each action as a pure function: its type and status from the shared transitions

@@ -1,4 +1,4 @@
-package dev.cordon.query.consumer;
+package dev.cordon.query.projection;
 
 import dev.cordon.events.DeviceEvent;
 import java.time.Instant;

@@ -1,17 +1,14 @@
-package dev.cordon.query.consumer;
+package dev.cordon.query.projection;
 
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
-import dev.cordon.query.action.MachineActionFold;
 import dev.cordon.query.action.MachineActionRepository;
 import dev.cordon.query.action.MachineActionView;
 import dev.cordon.query.changes.Change;
 import dev.cordon.query.changes.ChangeNotifier;
 import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.jdbc.SqlDialect;
-import dev.cordon.query.machine.DeviceFold;
 import dev.cordon.query.machine.MachineRepository;
-import dev.cordon.query.timeline.TimelineEntries;
 import dev.cordon.query.timeline.TimelineRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,0 +1,37 @@
+package dev.cordon.query.eventstore;
+
+import java.util.List;
+
+/**
+ * Everything the query side reads from the command side's database, in one place: the command side owns these tables
+ * and their migrations, and a change to a column read here breaks the query side. CommandSideTablesTest runs each
+ * statement on a database made by the command side's own migrations, so such a change fails the build.
+ */
+public final class CommandSideTables {
+
+    /** One action from {@code action_index}, for read-your-writes before the projection has it. */
+    public static final String ACTION_BY_ID = """
+            SELECT action_id, device_id, action_type, scope, status, computer_dns_name, requestor, requestor_comment,
+                request_source, external_id, created_at, last_update, cancellation_requestor, cancellation_comment,
+                cancelled_at, error_hresult
+            FROM action_index WHERE action_id = ?""";
+
+    /** The event store's first and last global index, where a rebuild from it starts and ends. */
+    public static final String EVENT_RANGE = "SELECT min(global_index), max(global_index) FROM domain_event_entry";
+
+    /** The events of a global index range, in order, as a rebuild reads them. */
+    public static final String EVENTS_BETWEEN = """
+            SELECT global_index, event_identifier, aggregate_identifier, sequence_number, time_stamp, payload_type,
+                payload_revision, payload
+            FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index""";
+
+    /** Every statement above, with how many parameters it takes. */
+    public static final List<Statement> ALL = List.of(new Statement(ACTION_BY_ID, 1), new Statement(EVENT_RANGE, 0),
+            new Statement(EVENTS_BETWEEN, 2));
+
+    public record Statement(String sql, int parameters) {
+    }
+
+    private CommandSideTables() {
+    }
+}
