@@ -9,9 +9,9 @@ import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.device.ReportActionStatusCommand;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.metrics.CountedCommand;
-import dev.cordon.service.request.RequestIds;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.request.RequestIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -57,8 +57,10 @@ class AgentController {
             content = @Content(schema = @Schema(implementation = PendingActions.class)))
     @ApiResponse(responseCode = "400", description = "Invalid machine id (InvalidInput)")
     @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    @ApiResponse(responseCode = "403", description = "The token is another machine's agent's (Forbidden)")
     PendingActions pendingActions(@Parameter(description = "The machine id") @PathVariable String id) {
         RequestRules.machineId(id);
+        requireOwnMachine(id);
         if (!devices.exists(id)) {
             throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + id + " was not found.");
         }
@@ -75,6 +77,7 @@ class AgentController {
             content = @Content(schema = @Schema(implementation = MachineActionResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid id or body, or a status the action cannot take now"
             + " (InvalidActionState)")
+    @ApiResponse(responseCode = "403", description = "The action is another machine's (Forbidden)")
     @ApiResponse(responseCode = "404", description = "No such action (ResourceNotFound)")
     MachineActionResponse report(@Parameter(description = "The action id, a GUID") @PathVariable String actionId,
                                  @RequestBody AgentStatusReport body,
@@ -85,9 +88,19 @@ class AgentController {
         AgentReportedStatus status = RequestRules.enumValue("status", body.status(), AgentReportedStatus.class);
         String id = RequestRules.actionId(actionId);
         ActionRecord action = actions.require(id);
+        requireOwnMachine(action.deviceId());
         int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
-        // Agents authenticate like every other caller (or not yet): the device id is not proof of who reported.
-        reports.report(action, status, hresult, RequestIds.of(http), origin.requestor(http));
+        reports.report(action, status, hresult, RequestIds.of(http), origin.requestor());
         return MachineActionResponse.entity(actions.require(id));
+    }
+
+    /**
+     * An agent speaks for its own machine only: its token names the machine (EndpointPermissions lets only agent
+     * tokens in here), and another machine's actions are refused before anything is read or stored.
+     */
+    private void requireOwnMachine(String machineId) {
+        if (!machineId.equals(origin.caller().machineId())) {
+            throw new RuleViolationException(ErrorCode.Forbidden, "This agent's token is for another machine.");
+        }
     }
 }

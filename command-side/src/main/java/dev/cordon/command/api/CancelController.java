@@ -3,8 +3,8 @@ package dev.cordon.command.api;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.device.ActionRequest;
 import dev.cordon.command.device.CancelMachineActionCommand;
-import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.command.metrics.CountedCommand;
+import dev.cordon.command.web.RequestOriginResolver;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,7 +46,7 @@ class CancelController {
         String id = RequestRules.actionId(actionId);
         String comment = RequestRules.comment(body.comment());
         ActionRecord action = actions.require(id);
-        ActionRequest request = origin.actionRequest(http, comment, null);
+        ActionRequest request = origin.actionRequest(comment, null);
         commands.send(new CancelMachineActionCommand(action.deviceId(), id, request), http, request.requestor(),
                 request.requestSource());
         return MachineActionResponse.entity(actions.require(id));

@@ -3,15 +3,15 @@ package dev.cordon.command.api;
 import dev.cordon.command.device.ActionRequest;
 import dev.cordon.command.device.IsolateDeviceCommand;
 import dev.cordon.command.device.ReleaseDeviceCommand;
-import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.command.metrics.CountedCommand;
+import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.events.action.IsolationType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.cordon.events.action.IsolationType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.UUID;
@@ -59,7 +59,7 @@ class IsolationController {
                 : RequestRules.enumValue("IsolationType", body.isolationType(), IsolationType.class);
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         String actionId = UUID.randomUUID().toString();
-        ActionRequest request = origin.actionRequest(http, comment, externalId);
+        ActionRequest request = origin.actionRequest(comment, externalId);
         commands.send(new IsolateDeviceCommand(machineId, actionId, type, request), http, request.requestor(),
                 request.requestSource());
         return created(actionId);
@@ -81,7 +81,7 @@ class IsolationController {
         String comment = RequestRules.comment(body.comment());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         String actionId = UUID.randomUUID().toString();
-        ActionRequest request = origin.actionRequest(http, comment, externalId);
+        ActionRequest request = origin.actionRequest(comment, externalId);
         commands.send(new ReleaseDeviceCommand(machineId, actionId, request), http, request.requestor(),
                 request.requestSource());
         return created(actionId);

@@ -3,16 +3,16 @@ package dev.cordon.command.api;
 import dev.cordon.command.device.RegisterDeviceCommand;
 import dev.cordon.command.device.RegistrationOutcome;
 import dev.cordon.command.error.RuleViolationException;
-import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.command.metrics.CountedCommand;
+import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.error.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.cordon.events.device.OsPlatform;
-import dev.cordon.events.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -73,7 +73,7 @@ class MachineRegistrationController {
         String aadDeviceId = RequestRules.optional("aadDeviceId", body.aadDeviceId(), 64);
 
         RegistrationOutcome outcome = commands.send(new RegisterDeviceCommand(machineId, name, platform,
-                body.osBuild(), version, aadDeviceId, clock.instant()), http, origin.requestor(http),
+                body.osBuild(), version, aadDeviceId, clock.instant()), http, origin.requestor(),
                 RequestOriginResolver.PUBLIC_API);
         return ResponseEntity.status(outcome == RegistrationOutcome.REGISTERED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new MachineResponse(machineId, name, platform.name(), body.osBuild(), version, aadDeviceId));

@@ -9,7 +9,7 @@ import org.springframework.core.io.Resource;
  * fallback, are in application.yml: one place, which the operations docs quote.
  */
 @ConfigurationProperties(prefix = "cordon")
-public record CordonProperties(Actions actions, Commands commands, Isolation isolation, Kafka kafka, Api api) {
+public record CordonProperties(Actions actions, Commands commands, Isolation isolation, Kafka kafka) {
 
     /** @param timeout how long an action may stay Pending or InProgress before it becomes TimeOut */
     public record Actions(Duration timeout) {
@@ -41,9 +41,5 @@ public record CordonProperties(Actions actions, Commands commands, Isolation iso
      */
     public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor,
                         String retention, Integer minInsyncReplicas) {
-    }
-
-    /** @param unauthenticatedRequestor recorded as requestor when the caller is not authenticated */
-    public record Api(String unauthenticatedRequestor) {
     }
 }

@@ -1,36 +1,40 @@
 package dev.cordon.command.web;
 
-import dev.cordon.command.config.CordonProperties;
 import dev.cordon.command.device.ActionRequest;
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
+import dev.cordon.service.security.CallerIdentity;
 import java.time.Clock;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is asking. The requestor is the authenticated principal when there is one; until authentication is
- * configured it is a fixed, honest label, never a value the caller could choose (an audit trail must not
- * record a name a client typed into a header).
+ * Who is asking: the caller the validated bearer token names (CallerIdentity), never a value the request carries in a
+ * header or body, so the audit trail records who the issuer vouched for.
  */
 @Component
 public class RequestOriginResolver {
 
     public static final String PUBLIC_API = "PublicApi";
 
-    private final String unauthenticatedRequestor;
     private final Clock clock;
 
-    public RequestOriginResolver(CordonProperties properties, Clock clock) {
-        this.unauthenticatedRequestor = properties.api().unauthenticatedRequestor();
+    public RequestOriginResolver(Clock clock) {
         this.clock = clock;
     }
 
-    public ActionRequest actionRequest(HttpServletRequest http, String comment, String externalId) {
-        return new ActionRequest(requestor(http), comment, PUBLIC_API, externalId, clock.instant());
+    public ActionRequest actionRequest(String comment, String externalId) {
+        return new ActionRequest(caller().requestor(), comment, PUBLIC_API, externalId, clock.instant());
     }
 
-    public String requestor(HttpServletRequest http) {
-        Principal principal = http.getUserPrincipal();
-        return principal != null && principal.getName() != null ? principal.getName() : unauthenticatedRequestor;
+    /** The authenticated caller; every endpoint that records a requestor requires one (EndpointPermissions). */
+    public CallerIdentity caller() {
+        CallerIdentity caller = CallerIdentity.of(SecurityContextHolder.getContext().getAuthentication());
+        if (caller == null) {
+            throw new IllegalStateException("No authenticated caller: the endpoint is missing from the access matrix");
+        }
+        return caller;
+    }
+
+    public String requestor() {
+        return caller().requestor();
     }
 }

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
+import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.StoredEventRows;
 import dev.cordon.command.support.TestDatabase;
 import dev.cordon.command.support.TopicReader;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.KafkaContract;
+import dev.cordon.service.testing.TestIssuer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.format.EventFormat;
@@ -197,7 +198,7 @@ class AuditIT {
         assertThat(texts(request.at("/payload/keptConnectedApplications"))).isEqualTo(REVISION_1_APPS);
         assertThat(request.at("/payload/comment").asText()).isEqualTo("Beaconing again after reimage");
         JsonNode metadata = request.get("metadata");
-        assertThat(metadata.get("requestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(metadata.get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertThat(metadata.get("requestSource").asText()).isEqualTo("PublicApi");
         assertThat(metadata.get("requestId").asText()).isEqualTo(REQUEST_ID);
         assertThat(metadata.get("correlationId").asText()).as("the command's message id").isNotBlank();
@@ -395,7 +396,8 @@ class AuditIT {
     private Export export(String query) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/audit/events" + query)).build(),
+                    URI.create("http://127.0.0.1:" + port + "/api/audit/events" + query))
+                    .header("Authorization", TestIssuer.bearer()).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Export(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.command.support.CommandSideInstances;
 import dev.cordon.command.support.Concurrently;
-import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
+import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.TestDatabase;
+import dev.cordon.service.testing.TestIssuer;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ class CommandApiIT {
         assertThat(a.get("status").asText()).isEqualTo("Pending");
         assertThat(a.get("machineId").asText()).isEqualTo(id);
         assertThat(a.get("computerDnsName").asText()).isEqualTo("host-" + id);
-        assertThat(a.get("requestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(a.get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertThat(a.get("requestorComment").asText()).isEqualTo("Suspected ransomware");
         assertThat(a.get("requestSource").asText()).isEqualTo("PublicApi");
         assertThat(a.get("lastUpdateDateTimeUtc").asText()).isEqualTo(a.get("lastUpdateTimeUtc").asText());
@@ -92,7 +93,7 @@ class CommandApiIT {
                 + "and sequence_number = 1", byte[].class, id);
         JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
         assertThat(meta.get("requestId").asText()).isEqualTo("soar-run-4711");
-        assertThat(meta.get("requestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(meta.get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertThat(meta.get("requestSource").asText()).isEqualTo("PublicApi");
         assertThat(meta.has("correlationId")).isTrue();
     }
@@ -126,6 +127,66 @@ class CommandApiIT {
     }
 
     @Test
+    void theRequestor_isTheCallerTheTokenNames_whateverTheRequestSays() throws Exception {
+        String id = registeredDevice("Windows11");
+        Response spoofed = api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"c\",\"IsolationType\":\"Full\"}",
+                "X-Forwarded-User", "ceo@contoso.com", "X-Remote-User", "ceo@contoso.com",
+                "X-MS-CLIENT-PRINCIPAL-NAME", "ceo@contoso.com", "X-Requestor", "ceo@contoso.com");
+        assertThat(spoofed.status()).as(spoofed.raw()).isEqualTo(201);
+        assertThat(spoofed.body().get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
+        assertThat(storedRequestor(id, 1)).isEqualTo(TestIssuer.TEST_CLIENT);
+
+        // A body naming a requestor is refused, as any unknown property is, and nothing is stored.
+        String other = registeredDevice("Windows11");
+        Response named = api.post("/api/machines/" + other + "/isolate",
+                "{\"Comment\":\"c\",\"IsolationType\":\"Full\",\"requestor\":\"ceo@contoso.com\"}");
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.body().at("/error/code").asText()).isEqualTo("InvalidRequestBody");
+        assertThat(eventTypes(other)).containsExactly("DeviceRegisteredEvent");
+
+        // A user's delegated token: the user's name, as Entra ID puts it in upn.
+        Response asUser = api.as(TestIssuer.get().user("analyst@contoso.com", "Machine.Isolate", "Machine.Read.All"))
+                .isolate(other, "Full");
+        assertThat(asUser.status()).as(asUser.raw()).isEqualTo(201);
+        assertThat(asUser.body().get("requestor").asText()).isEqualTo("analyst@contoso.com");
+        assertThat(storedRequestor(other, 1)).isEqualTo("analyst@contoso.com");
+    }
+
+    @Test
+    void anAgent_speaksForItsOwnMachineOnly_andNothingElseSpeaksForAnAgent() {
+        String a = registeredDevice("Windows11");
+        String b = registeredDevice("Windows11");
+        String actionOfB = api.isolate(b, "Full").body().get("id").asText();
+        HttpApi agentOfA = api.as(TestIssuer.get().agent(a));
+
+        Response poll = agentOfA.get("/api/agent/machines/" + b + "/pendingactions");
+        assertThat(poll.status()).isEqualTo(403);
+        assertThat(poll.body().at("/error/code").asText()).isEqualTo("Forbidden");
+        Response forged = agentOfA.post("/api/agent/machineactions/" + actionOfB + "/status",
+                "{\"status\":\"Succeeded\"}");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body().at("/error/code").asText()).isEqualTo("Forbidden");
+        // An agent's token is good for its own machine's agent endpoints, and for nothing else.
+        assertThat(agentOfA.get("/api/agent/machines/" + a + "/pendingactions").status()).isEqualTo(200);
+        assertThat(agentOfA.isolate(a, "Full").status()).isEqualTo(403);
+        // No other token reports for an agent, however many permissions it has.
+        assertThat(api.as(TestIssuer.get().testClient()).post("/api/agent/machineactions/" + actionOfB + "/status",
+                "{\"status\":\"Succeeded\"}").status()).isEqualTo(403);
+        assertThat(api.as(TestIssuer.get().user("analyst@contoso.com", "Machine.Isolate", "Machine.ReadWrite.All"))
+                .post("/api/agent/machineactions/" + actionOfB + "/status", "{\"status\":\"Succeeded\"}").status())
+                .isEqualTo(403);
+
+        assertThat(eventTypes(b)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(a)).containsExactly("DeviceRegisteredEvent");
+    }
+
+    private String storedRequestor(String deviceId, long sequence) throws Exception {
+        byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = ?", byte[].class, deviceId, sequence);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData).get("requestor").asText();
+    }
+
+    @Test
     void agentReport_acceptsTheActionIdInAnyCase_andRecordsAnHonestRequestor() throws Exception {
         String id = registeredDevice("Windows11");
         String action = api.isolate(id, "Full").body().get("id").asText();
@@ -133,8 +194,8 @@ class CommandApiIT {
         byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
                 + "and sequence_number = 2", byte[].class, id);
         JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
-        assertThat(meta.get("requestor").asText()).as("the device id is no proof of who reported")
-                .isEqualTo("Unauthenticated API caller");
+        assertThat(meta.get("requestor").asText()).as("the agent the token names, not anything the request says")
+                .isEqualTo("Device agent of " + id);
         assertThat(meta.get("requestSource").asText()).isEqualTo("DeviceAgent");
     }
 
@@ -167,7 +228,7 @@ class CommandApiIT {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().get("status").asText()).isEqualTo("Cancelled");
         assertThat(cancelled.body().get("cancellationComment").asText()).isEqualTo("Wrong device");
-        assertThat(cancelled.body().get("cancellationRequestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(cancelled.body().get("cancellationRequestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertThat(cancelled.body().get("cancellationDateTimeUtc").isNull()).isFalse();
         assertError(api.post("/api/machineactions/" + action + "/cancel", "{\"Comment\":\"again\"}"), 400,
                 "InvalidActionState", action);

@@ -7,8 +7,12 @@ import static dev.cordon.command.support.CommandSideInstances.jdbc;
 
 import dev.cordon.command.support.CommandSideInstances;
 import dev.cordon.command.support.Concurrently;
+import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.TestDatabase;
+import dev.cordon.service.testing.TestIssuer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +78,37 @@ class TwoReplicasIT {
         assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent");
     }
 
+    /**
+     * Defender's budget on the machine-action endpoints, 100 calls a minute per caller, is one budget whichever
+     * replica a call reaches (Bucket4j on the shared database): the 101st is refused with 429 and Retry-After, and
+     * stores nothing; another caller still has its own whole budget.
+     */
+    @Test
+    void theRateLimit_isOneBudgetPerCaller_acrossBothReplicas() throws Exception {
+        String device = "replicas" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(api(first).register(device, "host-r", "Windows11", "22631").status()).isEqualTo(201);
+        String playbook = TestIssuer.get().app("busy playbook " + UUID.randomUUID(), "Machine.Isolate",
+                "Machine.Read.All");
+        HttpApi viaFirst = api(first).as(playbook);
+        HttpApi viaSecond = api(second).as(playbook);
+
+        for (int call = 1; call <= 100; call++) {
+            Response answer = (call % 2 == 0 ? viaSecond : viaFirst)
+                    .post("/api/machineactions/" + UUID.randomUUID() + "/cancel", "{\"Comment\":\"stale alert\"}");
+            assertThat(answer.status()).as("call %d: %s", call, answer.raw()).isEqualTo(404);
+        }
+        HttpResponse<String> refused = viaFirst.exchange(HttpRequest.newBuilder(viaFirst.uri("/api/machines/" + device
+                        + "/isolate")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Comment\":\"x\",\"IsolationType\":\"Full\"}")));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(refused.body()).contains("\"code\":\"TooManyRequests\"", "\"target\":");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent");
+
+        Response otherCaller = api(second).as(TestIssuer.get().app("another playbook " + UUID.randomUUID(),
+                "Machine.Isolate")).isolate(device, "Full");
+        assertThat(otherCaller.status()).as(otherCaller.raw()).isEqualTo(201);
+    }
 
     private static ConfigurableApplicationContext start() {
         return CommandSideInstances.start(DB, EmbeddedKafkaCondition.getBroker().getBrokersAsString(), List.of());

@@ -1,6 +1,7 @@
 package dev.cordon.command.support;
 
 import dev.cordon.command.CommandSideApplication;
+import dev.cordon.service.testing.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,7 +27,8 @@ public final class CommandSideInstances {
         List<Class<?>> sources = new ArrayList<>(List.of(CommandSideApplication.class));
         sources.addAll(extraSources);
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + dbUrl,
-                "--spring.datasource.username=" + dbUser, "--spring.kafka.bootstrap-servers=" + kafkaBrokers));
+                "--spring.datasource.username=" + dbUser, "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer()));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }

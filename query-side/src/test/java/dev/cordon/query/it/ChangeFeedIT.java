@@ -10,10 +10,11 @@ import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.QuerySideApplication;
 import dev.cordon.query.support.PrometheusScrape;
-import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.SseClient.Event;
+import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestDatabases;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.service.testing.TestIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +79,8 @@ class ChangeFeedIT {
                 "--cordon.query.event-store.enabled=false", "--spring.kafka.bootstrap-servers=" + brokers,
                 "--cordon.kafka.topic=" + topic, "--cordon.query.consumer-group=" + group,
                 // Short, so that a closed stream is found within the test.
-                "--cordon.query.changes.heartbeat=300ms"));
+                "--cordon.query.changes.heartbeat=300ms",
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer()));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(QuerySideApplication.class).run(args.toArray(String[]::new));
     }
@@ -149,7 +151,8 @@ class ChangeFeedIT {
             assertThat(subscribersGauge(b)).isEqualTo(1);
 
             HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(url(b) + "/api/changes"))
-                    .header("Accept", "text/event-stream").header("X-Request-ID", "changes-limit").build(),
+                    .header("Accept", "text/event-stream").header("X-Request-ID", "changes-limit")
+                    .header("Authorization", TestIssuer.bearer()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -200,7 +203,8 @@ class ChangeFeedIT {
 
     private static String status(ConfigurableApplicationContext instance, String actionId) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(url(instance) + "/api/machineactions/" + actionId)).build(),
+                URI.create(url(instance) + "/api/machineactions/" + actionId))
+                .header("Authorization", TestIssuer.bearer()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("status").asText();
@@ -208,7 +212,8 @@ class ChangeFeedIT {
 
     private static double subscribersGauge(ConfigurableApplicationContext instance) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(url(instance) + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(url(instance) + "/actuator/prometheus")).header("Authorization", TestIssuer.bearer())
+                .build(), HttpResponse.BodyHandlers.ofString());
         return new PrometheusScrape(response.body()).value("cordon_change_subscribers");
     }
 

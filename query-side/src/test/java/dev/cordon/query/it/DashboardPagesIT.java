@@ -3,6 +3,7 @@ package dev.cordon.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cordon.query.support.IntegrationTestSupport;
+import dev.cordon.service.testing.TestIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,9 +52,12 @@ class DashboardPagesIT extends IntegrationTestSupport {
 
     @Test
     void theApi_keepsItsJsonErrors_besideThePages() throws Exception {
-        HttpResponse<String> unknown = fetch("/api/machines/nothing-here");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/machines/nothing-here")).header("Authorization", TestIssuer.bearer()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Security-Policy")).isEmpty();
+        // Not the pages' policy: an API answer is never a page; it only may not be framed (the services' default).
+        assertThat(unknown.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
         assertThat(unknown.body()).contains("\"ResourceNotFound\"");
     }
 

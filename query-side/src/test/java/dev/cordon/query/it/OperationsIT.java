@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.kafka.KafkaContract;
-import dev.cordon.query.projection.DeviceEventListener;
 import dev.cordon.query.health.ConsumerLagHealthIndicator;
-import dev.cordon.service.health.HealthStatuses;
+import dev.cordon.query.projection.DeviceEventListener;
 import dev.cordon.query.support.IntegrationTestSupport;
 import dev.cordon.query.support.PrometheusScrape;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.service.health.HealthStatuses;
+import dev.cordon.service.testing.TestIssuer;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.net.URI;
@@ -225,7 +226,8 @@ class OperationsIT extends IntegrationTestSupport {
     }
 
     private HttpResponse<String> raw(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization",
+                        TestIssuer.bearer()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -17,6 +17,7 @@ import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.H2TestServer;
 import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.service.testing.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -82,7 +83,8 @@ class QuerySideOnH2IT {
                 "--spring.datasource.username=" + H2TestServer.USER, "--spring.datasource.password=",
                 "--cordon.query.event-store.url=" + eventStoreUrl,
                 "--cordon.query.event-store.username=" + H2TestServer.USER, "--cordon.query.event-store.password=",
-                "--spring.kafka.bootstrap-servers=" + brokers);
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer());
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -107,7 +109,7 @@ class QuerySideOnH2IT {
         JdbcTemplate query = app.getBean(JdbcTemplate.class);
         assertThat(query.queryForList("select script from flyway_schema_history where type = 'SQL' "
                 + "order by installed_rank", String.class)).containsExactly("V1__read_models.sql",
-                "V2__last_sequence.sql");
+                "V2__last_sequence.sql", "V3__rate_limit_buckets.sql");
     }
 
     @Test
@@ -337,7 +339,8 @@ class QuerySideOnH2IT {
                     .append(encode(queryNamesAndValues[i + 1]));
         }
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(uri.toString()))
+                            .header("Authorization", TestIssuer.bearer()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), JSON.readTree(response.body()));
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.cordon.query.rebuild.ReadModelRebuild;
 import dev.cordon.query.rebuild.RebuildPhase;
 import dev.cordon.query.support.H2Schema;
 import dev.cordon.query.support.H2TestServer;
+import dev.cordon.service.testing.TestIssuer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,10 +73,12 @@ class ReadModelRebuildOnH2IT extends ReadModelRebuildScenarios {
                 "--cordon.kafka.topic=" + TOPIC,
                 "--cordon.query.consumer-group=cordon-query-rebuild-h2-it",
                 // Several batches even for this small history, so that batching is part of what is tested.
-                "--cordon.query.rebuild.batch-size=64");
+                "--cordon.query.rebuild.batch-size=64",
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer());
         jdbc = app.getBean(JdbcTemplate.class);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+        rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", TestIssuer.bearer()));
     }
 
     @AfterAll

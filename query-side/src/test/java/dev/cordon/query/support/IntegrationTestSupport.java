@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.kafka.KafkaContract;
 import dev.cordon.query.QuerySideApplication;
+import dev.cordon.service.testing.TestIssuer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -170,7 +171,8 @@ public abstract class IntegrationTestSupport {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\nX-Request-ID: " + requestId + "\r\n\r\n")
+            out.write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\nX-Request-ID: " + requestId
+                    + "\r\nAuthorization: " + TestIssuer.bearer() + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.cordon.query.support;
 
+import dev.cordon.service.testing.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +43,8 @@ public final class SseClient implements AutoCloseable {
     public static SseClient connect(String baseUrl) {
         try {
             return new SseClient(HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/changes"))
-                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines()));
+                    .header("Accept", "text/event-stream").header("Authorization", TestIssuer.bearer()).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -76,6 +76,19 @@ public final class TestIssuer {
         return issuer;
     }
 
+    /** The name of the tests' usual caller, an application with every permission but an agent's. */
+    public static final String TEST_CLIENT = "Cordon tests";
+
+    /** The tests' usual caller's token: {@link #TEST_CLIENT} with every permission but an agent's. */
+    public String testClient() {
+        return app(TEST_CLIENT, "Machine.Isolate", "Machine.ReadWrite.All", "Machine.Read.All", "Cordon.Operations");
+    }
+
+    /** {@code Authorization}'s value for {@link #testClient()}. */
+    public static String bearer() {
+        return "Bearer " + get().testClient();
+    }
+
     /** An application's token (client credentials) with these permissions. */
     public String app(String name, String... permissions) {
         return token(claims -> claims.claim(Claims.ROLES, Arrays.asList(permissions))

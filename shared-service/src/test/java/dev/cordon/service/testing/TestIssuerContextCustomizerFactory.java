@@ -8,11 +8,14 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 /**
  * Every Spring test context of a module with shared-service's test jar trusts the {@link TestIssuer} (registered in
  * META-INF/spring.factories), as a deployment trusts its identity provider: security stays on, and tests call the API
- * with tokens from it. A test that names another issuer keeps its own: this is the lowest-precedence source.
+ * with tokens from it. A test that names another issuer keeps its own: this is the lowest-precedence source. The
+ * context's {@code TestRestTemplate} (and any RestTemplate built there) sends {@link TestIssuer#testClient()}'s token
+ * on every request that does not carry an {@code Authorization} header of its own.
  */
 public class TestIssuerContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -21,6 +24,7 @@ public class TestIssuerContextCustomizerFactory implements ContextCustomizerFact
      * sets {@code cordon.security.issuer-uri} itself still wins.
      */
     static final String ISSUER_VARIABLE = "CORDON_SECURITY_ISSUER_URI";
+    private static final String REST_TEMPLATE_CUSTOMIZER = "org.springframework.boot.web.client.RestTemplateCustomizer";
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -35,6 +39,9 @@ public class TestIssuerContextCustomizerFactory implements ContextCustomizerFact
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testIssuer",
                     Map.of(ISSUER_VARIABLE, TestIssuer.get().issuer())));
+            if (ClassUtils.isPresent(REST_TEMPLATE_CUSTOMIZER, context.getClassLoader())) {
+                context.getBeanFactory().registerSingleton("testClientBearerToken", TestClientToken.customizer());
+            }
         }
 
         @Override

@@ -30,11 +30,14 @@ public final class IdentityCommandLine {
                    keys rotate                        a new signing key; the old one stays valid until its tokens expire
             permissions: %s""";
 
+    /** Not for users: the standalone launcher's start-up step (StandaloneSetup), which answers JSON. */
+    static final String STANDALONE_SETUP = "standalone-setup";
+
     private IdentityCommandLine() {
     }
 
     public static boolean handles(String command) {
-        return command.equals("clients") || command.equals("keys");
+        return command.equals("clients") || command.equals("keys") || command.equals(STANDALONE_SETUP);
     }
 
     /** @return the exit code */
@@ -49,6 +52,10 @@ public final class IdentityCommandLine {
             String area = args.isEmpty() ? "" : args.get(0);
             String command = args.size() < 2 ? "" : args.get(1);
             List<String> rest = args.size() < 3 ? List.of() : args.subList(2, args.size());
+            if (area.equals(STANDALONE_SETUP) && args.size() == 1) {
+                out.println(StandaloneSetup.run(directory));
+                return 0;
+            }
             if (area.equals("keys") && command.equals("rotate") && rest.isEmpty()) {
                 String kid = new SigningKeys(directory, Clock.systemUTC()).rotate(tokenLifetime);
                 out.println("New signing key " + kid + "; tokens signed with the previous one stay valid until they"

@@ -48,7 +48,7 @@ public final class ClientRegistry {
     public ClientRegistry(Path directory, Clock clock) {
         OwnerOnlyFiles.directory(directory);
         this.file = directory.resolve("clients.json");
-        this.lock = directory.resolve("clients.lock");
+        this.lock = OwnerOnlyFiles.createIfMissing(directory.resolve("clients.lock"));
         this.encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         this.clock = clock;
     }

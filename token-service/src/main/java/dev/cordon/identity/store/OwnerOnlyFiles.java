@@ -35,6 +35,22 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /** Creates an empty owner-only file unless it exists (a lock file, say); an existing one is left as it is. */
+    public static Path createIfMissing(Path file) {
+        try {
+            if (posix(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException exists) {
+            // someone made it first: fine
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file, e);
+        }
+        return file;
+    }
+
     /** Writes {@code content} to {@code target} through an owner-only temporary file and an atomic rename. */
     public static void write(Path target, byte[] content) {
         try {

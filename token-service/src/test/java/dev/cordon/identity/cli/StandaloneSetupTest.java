@@ -1,0 +1,60 @@
+package dev.cordon.identity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.identity.store.ClientRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StandaloneSetupTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void firstStart_makesTheQuickStartClientOnce_andTheLauncherANewSecretEachTime() throws Exception {
+        JsonNode first = setup();
+        JsonNode second = setup();
+
+        assertThat(first.get("tenant").asText()).isNotBlank().isEqualTo(second.get("tenant").asText());
+        assertThat(first.path("quickStart").path("clientSecret").asText()).isNotBlank();
+        assertThat(second.has("quickStart")).as("the quick-start secret is shown once").isFalse();
+        assertThat(second.at("/launcher/clientSecret").asText()).isNotEqualTo(first.at("/launcher/clientSecret").asText());
+        ClientRegistry clients = new ClientRegistry(directory, Clock.systemUTC());
+        assertThat(clients.all()).extracting(c -> c.name())
+                .containsExactlyInAnyOrder(StandaloneSetup.QUICK_START, StandaloneSetup.LAUNCHER);
+        assertThat(clients.byName(StandaloneSetup.QUICK_START).orElseThrow().permissions())
+                .containsExactlyInAnyOrder("Machine.Isolate", "Machine.Read.All");
+    }
+
+    @Test
+    void aRemovedQuickStartClient_isNotMadeAgain() throws Exception {
+        setup();
+        new ClientRegistry(directory, Clock.systemUTC()).remove(StandaloneSetup.QUICK_START);
+        assertThat(setup().has("quickStart")).isFalse();
+        assertThat(new ClientRegistry(directory, Clock.systemUTC()).byName(StandaloneSetup.QUICK_START)).isEmpty();
+    }
+
+    @Test
+    void everyFile_isTheOwnersOnly() throws Exception {
+        setup();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo("rw-------");
+            }
+        }
+    }
+
+    private JsonNode setup() throws Exception {
+        return new ObjectMapper().readTree(StandaloneSetup.run(directory));
+    }
+}
