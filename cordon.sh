@@ -2,6 +2,10 @@
 # Cordon's two entry points:
 #   ./cordon.sh run    build, then start the whole engine locally with the standalone launcher: an embedded
 #                      database, a Kafka broker and both services behind one base URL (Ctrl-C stops everything)
+#   ./cordon.sh clients add NAME PERMISSION... | add-agent MACHINE_ID | list | remove NAME
+#   ./cordon.sh keys rotate
+#                      the built-in token service's clients and signing keys, in ./data/identity (CORDON_DATA_DIR);
+#                      works whether or not Cordon runs
 #   ./cordon.sh test   run every test (unit, integration on real PostgreSQL and Kafka, end-to-end, and the
 #                      dashboard in headless Chromium, installed from Debian's packages when missing)
 # Everything this script starts, it stops on exit or Ctrl-C.
@@ -46,6 +50,9 @@ run() {
   # Started in the background by another script, this shell has SIGINT ignored, and a JVM cannot undo that:
   # `kill -INT` would do nothing. GNU env restores the default, so SIGINT stops Cordon as Ctrl-C does.
   local launcher=(java -Xmx256m -XX:+UseSerialGC -jar "$ROOT/standalone/target/cordon.jar" "$@")
+  # Everything Cordon writes (events in the databases and the broker, the logs, the token service's keys) is the
+  # user's only; the launcher narrows its own files too, for starts without this script.
+  umask 077
   if env --default-signal=INT true 2>/dev/null; then
     exec env --default-signal=INT "${launcher[@]}"
   fi
@@ -82,8 +89,19 @@ run_tests() {
   mvn -B verify
 }
 
+# The token service's own command line, on the standalone mode's identity directory; built first if needed.
+identity() {
+  local jar="$ROOT/standalone/target/cordon/token-service.jar"
+  if [ ! -f "$jar" ]; then
+    log "building"
+    mvn -B -q -f "$ROOT/pom.xml" -DskipTests package
+  fi
+  CORDON_IDENTITY_DIRECTORY="${CORDON_DATA_DIR:-./data}/identity" exec java -jar "$jar" "$@"
+}
+
 case "${1:-}" in
   run) shift; run "$@" ;;
+  clients|keys) identity "$@" ;;
   test) run_tests ;;
-  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|clients|keys" >&2; exit 2 ;;
 esac

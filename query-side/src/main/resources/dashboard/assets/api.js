@@ -1,4 +1,5 @@
-// The public API, as any client calls it: the dashboard has no back door.
+// The public API, as any client calls it, with the signed-in token: the dashboard has no back door.
+import { authorization, signedOut } from './session.js';
 
 /** A refusal or failure, with the engine's error code and message (the public error JSON). */
 export class ApiError extends Error {
@@ -11,7 +12,7 @@ export class ApiError extends Error {
 }
 
 async function request(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: { Accept: 'application/json', ...authorization() } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -28,6 +29,9 @@ async function request(method, path, body) {
     json = text ? JSON.parse(text) : null;
   } catch {
     // Not JSON (a proxy's error page, say): reported by status below.
+  }
+  if (response.status === 401) {
+    signedOut(json?.error?.message ?? 'The token was refused; sign in again.');
   }
   if (!response.ok) {
     const error = json?.error;

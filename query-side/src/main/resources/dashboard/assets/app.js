@@ -4,6 +4,7 @@ import { follow } from './live.js';
 import { devicesView } from './devices.js';
 import { deviceView } from './device.js';
 import { actionsView } from './actions.js';
+import { token, signInView, showSignOut } from './session.js';
 
 const ROUTES = [
   { pattern: /^\/(devices\/?)?$/, nav: 'devices', title: 'Devices', view: (main, params) => devicesView(main, params) },
@@ -24,6 +25,12 @@ async function start() {
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === route.nav) link.setAttribute('aria-current', 'page');
   }
+  if (!token()) {
+    document.title = 'Sign in · Cordon';
+    signInView(main);
+    return;
+  }
+  showSignOut();
   const [, id] = path.match(route.pattern);
   const view = await route.view(main, new URLSearchParams(window.location.search), id);
   // Opened once the view has read everything; the stream's first event makes it read once more, which covers

@@ -2,6 +2,8 @@
 // view then reads again what it shows. Nothing is patched locally, so what is on screen is always what the
 // API answers.
 
+import { authorization, signedOut } from './session.js';
+
 const DEBOUNCE_MS = 150;
 
 /**
@@ -30,22 +32,70 @@ export function follow(refresh) {
     indicator.querySelector('.live-text').textContent = text;
   };
 
-  const source = new EventSource('/api/changes');
-  source.addEventListener('ready', () => {
-    show('live', 'Live');
-    // Whatever changed before the stream was (re)opened was not sent on it: read everything once more.
-    schedule(null);
-  });
-  source.addEventListener('change', (event) => {
-    try {
-      schedule(JSON.parse(event.data));
-    } catch {
+  // fetch, not EventSource: EventSource cannot send the Authorization header, and no cookie may stand in for it.
+  let stopped = false;
+  let retryMs = 3000;
+  let controller = null;
+  const handle = (block) => {
+    let name = 'message';
+    const data = [];
+    for (const line of block.split(/\r?\n/)) {
+      if (line === '' || line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') name = value;
+      else if (field === 'data') data.push(value);
+      else if (field === 'retry' && /^\d+$/.test(value)) retryMs = Number(value);
+    }
+    if (name === 'ready') {
+      show('live', 'Live');
+      // Whatever changed before the stream was (re)opened was not sent on it: read everything once more.
+      schedule(null);
+    } else if (name === 'change') {
+      try {
+        schedule(JSON.parse(data.join('\n')));
+      } catch {
+        schedule(null);
+      }
+    } else if (name === 'reset') {
       schedule(null);
     }
+  };
+  const connect = async () => {
+    controller = new AbortController();
+    try {
+      const response = await fetch('/api/changes', { headers: { Accept: 'text/event-stream', ...authorization() },
+        cache: 'no-store', signal: controller.signal });
+      if (response.status === 401) {
+        signedOut('The token was refused; sign in again.');
+        return;
+      }
+      if (!response.ok || !response.body) throw new Error(`The change stream answered ${response.status}`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end = buffer.search(/\r?\n\r?\n/);
+        while (end >= 0) {
+          handle(buffer.slice(0, end));
+          buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+          end = buffer.search(/\r?\n\r?\n/);
+        }
+      }
+    } catch {
+      // Reconnected below, as EventSource would.
+    }
+    if (stopped) return;
+    // Until the stream is open again (the server asks for 3 s), the page says it may be stale.
+    show('offline', 'Reconnecting… (updates paused)');
+    setTimeout(connect, retryMs);
+  };
+  connect();
+  window.addEventListener('pagehide', () => {
+    stopped = true;
+    controller?.abort();
   });
-  source.addEventListener('reset', () => schedule(null));
-  // EventSource reconnects by itself (the server asks for 3 s); until then the page says it may be stale.
-  source.addEventListener('error', () => show('offline', 'Reconnecting… (updates paused)'));
-  window.addEventListener('pagehide', () => source.close());
-  return source;
 }

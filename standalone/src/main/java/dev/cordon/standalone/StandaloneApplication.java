@@ -1,5 +1,6 @@
 package dev.cordon.standalone;
 
+import dev.cordon.standalone.database.EmbeddedH2;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class StandaloneApplication {
 
     public static void main(String[] args) {
+        EmbeddedH2.listenOnLoopbackOnly();
         SpringApplication.run(StandaloneApplication.class, args);
     }
 }

@@ -30,13 +30,13 @@ public final class EmbeddedH2 {
     }
 
     public static Databases start(Path baseDir, String eventStoreName, String queryName) {
+        listenOnLoopbackOnly();
         try {
             createPrivateDirectory(baseDir);
             String password = password(baseDir.resolve(".password"));
             createIfMissing(baseDir, eventStoreName, password);
             createIfMissing(baseDir, queryName, password);
-            // H2 would listen on every interface (refusing remote clients only at login); loopback is enough.
-            System.setProperty("h2.bindAddress", "127.0.0.1");
+            ownerOnlyFiles(baseDir);
             // Without -ifNotExists: a local user who could create a database of their own over TCP would be its
             // admin, and an H2 admin can write files and run code in this JVM. Only the two made above open.
             Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", baseDir.toString(), "-tcpDaemon")
@@ -52,6 +52,15 @@ public final class EmbeddedH2 {
         }
     }
 
+    /**
+     * H2 would listen on every interface (refusing remote clients only at login); loopback is enough. H2 reads the
+     * setting once, when its first class loads, so this must run before anything touches H2: the launcher's main
+     * calls it first, and so does {@link #start} (for tests), before it opens a database file.
+     */
+    public static void listenOnLoopbackOnly() {
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+
     /** Opening a database file in-process creates it, with {@link #USER} and the password as its admin. */
     private static void createIfMissing(Path baseDir, String name, String password) throws SQLException {
         String url = "jdbc:h2:" + baseDir.toAbsolutePath().resolve(name) + URL_OPTIONS;
@@ -61,6 +70,22 @@ public final class EmbeddedH2 {
     }
 
     /** The database files and the password are the launcher user's alone. */
+    /**
+     * H2 runs in the launcher, whose umask is the user's: the database files it made are narrowed to their owner
+     * (the event store is the audit trail). They keep their permissions when H2 rewrites them.
+     */
+    private static void ownerOnlyFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    return; // not a POSIX file system: its own permissions apply
+                }
+            }
+        }
+    }
+
     private static void createPrivateDirectory(Path dir) throws IOException {
         Files.createDirectories(dir);
         try {

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one base URL: every request goes, as it came, to the service the {@link RouteTable} names, and the answer
+ * The one base URL: every request goes, as it came, to the service the {@link RouteTable} names (the built-in token
+ * service's URLs, which only the standalone mode has, to the token service), and the answer
  * comes back as it is produced. Bodies are streamed both ways, never held, and each chunk the service sends is
  * flushed to the client as soon as nothing more is waiting, so server-sent events arrive one by one.
  */
@@ -45,12 +46,17 @@ public class GatewayServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.decide(request.getHeader(RequestIds.HEADER));
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        Route route = RouteTable.route(request.getMethod(), path);
-        if (route == Route.NOT_ROUTED) {
-            ErrorWriter.write(response, ErrorCode.NotFound, "No such resource on this URL", requestId, 0);
-            return;
+        URI base = upstreams.tokenServiceFor(path);
+        String upstream = "token service";
+        if (base == null) {
+            Route route = RouteTable.route(request.getMethod(), path);
+            if (route == Route.NOT_ROUTED) {
+                ErrorWriter.write(response, ErrorCode.NotFound, "No such resource on this URL", requestId, 0);
+                return;
+            }
+            base = upstreams.of(route);
+            upstream = route.description();
         }
-        URI base = upstreams.of(route);
         if (base == null) {
             ErrorWriter.write(response, ErrorCode.ServiceUnavailable,
                     "Cordon is starting or stopping; try again shortly", requestId, RETRY_AFTER_SECONDS);
@@ -69,9 +75,9 @@ public class GatewayServlet extends HttpServlet {
         try {
             answer = client.send(upstreamRequest(request, target, requestId), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException | UncheckedIOException e) {
-            log.warn("The {} did not answer {} {} [{}]: {}", route.description(), request.getMethod(), path,
+            log.warn("The {} did not answer {} {} [{}]: {}", upstream, request.getMethod(), path,
                     requestId, e.toString());
-            ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "The " + route.description()
+            ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "The " + upstream
                     + " of Cordon is not reachable; try again shortly", requestId, RETRY_AFTER_SECONDS);
             return;
         } catch (InterruptedException e) {

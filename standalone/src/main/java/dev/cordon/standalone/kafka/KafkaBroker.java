@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,13 @@ public final class KafkaBroker {
             Files.writeString(properties, config.serverProperties());
             try (InputStream in = KafkaBroker.class.getResourceAsStream("/kafka/log4j2.properties")) {
                 Files.write(log4j, in.readAllBytes());
+            }
+            // Written by the launcher, whose umask is the user's: its owner's only, as everything under data/.
+            for (Path written : List.of(home, properties, log4j)) {
+                if (written.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(written, PosixFilePermissions.fromString(
+                            Files.isDirectory(written) ? "rwx------" : "rw-------"));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ChildProcess {
      * children in order. Where there is no setsid (macOS), the children simply stop all at once.
      */
     private static final String SETSID = findSetsid();
+    private static final File POSIX_SHELL = new File("/bin/sh");
 
     private final String name;
     private final Process process;
@@ -47,6 +49,11 @@ public final class ChildProcess {
         if (SETSID != null) {
             full.add(SETSID);
         }
+        if (POSIX_SHELL.canExecute()) {
+            // Whatever the child writes (the broker's log segments, the databases' files, its own logs) is its
+            // owner's only: every event, comment and device name is in there. exec keeps the PID the child's.
+            full.addAll(List.of(POSIX_SHELL.getPath(), "-c", "umask 077 && exec \"$0\" \"$@\""));
+        }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full)
                 .redirectErrorStream(true)
@@ -61,11 +68,24 @@ public final class ChildProcess {
         });
         try {
             Files.createDirectories(logFile.getParent());
+            ownerOnly(logFile);
             Process process = builder.start();
             LOG.debug("started {} as PID {}: {}", name, process.pid(), full);
             return new ChildProcess(name, process, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /** The log is written by this JVM (the redirect), not the child: made owner-only here. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

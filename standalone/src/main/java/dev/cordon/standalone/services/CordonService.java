@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The command side or the query side as a child process from its packaged jar, on a loopback port. */
+/** The command side, the query side or the token service as a child process from its packaged jar, on a loopback port. */
 public final class CordonService {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -53,10 +53,13 @@ public final class CordonService {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Until its actuator says UP; fails at once, naming the log, if the process exits meanwhile. */
+    /**
+     * Until its readiness probe says UP (the one actuator endpoint open without a token); fails at once, naming the
+     * log, if the process exits meanwhile.
+     */
     public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -1,6 +1,7 @@
 package dev.cordon.standalone.services;
 
 import dev.cordon.standalone.database.JdbcTarget;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,9 +15,31 @@ public final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
+    /**
+     * What both services trust: tokens from the built-in token service, whose keys they fetch from its own port, the
+     * base URL the user reaches them at, and the topic's records signed with the launcher's record signing key.
+     *
+     * @param issuer        every token's {@code iss}
+     * @param jwkSetUri     the token service's keys
+     * @param publicBaseUrl the launcher's base URL
+     * @param signingKeys   the key the command side signs the topic's records with, and the query side checks them by
+     */
+    public record Trust(String issuer, String jwkSetUri, String publicBaseUrl, String signingKeys) {
+    }
+
+    public static Map<String, String> tokenService(int port, Path identityDirectory, String publicBaseUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CORDON_TOKEN_SERVICE_PORT", Integer.toString(port));
+        env.put("CORDON_IDENTITY_DIRECTORY", identityDirectory.toString());
+        env.put("CORDON_PUBLIC_BASE_URL", publicBaseUrl);
+        env.put("SERVER_PORT", null);
+        env.put("SERVER_ADDRESS", null);
+        return env;
+    }
+
     public static Map<String, String> commandSide(int port, JdbcTarget eventStore, String kafka, boolean seedDemoDevices,
-            boolean agentSimulation) {
-        Map<String, String> env = common(kafka);
+            boolean agentSimulation, Trust trust) {
+        Map<String, String> env = common(kafka, trust);
         env.put("CORDON_COMMAND_PORT", Integer.toString(port));
         database(env, "CORDON_EVENTSTORE_DB", eventStore);
         env.put("CORDON_DEMO_SEED_DEVICES", Boolean.toString(seedDemoDevices));
@@ -24,17 +47,22 @@ public final class ServiceEnvironment {
         return env;
     }
 
-    public static Map<String, String> querySide(int port, JdbcTarget readModels, JdbcTarget eventStore, String kafka) {
-        Map<String, String> env = common(kafka);
+    public static Map<String, String> querySide(int port, JdbcTarget readModels, JdbcTarget eventStore, String kafka,
+            Trust trust) {
+        Map<String, String> env = common(kafka, trust);
         env.put("CORDON_QUERY_PORT", Integer.toString(port));
         database(env, "CORDON_QUERY_DB", readModels);
         database(env, "CORDON_EVENTSTORE_DB", eventStore);
         return env;
     }
 
-    private static Map<String, String> common(String kafka) {
+    private static Map<String, String> common(String kafka, Trust trust) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("CORDON_SECURITY_ISSUER_URI", trust.issuer());
+        env.put("CORDON_SECURITY_JWK_SET_URI", trust.jwkSetUri());
+        env.put("CORDON_PUBLIC_BASE_URL", trust.publicBaseUrl());
+        env.put("CORDON_KAFKA_SIGNING_KEYS", trust.signingKeys());
         env.put("SERVER_PORT", null);
         env.put("SERVER_ADDRESS", null);
         env.put("CORDON_PORT", null);

@@ -2,6 +2,7 @@ package dev.cordon.standalone.startup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.standalone.identity.TokenClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,11 +29,11 @@ final class DeviceList {
      * @param expectSome the demo devices are being seeded: wait until they have reached the read model, i.e. the
      *                   list is not empty and did not grow during the last second
      */
-    static List<DemoDevice> read(URI baseUrl, boolean expectSome, Duration timeout) {
+    static List<DemoDevice> read(URI baseUrl, TokenClient token, boolean expectSome, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<DemoDevice> previous = List.of();
         while (true) {
-            List<DemoDevice> devices = readOnce(baseUrl);
+            List<DemoDevice> devices = readOnce(baseUrl, token);
             boolean settled = !devices.isEmpty() && devices.size() == previous.size();
             if (!expectSome || settled || Instant.now().isAfter(deadline)) {
                 return devices;
@@ -47,10 +48,11 @@ final class DeviceList {
         }
     }
 
-    private static List<DemoDevice> readOnce(URI baseUrl) {
+    private static List<DemoDevice> readOnce(URI baseUrl, TokenClient token) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(baseUrl.resolve("/api/machines"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", token.authorization()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return List.of();
             }
@@ -60,7 +62,7 @@ final class DeviceList {
                         machine.path("osPlatform").asText("")));
             }
             return devices;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

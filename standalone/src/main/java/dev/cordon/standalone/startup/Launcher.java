@@ -5,6 +5,8 @@ import dev.cordon.standalone.database.Databases;
 import dev.cordon.standalone.database.EmbeddedH2;
 import dev.cordon.standalone.database.ExternalPostgres;
 import dev.cordon.standalone.gateway.Upstreams;
+import dev.cordon.standalone.identity.IdentitySetup;
+import dev.cordon.standalone.identity.TokenClient;
 import dev.cordon.standalone.kafka.KafkaBroker;
 import dev.cordon.standalone.process.ChildProcess;
 import dev.cordon.standalone.process.ChildWatch;
@@ -18,6 +20,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -87,6 +90,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
     private void start() {
         Path data = properties.dataDir().toAbsolutePath().normalize();
         Path logs = data.resolve("logs");
+        ownerOnly(data);
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -94,37 +98,71 @@ class Launcher implements ApplicationRunner, DisposableBean {
         }
         ProgramLayout layout = ProgramLayout.locate(properties.home());
         Duration timeout = properties.startupTimeout();
+        URI baseUrl = baseUrl();
+        Path identityDirectory = IdentitySetup.directory(data);
+        IdentitySetup identity = IdentitySetup.run(layout.tokenServiceJar(), identityDirectory,
+                properties.javaOptions(), layout.watchdogAgent());
 
         Databases databases = startDatabase(data);
         String kafka = startKafka(layout, data, logs, timeout);
 
-        int commandPort = FreePorts.next();
+        int tokenPort = FreePorts.next();
+        int commandPort = FreePorts.nextExcept(tokenPort);
         int queryPort = FreePorts.nextExcept(commandPort);
-        log.info("Starting the command side and the query side");
+        while (queryPort == tokenPort) {
+            queryPort = FreePorts.nextExcept(commandPort);
+        }
+        URI tokenService = URI.create("http://127.0.0.1:" + tokenPort);
+        ServiceEnvironment.Trust trust = new ServiceEnvironment.Trust(identity.issuer(baseUrl.toString()),
+                identity.keysUrl(tokenService.toString()), baseUrl.toString(), RecordSigningKey.of(data));
+        log.info("Starting the token service, the command side and the query side");
         List<ChildProcess> services = new CopyOnWriteArrayList<>();
         register("the services", () -> stopInParallel(services));
+        CordonService tokens = CordonService.start("token service", layout.tokenServiceJar(), tokenPort,
+                ServiceEnvironment.tokenService(tokenPort, identityDirectory, baseUrl.toString()),
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("token-service.log"));
+        track(services, tokens.process());
         CordonService commandSide = CordonService.start("command side", layout.commandSideJar(), commandPort,
                 ServiceEnvironment.commandSide(commandPort, databases.eventStore(), kafka,
-                        properties.seedDemoDevices(), properties.agentSimulation()),
+                        properties.seedDemoDevices(), properties.agentSimulation(), trust),
                 properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"));
         track(services, commandSide.process());
         CordonService querySide = CordonService.start("query side", layout.querySideJar(), queryPort,
-                ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka),
+                ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka, trust),
                 properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"));
         track(services, querySide.process());
+        tokens.awaitHealthy(timeout);
         commandSide.awaitHealthy(timeout);
         querySide.awaitHealthy(timeout);
+        watch(tokens.process());
         watch(commandSide.process());
         watch(querySide.process());
+        upstreams.setTokenService(tokenService, identity.tenant());
         upstreams.set(commandSide.baseUri(), querySide.baseUri());
 
-        URI baseUrl = baseUrl();
-        List<DemoDevice> devices = DeviceList.read(baseUrl, properties.seedDemoDevices(), Duration.ofSeconds(30));
+        TokenClient launcherToken = new TokenClient(identity.tokenUrl(tokenService.toString()), identity.launcher());
+        List<DemoDevice> devices = DeviceList.read(baseUrl, launcherToken, properties.seedDemoDevices(),
+                Duration.ofSeconds(30));
         Duration startedIn = Duration.ofMillis(System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime());
-        System.out.println(QuickStart.text(baseUrl.toString(), devices, properties.agentSimulation(), data, logs,
-                startedIn));
+        System.out.println(QuickStart.text(baseUrl.toString(), identity, devices, properties.agentSimulation(), data,
+                logs, startedIn));
         System.out.flush();
+    }
+
+    /**
+     * The data directory holds the token service's keys and client hashes, the databases and the logs: its owner's
+     * only, so that no other user of the machine reads a signing key or an event.
+     */
+    private static void ownerOnly(Path data) {
+        try {
+            Files.createDirectories(data);
+            if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + data, e);
+        }
     }
 
     private Databases startDatabase(Path data) {

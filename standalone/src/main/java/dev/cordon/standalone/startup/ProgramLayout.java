@@ -9,15 +9,17 @@ import org.springframework.boot.system.ApplicationHome;
 
 /**
  * The programs the launcher starts, as the build lays them out beside its jar:
- * {@code cordon.jar} and {@code cordon/{command-side.jar, query-side.jar, kafka/*.jar, parent-watchdog.jar}}.
+ * {@code cordon.jar} and
+ * {@code cordon/{command-side.jar, query-side.jar, token-service.jar, kafka/*.jar, parent-watchdog.jar}}.
  */
-public record ProgramLayout(Path home, Path commandSideJar, Path querySideJar, Path kafkaLib, Path watchdogAgent) {
+public record ProgramLayout(Path home, Path commandSideJar, Path querySideJar, Path tokenServiceJar, Path kafkaLib,
+                            Path watchdogAgent) {
 
     public static final String DIRECTORY = "cordon";
 
     static ProgramLayout of(Path home) {
         return new ProgramLayout(home, home.resolve("command-side.jar"), home.resolve("query-side.jar"),
-                home.resolve("kafka"), home.resolve("parent-watchdog.jar"));
+                home.resolve("token-service.jar"), home.resolve("kafka"), home.resolve("parent-watchdog.jar"));
     }
 
     /** @param configured {@code cordon.standalone.home}; unset: next to the launcher's jar (or target/classes) */
@@ -44,6 +46,6 @@ public record ProgramLayout(Path home, Path commandSideJar, Path querySideJar, P
 
     boolean complete() {
         return Files.isRegularFile(commandSideJar) && Files.isRegularFile(querySideJar)
-                && Files.isRegularFile(watchdogAgent) && Files.isDirectory(kafkaLib);
+                && Files.isRegularFile(tokenServiceJar) && Files.isRegularFile(watchdogAgent) && Files.isDirectory(kafkaLib);
     }
 }

@@ -1,11 +1,16 @@
 package dev.cordon.standalone.startup;
 
+import dev.cordon.standalone.identity.ClientCredentials;
+import dev.cordon.standalone.identity.IdentitySetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** The message a user sees once Cordon is ready: where it is, what is in it, and three calls to try. */
+/**
+ * The message a user sees once Cordon is ready: where it is, what is in it, the quick-start client's credentials (on
+ * the first start only: the secret is shown once), how to fetch a token with them, and three calls to try with it.
+ */
 final class QuickStart {
 
     static final String PLACEHOLDER_ID = "<machine-id>";
@@ -13,8 +18,11 @@ final class QuickStart {
     private QuickStart() {
     }
 
-    static String text(String baseUrl, List<DemoDevice> devices, boolean agentSimulation, Path dataDir, Path logDir,
-            Duration startedIn) {
+    static final String SECRET_PLACEHOLDER = "<client-secret>";
+    static final String CLIENT_PLACEHOLDER = "<client-id>";
+
+    static String text(String baseUrl, IdentitySetup identity, List<DemoDevice> devices, boolean agentSimulation,
+            Path dataDir, Path logDir, Duration startedIn) {
         StringBuilder text = new StringBuilder();
         text.append('\n')
                 .append("Cordon is ready at ").append(baseUrl)
@@ -32,18 +40,38 @@ final class QuickStart {
             text.append('\n');
         }
         String id = example(devices);
-        text.append("Dashboard (devices, Isolate device, the Action center): ").append(baseUrl).append("/\n\n")
+        ClientCredentials client = identity.quickStart();
+        if (client != null) {
+            text.append("A client for playbooks and scripts (Machine.Isolate, Machine.Read.All); the secret is shown")
+                    .append(" this once, keep it now:\n")
+                    .append("  client_id:     ").append(client.clientId()).append('\n')
+                    .append("  client_secret: ").append(client.clientSecret()).append("\n\n");
+        } else {
+            text.append("The quick-start client was shown at the first start; make another with:\n")
+                    .append("  ./cordon.sh clients add my-playbook Machine.Isolate Machine.Read.All\n\n");
+        }
+        String clientId = client == null ? CLIENT_PLACEHOLDER : client.clientId();
+        String secret = client == null ? SECRET_PLACEHOLDER : client.clientSecret();
+        text.append("Dashboard (devices, Isolate device, the Action center): ").append(baseUrl).append("/\n")
+                .append("  (sign in with a token, fetched as below)\n\n")
                 .append("Or from a shell:\n")
+                .append("  # a token (one hour) from the token endpoint, as Entra ID's v2.0 endpoint answers it\n")
+                .append("  TOKEN=$(curl -s ").append(identity.tokenUrl(baseUrl))
+                .append(" -d grant_type=client_credentials -d client_id=").append(clientId)
+                .append(" -d client_secret=").append(secret)
+                .append(" -d scope=api://cordon/.default | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n")
                 .append("  # isolate the Windows 11 device, with a comment for the audit trail\n")
                 .append("  curl -X POST ").append(baseUrl).append("/api/machines/").append(id).append("/isolate")
+                .append(" -H \"Authorization: Bearer $TOKEN\"")
                 .append(" -H 'Content-Type: application/json'")
                 .append(" -d '{\"Comment\":\"Suspicious process, isolated from the quick start\",")
                 .append("\"IsolationType\":\"Full\"}'\n")
                 .append("  # its machine actions, newest first: Pending, then InProgress and Succeeded\n")
-                .append("  curl '").append(baseUrl).append("/api/machineactions?$filter=machineId%20eq%20%27")
-                .append(id).append("%27'\n")
+                .append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(baseUrl)
+                .append("/api/machineactions?$filter=machineId%20eq%20%27").append(id).append("%27'\n")
                 .append("  # release it\n")
                 .append("  curl -X POST ").append(baseUrl).append("/api/machines/").append(id).append("/unisolate")
+                .append(" -H \"Authorization: Bearer $TOKEN\"")
                 .append(" -H 'Content-Type: application/json'")
                 .append(" -d '{\"Comment\":\"False positive, released from the quick start\"}'\n\n")
                 .append("API documentation (Swagger UI): ").append(baseUrl).append("/swagger-ui.html\n")

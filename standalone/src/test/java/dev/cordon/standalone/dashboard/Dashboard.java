@@ -35,6 +35,16 @@ final class Dashboard {
         return chromium;
     }
 
+    /** Pastes a token into the sign-in form, as an analyst does with the one the start message's command fetched. */
+    void signIn(String token) {
+        driver().get(base.resolve("/devices").toString());
+        WebElement field = await().until(ExpectedConditions.elementToBeClickable(By.id("sign-in-token")));
+        ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1];", field,
+                token);
+        click(By.id("sign-in-submit"));
+        awaitLive();
+    }
+
     void open(String path) {
         driver().get(base.resolve(path).toString());
         awaitLive();

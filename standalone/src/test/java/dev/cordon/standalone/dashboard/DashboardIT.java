@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -49,6 +51,8 @@ class DashboardIT {
     private Path workingDirectory;
     private LauncherProcess cordon;
     private URI base;
+    /** The quick-start client's token, fetched as the start message says, and pasted into the sign-in form. */
+    private String token;
     private Chromium chromium;
 
     @BeforeAll
@@ -61,6 +65,7 @@ class DashboardIT {
                 "CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", OFFLINE_ID), "cordon.out");
         cordon.awaitReady(Duration.ofMinutes(4));
         base = cordon.baseUrl();
+        token = cordon.fetchToken();
     }
 
     @AfterEach
@@ -118,9 +123,9 @@ class DashboardIT {
 
         // While the agent works the button is disabled, and says why.
         ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("open-action")));
-        assertThat(ui.actionButton().isEnabled()).isFalse();
-        assertThat(ui.driver().findElement(By.id("device-action-reason")).getText())
-                .contains("cancel it in the Action center");
+        // Read again if a live update re-rendered the page in between (the wait ignores stale elements).
+        ui.await().until(d -> !d.findElement(By.id("device-action")).isEnabled()
+                && d.findElement(By.id("device-action-reason")).getText().contains("cancel it in the Action center"));
 
         // The Action center lists it, and it reaches Succeeded without a reload.
         ui.click(By.cssSelector("nav a[href='/actions']"));
@@ -200,7 +205,7 @@ class DashboardIT {
         String runbookComment = "Isolated by runbook " + UUID.randomUUID();
         HttpResponse<String> runbook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         base.resolve("/api/machines/" + OFFLINE_ID + "/isolate"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"Comment\":\"" + runbookComment + "\",\"IsolationType\":\"Full\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -313,7 +318,26 @@ class DashboardIT {
     private Dashboard browser(int width, int height) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         chromium = Chromium.start(width, height, SCREENSHOTS);
-        return new Dashboard(chromium, base);
+        Dashboard ui = new Dashboard(chromium, base);
+        ui.signIn(token);
+        return ui;
+    }
+
+    @Test
+    void withoutAToken_itAsksForOne_andARefusedTokenIsSaidSo() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start(1280, 900, SCREENSHOTS);
+        WebDriver driver = chromium.driver();
+        driver.get(base.resolve("/devices").toString());
+        WebDriverWait wait = new WebDriverWait(driver, Dashboard.WAIT);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-token")));
+        assertThat(driver.findElements(By.cssSelector("#devices tbody tr"))).as("no data without a token").isEmpty();
+
+        driver.findElement(By.id("sign-in-token")).sendKeys("not-a-token");
+        driver.findElement(By.id("sign-in-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+        assertThat(driver.findElement(By.id("sign-in-error")).getText()).contains("token");
+        screenshot("1280/sign-in-refused.png");
     }
 
     private WebElement active() {

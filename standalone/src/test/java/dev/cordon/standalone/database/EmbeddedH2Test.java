@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +20,30 @@ class EmbeddedH2Test {
 
     @TempDir
     Path data;
+
+    /** The TCP server's listening sockets, from /proc/net/tcp and tcp6: only loopback, no wildcard. */
+    @Test
+    void start_listensOnLoopbackOnly() throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's /proc/net/tcp");
+        Databases databases = EmbeddedH2.start(data.resolve("h2"), "cordon_events", "cordon_query");
+        try {
+            String url = databases.eventStore().url();
+            int port = Integer.parseInt(url.substring("jdbc:h2:tcp://127.0.0.1:".length(), url.indexOf('/', 20)));
+            List<String> listening = new ArrayList<>();
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 3 && fields[3].equals("0A") && fields[1].endsWith(String.format(":%04X", port))) {
+                        listening.add(fields[1].substring(0, fields[1].indexOf(':')));
+                    }
+                }
+            }
+            assertThat(listening).as("listening addresses of port " + port).isNotEmpty()
+                    .allSatisfy(address -> assertThat(address).isIn("0100007F", "0000000000000000FFFF00000100007F"));
+        } finally {
+            databases.server().close();
+        }
+    }
 
     @Test
     void start_servesBothDatabasesOverTcp_withTheirFilesInTheDataDirectory() throws Exception {
@@ -72,6 +99,8 @@ class EmbeddedH2Test {
                     .isInstanceOf(SQLException.class);
             assertThat(baseDir.resolve("mine.mv.db")).doesNotExist();
             assertThat(Files.getPosixFilePermissions(baseDir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Files.getPosixFilePermissions(baseDir.resolve("cordon_events.mv.db")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         } finally {
             databases.server().close();
         }

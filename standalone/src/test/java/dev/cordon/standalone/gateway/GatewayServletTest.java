@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +88,26 @@ class GatewayServletTest {
         assertThat(response.headers().firstValue("X-Upstream")).hasValue("query");
         assertThat(querySide.received.get().uri()).isEqualTo("/api/machineactions?$top=1");
         assertThat(querySide.received.get().method()).isEqualTo("GET");
+    }
+
+    @Test
+    void theTokenServicesUrlsOfItsTenant_reachTheTokenService_otherTenantsDoNot() throws Exception {
+        try (FakeService tokenService = new FakeService("tokens")) {
+            upstreams.setTokenService(tokenService.uri(), "t-1");
+            for (String path : List.of("/t-1/oauth2/token", "/t-1/oauth2/v2.0/token",
+                    "/t-1/v2.0/.well-known/openid-configuration", "/t-1/discovery/v2.0/keys",
+                    "/common/discovery/instance")) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(url(path))
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.headers().firstValue("X-Upstream")).as(path).hasValue("tokens");
+                assertThat(tokenService.received.get().uri()).isEqualTo(path);
+            }
+            HttpResponse<String> otherTenant = client.send(HttpRequest.newBuilder(url("/t-2/oauth2/token"))
+                    .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(otherTenant.headers().firstValue("X-Upstream")).hasValue("query");
+        }
     }
 
     /** A raw request: the JDK's HTTP client will not send hop-by-hop headers at all. */

@@ -131,6 +131,34 @@ public final class LauncherProcess implements AutoCloseable {
         return examples;
     }
 
+    /** The start message's line that fetches a token into $TOKEN, for the curl examples after it. */
+    String tokenCommand() {
+        for (String line : output().split("\n")) {
+            if (line.trim().startsWith("TOKEN=")) {
+                return line.trim();
+            }
+        }
+        throw new AssertionError("No TOKEN= line in the start message:\n" + output());
+    }
+
+    /** A token for the quick-start client, fetched by running the start message's TOKEN= line in a shell. */
+    public String fetchToken() {
+        try {
+            Process shell = new ProcessBuilder("sh", "-c", tokenCommand() + " && printf %s \"$TOKEN\"")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String token = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (shell.waitFor() != 0 || token.isBlank()) {
+                throw new AssertionError("The start message's TOKEN= line fetched no token: " + token);
+            }
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Every process the launcher started and that still runs (the broker, both services, ...). */
     public List<ProcessHandle> descendants() {
         return process.descendants().toList();

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,8 @@ class StandaloneRunIT {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The quick-start client's token, fetched as the start message says. */
+    private static String token;
 
     private Path workingDirectory;
     private final List<ProcessHandle> everyChildSeen = new ArrayList<>();
@@ -66,6 +69,7 @@ class StandaloneRunIT {
         System.out.printf("Standalone first start (empty directory): ready after %.1f s%n",
                 firstReady.toMillis() / 1000.0);
         URI base = first.baseUrl();
+        token = first.fetchToken();
         assertThat(base.getHost()).isEqualTo("127.0.0.1");
         assertThat(base.getPort()).isEqualTo(Integer.parseInt(environment.get("CORDON_PORT")));
 
@@ -76,9 +80,28 @@ class StandaloneRunIT {
                 base + "/swagger-ui.html", workingDirectory.resolve("data").toRealPath().toString());
         List<String> curl = first.curlExamples();
         assertThat(curl).hasSize(3).allSatisfy(example -> assertThat(example).contains(device));
+        String tokenCommand = first.tokenCommand();
+        assertThat(token).as("a JWT from the built-in token service").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+
+        // Without a token, nothing is answered and nothing stored.
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/machines/" + device
+                        + "/isolate")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Comment\":\"x\",\"IsolationType\":\"Full\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("Bearer"));
+
+        // DNS rebinding: a page on another name that resolves to 127.0.0.1 names itself in Host; even with a good
+        // token (which such a page would not have) the request is refused, through the one base URL.
+        String rebound = run("curl -s -o /dev/null -w '%{http_code}' -X POST " + base + "/api/machines/" + device
+                + "/isolate -H 'Host: rebind.attacker.example:" + base.getPort() + "' -H 'Authorization: Bearer " + token
+                + "' -H 'Content-Type: application/json' -d '{\"Comment\":\"x\",\"IsolationType\":\"Full\"}'");
+        assertThat(rebound).isEqualTo("400");
 
         // The start message's first example isolates it; the simulated agent alone takes it to Succeeded.
-        JsonNode isolation = JSON.readTree(shell(curl.get(0)));
+        JsonNode isolation = JSON.readTree(shell(tokenCommand + " && " + curl.get(0)));
+        assertThat(isolation.get("requestor").asText()).as("the client the token names").isEqualTo("Cordon quick start");
         assertThat(isolation.get("type").asText()).isEqualTo("Isolate");
         assertThat(isolation.get("status").asText()).isEqualTo("Pending");
         assertThat(isolation.get("requestorComment").asText()).isNotBlank();
@@ -88,11 +111,11 @@ class StandaloneRunIT {
                         .isEqualTo("Succeeded"));
         assertThat(get(base, "/api/machines/" + device).get("isolationState").asText()).isEqualTo("Isolated");
         // The second example lists the device's actions.
-        JsonNode listed = JSON.readTree(shell(curl.get(1))).get("value");
+        JsonNode listed = JSON.readTree(shell(tokenCommand + " && " + curl.get(1))).get("value");
         assertThat(listed).extracting(a -> a.get("id").asText()).containsExactly(isolationId);
 
         // The third releases it.
-        JsonNode release = JSON.readTree(shell(curl.get(2)));
+        JsonNode release = JSON.readTree(shell(tokenCommand + " && " + curl.get(2)));
         assertThat(release.get("type").asText()).isEqualTo("Unisolate");
         String releaseId = release.get("id").asText();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -130,6 +153,21 @@ class StandaloneRunIT {
         assertThat(data.resolve("h2/cordon_events.mv.db")).isNotEmptyFile();
         assertThat(data.resolve("h2/cordon_query.mv.db")).isNotEmptyFile();
         assertThat(data.resolve("kafka/data/meta.properties")).isNotEmptyFile();
+        // The token service's keys and client hashes are its owner's only, as is everything under data/.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("identity"))))
+                .isEqualTo("rwx------");
+        // And what the children wrote: their logs, the broker's segments and metadata, the databases' files.
+        try (Stream<Path> files = Files.walk(data)) {
+            List<String> readableByOthers = files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    return !PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).endsWith("------");
+                } catch (IOException e) {
+                    return false; // removed while walking (a broker's temporary file)
+                }
+            }).map(Path::toString).toList();
+            assertThat(readableByOthers).as("files under data/ that others may read").isEmpty();
+        }
         assertThat(data.resolve("logs")).isDirectoryContaining(p -> p.endsWith("command-side.log"))
                 .isDirectoryContaining(p -> p.endsWith("query-side.log")).isDirectoryContaining(p -> p.endsWith("kafka.log"));
 
@@ -138,6 +176,8 @@ class StandaloneRunIT {
         Duration secondReady = second.awaitReady(READY_TIMEOUT);
         System.out.printf("Standalone second start (same directory): ready after %.1f s%n",
                 secondReady.toMillis() / 1000.0);
+        // The quick-start secret was shown once; the token fetched before the restart is still good (same keys).
+        assertThat(second.output()).contains("./cordon.sh clients add").doesNotContain(tokenCommand);
         JsonNode actions = get(base, "/api/machineactions?$filter=" + encode("machineId eq '" + device + "'"))
                 .get("value");
         assertThat(actions).extracting(a -> a.get("id").asText() + ":" + a.get("status").asText())
@@ -160,7 +200,7 @@ class StandaloneRunIT {
     @Test
     void ctrlC_duringStartUp_stopsWhatWasAlreadyStarted() throws Exception {
         LauncherProcess launcher = start(Map.of("CORDON_PORT", Integer.toString(freePort())), "interrupted.out");
-        launcher.awaitOutput("Starting the command side and the query side", READY_TIMEOUT);
+        launcher.awaitOutput("Starting the token service, the command side and the query side", READY_TIMEOUT);
         await().atMost(Duration.ofSeconds(10)).until(() -> launcher.descendants().size() >= 3);
         List<ProcessHandle> children = launcher.descendants();
         everyChildSeen.addAll(children);
@@ -194,7 +234,8 @@ class StandaloneRunIT {
     private static JsonNode get(URI base, String pathAndQuery) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -215,6 +256,14 @@ class StandaloneRunIT {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** A shell command's output; it must succeed. */
+    private static String run(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("sh", "-c", command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("%s:%n%s", command, output).isZero();
+        return output;
     }
 
     /** A start-message example, run exactly as a user would paste it into a shell. */

@@ -10,10 +10,24 @@ class ServiceEnvironmentTest {
 
     private final JdbcTarget events = new JdbcTarget("jdbc:h2:tcp://127.0.0.1:1/cordon_events", "sa", "pw");
     private final JdbcTarget readModels = new JdbcTarget("jdbc:h2:tcp://127.0.0.1:1/cordon_query", "sa", "pw");
+    private static final ServiceEnvironment.Trust TRUST = new ServiceEnvironment.Trust(
+            "http://127.0.0.1:8080/t-1/v2.0", "http://127.0.0.1:4713/t-1/discovery/v2.0/keys", "http://127.0.0.1:8080",
+            "k1:c2lnbmluZy1rZXk=");
+
+    @Test
+    void bothSides_trustTheTokenService_andKnowTheBaseUrl() {
+        for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, "k:1", true, true,
+                TRUST), ServiceEnvironment.querySide(1, readModels, events, "k:1", TRUST))) {
+            assertThat(env).containsEntry("CORDON_SECURITY_ISSUER_URI", "http://127.0.0.1:8080/t-1/v2.0")
+                    .containsEntry("CORDON_SECURITY_JWK_SET_URI", "http://127.0.0.1:4713/t-1/discovery/v2.0/keys")
+                    .containsEntry("CORDON_PUBLIC_BASE_URL", "http://127.0.0.1:8080")
+                    .containsEntry("CORDON_KAFKA_SIGNING_KEYS", "k1:c2lnbmluZy1rZXk=");
+        }
+    }
 
     @Test
     void commandSide_getsItsPortDatabaseBrokerAndTheDemoSwitches() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "127.0.0.1:9999", true, true);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "127.0.0.1:9999", true, true, TRUST);
 
         assertThat(env).containsEntry("CORDON_COMMAND_PORT", "4711")
                 .containsEntry("CORDON_EVENTSTORE_DB_URL", events.url())
@@ -26,7 +40,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void commandSide_demoSwitchesOff_areTurnedOffInTheService() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "k:1", false, false);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "k:1", false, false, TRUST);
 
         assertThat(env).containsEntry("CORDON_DEMO_SEED_DEVICES", "false")
                 .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "false");
@@ -34,7 +48,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void querySide_getsItsReadModelsAndTheEventStore_forReadYourWrites() {
-        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, "k:1");
+        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, "k:1", TRUST);
 
         assertThat(env).containsEntry("CORDON_QUERY_PORT", "4712")
                 .containsEntry("CORDON_QUERY_DB_URL", readModels.url())
@@ -49,19 +63,19 @@ class ServiceEnvironmentTest {
      */
     @Test
     void theUsersOtherSettings_areLeftToPassThrough() {
-        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true))
+        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true, TRUST))
                 .doesNotContainKeys("CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", "CORDON_ISOLATION_ELIGIBILITY");
-        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1"))
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1", TRUST))
                 .doesNotContainKeys("CORDON_ISOLATION_ELIGIBILITY");
     }
 
     /** A null removes the variable: SERVER_PORT would beat CORDON_COMMAND_PORT and take the launcher's port. */
     @Test
     void theLaunchersOwnServerSettings_areRemoved() {
-        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true))
+        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true, TRUST))
                 .containsEntry("SERVER_PORT", null).containsEntry("SERVER_ADDRESS", null)
                 .containsEntry("CORDON_PORT", null).containsEntry("CORDON_BIND_ADDRESS", null);
-        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1"))
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1", TRUST))
                 .containsEntry("SERVER_PORT", null).containsEntry("CORDON_PORT", null);
     }
 }

@@ -17,12 +17,14 @@ class ProgramLayoutTest {
     void locate_aConfiguredHomeWithEveryProgram_isUsed() throws Exception {
         Files.createFile(home.resolve("command-side.jar"));
         Files.createFile(home.resolve("query-side.jar"));
+        Files.createFile(home.resolve("token-service.jar"));
         Files.createFile(home.resolve("parent-watchdog.jar"));
         Files.createDirectory(home.resolve("kafka"));
 
         ProgramLayout layout = ProgramLayout.locate(home);
 
         assertThat(layout.commandSideJar()).isEqualTo(home.toAbsolutePath().resolve("command-side.jar"));
+        assertThat(layout.tokenServiceJar()).isEqualTo(home.toAbsolutePath().resolve("token-service.jar"));
         assertThat(layout.kafkaLib()).isEqualTo(home.toAbsolutePath().resolve("kafka"));
     }
 
