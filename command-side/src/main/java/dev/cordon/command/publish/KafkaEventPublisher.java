@@ -5,6 +5,7 @@ import dev.cordon.command.config.AxonConfig;
 import dev.cordon.command.config.CordonProperties;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.KafkaContract;
+import dev.cordon.events.kafka.RecordSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ class KafkaEventPublisher {
     private final String topic;
     private final Duration sendTimeout;
     private final PublishMetrics metrics;
+    private final RecordSignature signature;
 
     KafkaEventPublisher(KafkaTemplate<String, String> deviceEventsTemplate, CloudEventMapper mapper,
-                        CordonProperties properties, PublishMetrics metrics) {
+                        CordonProperties properties, PublishMetrics metrics, RecordSignature signature) {
         this.kafka = deviceEventsTemplate;
+        this.signature = signature;
         this.mapper = mapper;
         this.metrics = metrics;
         this.topic = properties.kafka().topic();
@@ -54,10 +57,12 @@ class KafkaEventPublisher {
     @EventHandler
     void publish(DomainEventMessage<?> event) {
         DeviceCloudEvent cloudEvent = mapper.toCloudEvent(event);
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(topic, cloudEvent.subject(), mapper.toJson(cloudEvent));
+        String value = mapper.toJson(cloudEvent);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, cloudEvent.subject(), value);
         record.headers().add(KafkaContract.CONTENT_TYPE_HEADER,
                 KafkaContract.CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(RecordSignature.HEADER,
+                signature.sign(cloudEvent.subject(), value).getBytes(StandardCharsets.UTF_8));
         CompletableFuture<SendResult<String, String>> send = kafka.send(record);
         String eventType = event.getPayloadType().getSimpleName();
         send.thenRun(() -> metrics.acknowledged(eventType, event.getTimestamp()));

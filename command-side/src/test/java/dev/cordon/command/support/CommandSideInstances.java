@@ -2,6 +2,7 @@ package dev.cordon.command.support;
 
 import dev.cordon.command.CommandSideApplication;
 import dev.cordon.service.testing.TestIssuer;
+import dev.cordon.service.testing.TestSigning;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,7 +29,8 @@ public final class CommandSideInstances {
         sources.addAll(extraSources);
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + dbUrl,
                 "--spring.datasource.username=" + dbUser, "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
-                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer()));
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer(),
+                "--cordon.kafka.signing-keys=" + TestSigning.KEYS));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }

@@ -2,8 +2,10 @@ package dev.cordon.query.health;
 
 import dev.cordon.query.action.EventStoreActionLookup;
 import dev.cordon.query.projection.DeviceEventListener;
+import dev.cordon.query.projection.RecordIntegrity;
 import dev.cordon.service.health.KafkaHealthAutoConfiguration;
 import dev.cordon.service.health.KafkaHealthProperties;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,7 +17,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * The health components of this side beyond Boot's own ({@code db}: the query database, {@code diskSpace}) and the
- * shared {@code kafka} one (shared-service): {@code consumerLag} and, when it is configured, {@code eventStore}.
+ * shared {@code kafka} one (shared-service): {@code consumerLag}, {@code recordIntegrity} and, when it is configured,
+ * {@code eventStore}.
  */
 @Configuration(proxyBeanMethods = false)
 class HealthConfig {
@@ -27,6 +30,11 @@ class HealthConfig {
             @Value("${cordon.query.consumer-group}") String group, KafkaListenerEndpointRegistry listeners) {
         return new ConsumerLagHealthIndicator(healthAdminClient, topic, group, health.consumerLagThreshold(),
                 kafkaHealth.kafkaTimeout().toMillis(), () -> listeners.getListenerContainer(DeviceEventListener.ID));
+    }
+
+    @Bean
+    RecordIntegrityHealthIndicator recordIntegrityHealthIndicator(RecordIntegrity integrity) {
+        return new RecordIntegrityHealthIndicator(integrity, Clock.systemUTC());
     }
 
     @Bean

@@ -24,8 +24,11 @@ public class DeviceEventListener {
     private final CloudEventParser parser;
     private final DeviceEventProjection projection;
     private final ProjectionMetrics metrics;
+    private final RecordIntegrity integrity;
 
-    public DeviceEventListener(CloudEventParser parser, DeviceEventProjection projection, ProjectionMetrics metrics) {
+    public DeviceEventListener(CloudEventParser parser, DeviceEventProjection projection, ProjectionMetrics metrics,
+                               RecordIntegrity integrity) {
+        this.integrity = integrity;
         this.parser = parser;
         this.projection = projection;
         this.metrics = metrics;
@@ -34,6 +37,9 @@ public class DeviceEventListener {
     /** Topic and group are set in application.yml only (with their environment variables and defaults). */
     @KafkaListener(id = ID, topics = "${cordon.kafka.topic}", groupId = "${cordon.query.consumer-group}")
     public void on(ConsumerRecord<String, String> record) {
+        if (!integrity.admits(record)) {
+            return;
+        }
         project(record.value(), record.topic() + "-" + record.partition() + "@" + record.offset(), projection, true);
     }
 

@@ -1,5 +1,6 @@
 package dev.cordon.query.rebuild;
 
+import dev.cordon.query.projection.RecordIntegrity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,12 +27,14 @@ final class KafkaHistory implements History {
     private static final Duration STALL = Duration.ofSeconds(60);
 
     private final Consumer<String, String> consumer;
+    private final RecordIntegrity integrity;
     private final String topic;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private final Map<TopicPartition, Long> beginnings;
     private final Map<TopicPartition, Long> ends;
 
-    private KafkaHistory(Consumer<String, String> consumer, String topic) {
+    private KafkaHistory(Consumer<String, String> consumer, String topic, RecordIntegrity integrity) {
+        this.integrity = integrity;
         this.consumer = consumer;
         this.topic = topic;
         try {
@@ -44,9 +47,9 @@ final class KafkaHistory implements History {
     }
 
     /** Takes over the consumer: closing the history closes it. */
-    static KafkaHistory open(Consumer<String, String> consumer, String topic) {
+    static KafkaHistory open(Consumer<String, String> consumer, String topic, RecordIntegrity integrity) {
         try {
-            return new KafkaHistory(consumer, topic);
+            return new KafkaHistory(consumer, topic, integrity);
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
@@ -108,7 +111,7 @@ final class KafkaHistory implements History {
             ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
             for (ConsumerRecord<String, String> record : records) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < bounds.getOrDefault(partition, 0L)) {
+                if (record.offset() < bounds.getOrDefault(partition, 0L) && integrity.admits(record)) {
                     sink.accept(record.value(), record.topic() + "-" + record.partition() + "@" + record.offset());
                 }
             }

@@ -170,7 +170,7 @@ public class ReadModelRebuild {
         if (source == RebuildSource.EVENT_STORE) {
             return openEventStore(null);
         }
-        KafkaHistory topic = KafkaHistory.open(kafka.newConsumer(), kafka.topic());
+        KafkaHistory topic = KafkaHistory.open(kafka.newConsumer(), kafka.topic(), kafka.integrity());
         Optional<String> trimmed = topic.trimmed();
         if (trimmed.isEmpty()) {
             return topic;

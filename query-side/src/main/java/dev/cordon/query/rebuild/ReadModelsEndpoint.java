@@ -33,7 +33,8 @@ public class ReadModelsEndpoint {
     }
 
     /**
-     * @param source {@code auto} (default), {@code kafka} or {@code event-store}
+     * @param source {@code auto} (the default for a switch), {@code kafka} or {@code event-store} (the default for a
+     *               verification)
      * @param mode   {@code switch} (the rebuilt read models replace the live ones) or {@code verify} (compare only;
      *               the live read models stay). Required: replacing the live read models is never a default, and a
      *               body such as {@code {"switch": false}} (the actuator ignores keys it does not know) must not
@@ -42,14 +43,17 @@ public class ReadModelsEndpoint {
      */
     @WriteOperation
     public WebEndpointResponse<RebuildStatus> start(@Nullable String source, @Nullable String mode) {
-        RebuildSource from = source == null ? RebuildSource.AUTO : RebuildSource.of(source).orElseThrow(() ->
-                invalid("source", source, Arrays.stream(RebuildSource.values()).map(RebuildSource::value)));
         if (mode == null) {
             throw new ApiException(ErrorCode.MissingRequiredParameter, "mode is required: one of "
                     + Arrays.stream(RebuildMode.values()).map(RebuildMode::value).collect(Collectors.joining(", ")));
         }
         RebuildMode what = RebuildMode.of(mode).orElseThrow(() ->
                 invalid("mode", mode, Arrays.stream(RebuildMode.values()).map(RebuildMode::value)));
+        // A verification checks the read models against the record, the event store, unless told otherwise: checked
+        // against the topic it would find a read model that agrees with forged records on it "equal".
+        RebuildSource byDefault = what == RebuildMode.VERIFY ? RebuildSource.EVENT_STORE : RebuildSource.AUTO;
+        RebuildSource from = source == null ? byDefault : RebuildSource.of(source).orElseThrow(() ->
+                invalid("source", source, Arrays.stream(RebuildSource.values()).map(RebuildSource::value)));
         try {
             return new WebEndpointResponse<>(rebuild.start(from, what), 202);
         } catch (RebuildAlreadyRunningException e) {

@@ -1,5 +1,6 @@
 package dev.cordon.query.rebuild;
 
+import dev.cordon.query.projection.RecordIntegrity;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,10 +21,12 @@ class RebuildKafka {
     private final ObjectProvider<SslBundles> ssl;
     private final String topic;
     private final String liveGroup;
+    private final RecordIntegrity integrity;
 
     RebuildKafka(KafkaProperties properties, ObjectProvider<SslBundles> ssl,
                  @Value("${cordon.kafka.topic}") String topic,
-                 @Value("${cordon.query.consumer-group}") String liveGroup) {
+                 @Value("${cordon.query.consumer-group}") String liveGroup, RecordIntegrity integrity) {
+        this.integrity = integrity;
         this.properties = properties;
         this.ssl = ssl;
         this.topic = topic;
@@ -32,6 +35,11 @@ class RebuildKafka {
 
     String topic() {
         return topic;
+    }
+
+    /** A rebuild from the topic projects only what the live consumer would: records the command side signed. */
+    RecordIntegrity integrity() {
+        return integrity;
     }
 
     String liveGroup() {

@@ -15,6 +15,7 @@ import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestDatabases;
 import dev.cordon.query.support.TestEvents;
 import dev.cordon.service.testing.TestIssuer;
+import dev.cordon.service.testing.TestSigning;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,7 +81,8 @@ class ChangeFeedIT {
                 "--cordon.kafka.topic=" + topic, "--cordon.query.consumer-group=" + group,
                 // Short, so that a closed stream is found within the test.
                 "--cordon.query.changes.heartbeat=300ms",
-                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer()));
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer(),
+                "--cordon.kafka.signing-keys=" + TestSigning.KEYS));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(QuerySideApplication.class).run(args.toArray(String[]::new));
     }
@@ -233,7 +235,7 @@ class ChangeFeedIT {
 
     private static void produce(String topic, String device, long sequence, DeviceEvent event) {
         try {
-            producer.send(new ProducerRecord<>(topic, device, TestEvents.cloudEventJson(event, sequence))).get();
+            producer.send(TestSigning.signed(new ProducerRecord<>(topic, device, TestEvents.cloudEventJson(event, sequence)))).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

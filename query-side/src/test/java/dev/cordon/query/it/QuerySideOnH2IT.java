@@ -9,15 +9,18 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.kafka.KafkaContract;
+import dev.cordon.events.kafka.RecordSignature;
 import dev.cordon.query.QuerySideApplication;
 import dev.cordon.query.action.EventStoreActionLookup;
 import dev.cordon.query.changes.Change;
 import dev.cordon.query.projection.DeviceEventProjection;
+import dev.cordon.query.projection.RecordIntegrity;
 import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.H2TestServer;
 import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
 import dev.cordon.service.testing.TestIssuer;
+import dev.cordon.service.testing.TestSigning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -84,7 +87,8 @@ class QuerySideOnH2IT {
                 "--cordon.query.event-store.url=" + eventStoreUrl,
                 "--cordon.query.event-store.username=" + H2TestServer.USER, "--cordon.query.event-store.password=",
                 "--spring.kafka.bootstrap-servers=" + brokers,
-                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer());
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer(),
+                "--cordon.kafka.signing-keys=" + TestSigning.KEYS);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -148,6 +152,50 @@ class QuerySideOnH2IT {
     }
 
     /** The H2 upsert keeps PostgreSQL's rule: an event older than the view's newest goes to the timeline only. */
+    /**
+     * A plain Kafka client that reaches the topic (as any local process could) writes a release the command side
+     * never made: unsigned, signed with another key, and a genuine record's signature on a changed value. None of
+     * them reaches a read model; they are counted and reported by health, and the next genuine record is projected.
+     */
+    @Test
+    void recordsTheCommandSideDidNotSign_reachNoReadModel() throws Exception {
+        String device = newId("dev");
+        String isolate = newId("iso");
+        String forged = newId("rel");
+        List<String> values = produceAll(device, List.of(
+                TestEvents.registered(device, at(0)),
+                TestEvents.isolationRequested(device, isolate, IsolationType.Full, at(10)),
+                TestEvents.isolated(device, isolate, IsolationType.Full, at(30))));
+        awaitTimelineSize(device, 3);
+        long rejectedBefore = app.getBean(RecordIntegrity.class).rejectedCount();
+
+        String request = TestEvents.cloudEventJson(TestEvents.releaseRequested(device, forged, at(40)), 3);
+        String release = TestEvents.cloudEventJson(TestEvents.released(device, forged, at(50)), 4);
+        producer.send(new ProducerRecord<>(KafkaContract.DEFAULT_TOPIC, device, request)).get();
+        ProducerRecord<String, String> otherKey = new ProducerRecord<>(KafkaContract.DEFAULT_TOPIC, device, release);
+        otherKey.headers().add(RecordSignature.HEADER, new RecordSignature(RecordSignature.newKey("test"))
+                .sign(device, release).getBytes(StandardCharsets.UTF_8));
+        producer.send(otherKey).get();
+        ProducerRecord<String, String> tampered = new ProducerRecord<>(KafkaContract.DEFAULT_TOPIC, device, release);
+        tampered.headers().add(RecordSignature.HEADER,
+                TestSigning.sign(device, values.get(2)).getBytes(StandardCharsets.UTF_8));
+        producer.send(tampered).get();
+        produce(device, TestEvents.cloudEventJson(TestEvents.detailsUpdated(device, "host-renamed", at(60)), 3));
+        awaitTimelineSize(device, 4);
+
+        assertThat(get("/api/machines/" + device).body().get("isolationState").asText()).isEqualTo("Isolated");
+        assertThat(get("/api/machineactions/" + forged).status()).isEqualTo(404);
+        assertThat(texts(get("/api/machines/" + device + "/timeline").body().get("value"), "eventType"))
+                .doesNotContain("DeviceReleaseRequested", "DeviceReleased");
+        assertThat(app.getBean(RecordIntegrity.class).rejectedCount()).isEqualTo(rejectedBefore + 3);
+        JsonNode health = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + ((WebServerApplicationContext) app).getWebServer().getPort() + "/actuator/health"))
+                .header("Authorization", TestIssuer.bearer()).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(health.at("/components/recordIntegrity/status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.at("/components/recordIntegrity/details/rejectedRecords").asLong())
+                .isGreaterThanOrEqualTo(3);
+    }
+
     @Test
     void olderEventArrivingLate_doesNotTurnTheViewsBack() {
         String device = newId("dev");
@@ -317,7 +365,7 @@ class QuerySideOnH2IT {
 
     private static void produce(String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(KafkaContract.DEFAULT_TOPIC, key, value)).get();
+            producer.send(TestSigning.signed(new ProducerRecord<>(KafkaContract.DEFAULT_TOPIC, key, value))).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

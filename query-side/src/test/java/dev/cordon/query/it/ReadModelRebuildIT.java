@@ -186,6 +186,18 @@ class ReadModelRebuildIT extends ReadModelRebuildScenarios {
         assertThat(status().get("phase").asText()).isIn("done", "idle");
     }
 
+    /** Unless told otherwise, a verification compares the read models with the event store, the record. */
+    @Test
+    @Order(7)
+    void verify_withoutASource_readsTheEventStore() throws Exception {
+        ResponseEntity<JsonNode> started = post("{\"mode\":\"verify\"}", new HttpHeaders());
+        assertThat(started.getStatusCode()).as(started.toString()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode done = awaitFinished(started.getBody().get("id").asText());
+        assertThat(done.get("requestedSource").asText()).isEqualTo("event-store");
+        assertThat(done.get("source").asText()).isEqualTo("event-store");
+        assertEqualVerification(done);
+    }
+
     /** Last: records deleted from the topic cannot come back, and the other tests read the topic. */
     @Test
     @Order(Integer.MAX_VALUE)

@@ -9,6 +9,7 @@ import dev.cordon.query.rebuild.RebuildPhase;
 import dev.cordon.query.support.H2Schema;
 import dev.cordon.query.support.H2TestServer;
 import dev.cordon.service.testing.TestIssuer;
+import dev.cordon.service.testing.TestSigning;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +75,8 @@ class ReadModelRebuildOnH2IT extends ReadModelRebuildScenarios {
                 "--cordon.query.consumer-group=cordon-query-rebuild-h2-it",
                 // Several batches even for this small history, so that batching is part of what is tested.
                 "--cordon.query.rebuild.batch-size=64",
-                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer());
+                "--cordon.security.issuer-uri=" + TestIssuer.get().issuer(),
+                "--cordon.kafka.signing-keys=" + TestSigning.KEYS);
         jdbc = app.getBean(JdbcTemplate.class);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)

@@ -11,6 +11,7 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.rebuild.RebuildPhase;
 import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.service.testing.TestSigning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -330,13 +331,13 @@ abstract class ReadModelRebuildScenarios {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        producer().send(new ProducerRecord<>(topic(), device, TestEvents.cloudEventJson(event, sequence, eventId)));
+        producer().send(TestSigning.signed(new ProducerRecord<>(topic(), device, TestEvents.cloudEventJson(event, sequence, eventId))));
         eventsWritten++;
     }
 
     protected void produceRaw(String key, String value) {
         try {
-            producer().send(new ProducerRecord<>(topic(), key, value)).get();
+            producer().send(TestSigning.signed(new ProducerRecord<>(topic(), key, value))).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

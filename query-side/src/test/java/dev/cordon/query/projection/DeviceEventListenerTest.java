@@ -14,9 +14,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.kafka.RecordSignature;
 import dev.cordon.query.projection.DeviceEventProjection.Outcome;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.service.testing.TestSigning;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,10 +36,11 @@ class DeviceEventListenerTest {
     private final CloudEventParser parser = mock(CloudEventParser.class);
     private final DeviceEventProjection projection = mock(DeviceEventProjection.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecordIntegrity integrity = new RecordIntegrity(TestSigning.KEYS, meters);
     private final DeviceEventListener listener = new DeviceEventListener(parser, projection,
-            new ProjectionMetrics(meters));
-    private final ConsumerRecord<String, String> record = new ConsumerRecord<>("cordon.device-events", 2, 41,
-            "dev-1", "value");
+            new ProjectionMetrics(meters), integrity);
+    private final ConsumerRecord<String, String> record = signed(new ConsumerRecord<>("cordon.device-events", 2, 41,
+            "dev-1", "value"));
     private final RecordedEvent event = new RecordedEvent("evt-9", 3,
             TestEvents.isolated("dev-1", "act-1", IsolationType.Full, at(3)));
 
@@ -57,6 +61,36 @@ class DeviceEventListenerTest {
     void releaseLog() {
         logger.detachAppender(logged);
         logger.setLevel(levelBefore);
+    }
+
+    private static ConsumerRecord<String, String> signed(ConsumerRecord<String, String> record) {
+        record.headers().add(RecordSignature.HEADER,
+                TestSigning.sign(record.key(), record.value()).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Unsigned, signed with another key, or changed after signing: never projected, counted, and the next one is. */
+    @Test
+    void on_aRecordTheCommandSideDidNotSign_isNotProjected_andCounted() {
+        ConsumerRecord<String, String> unsigned = new ConsumerRecord<>("cordon.device-events", 2, 42, "dev-1", "value");
+        ConsumerRecord<String, String> otherKey = new ConsumerRecord<>("cordon.device-events", 2, 43, "dev-1", "value");
+        otherKey.headers().add(RecordSignature.HEADER, new RecordSignature(RecordSignature.newKey("test"))
+                .sign("dev-1", "value").getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, String> tampered = new ConsumerRecord<>("cordon.device-events", 2, 44, "dev-1",
+                "changed value");
+        tampered.headers().add(RecordSignature.HEADER,
+                TestSigning.sign("dev-1", "value").getBytes(StandardCharsets.UTF_8));
+
+        listener.on(unsigned);
+        listener.on(otherKey);
+        listener.on(tampered);
+        verify(projection, never()).apply(any());
+        assertThat(meters.counter(RecordIntegrity.REJECTED).count()).isEqualTo(3.0);
+        assertThat(integrity.rejectedCount()).isEqualTo(3);
+
+        when(projection.apply(event)).thenReturn(Outcome.APPLIED);
+        listener.on(record);
+        verify(projection).apply(event);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.kafka.KafkaContract;
 import dev.cordon.query.QuerySideApplication;
 import dev.cordon.service.testing.TestIssuer;
+import dev.cordon.service.testing.TestSigning;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -117,7 +118,7 @@ public abstract class IntegrationTestSupport {
     /** Produces a raw value with the device id as key, as the command side does, and waits for the ack. */
     protected void produce(String key, String value) {
         try {
-            producer().send(new ProducerRecord<>(KafkaContract.DEFAULT_TOPIC, key, value)).get();
+            producer().send(TestSigning.signed(new ProducerRecord<>(KafkaContract.DEFAULT_TOPIC, key, value))).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

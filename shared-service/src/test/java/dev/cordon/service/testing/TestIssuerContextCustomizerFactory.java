@@ -24,6 +24,8 @@ public class TestIssuerContextCustomizerFactory implements ContextCustomizerFact
      * sets {@code cordon.security.issuer-uri} itself still wins.
      */
     static final String ISSUER_VARIABLE = "CORDON_SECURITY_ISSUER_URI";
+    /** And the record signing key both services read, so records the tests' command side publishes verify. */
+    static final String SIGNING_KEYS_VARIABLE = "CORDON_KAFKA_SIGNING_KEYS";
     private static final String REST_TEMPLATE_CUSTOMIZER = "org.springframework.boot.web.client.RestTemplateCustomizer";
 
     @Override
@@ -38,7 +40,7 @@ public class TestIssuerContextCustomizerFactory implements ContextCustomizerFact
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testIssuer",
-                    Map.of(ISSUER_VARIABLE, TestIssuer.get().issuer())));
+                    Map.of(ISSUER_VARIABLE, TestIssuer.get().issuer(), SIGNING_KEYS_VARIABLE, TestSigning.KEYS)));
             if (ClassUtils.isPresent(REST_TEMPLATE_CUSTOMIZER, context.getClassLoader())) {
                 context.getBeanFactory().registerSingleton("testClientBearerToken", TestClientToken.customizer());
             }
