@@ -11,7 +11,6 @@ import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.events.error.ErrorCode;
-import dev.cordon.service.request.RequestIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -90,7 +89,7 @@ class AgentController {
         ActionRecord action = actions.require(id);
         requireOwnMachine(action.deviceId());
         int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
-        reports.report(action, status, hresult, RequestIds.of(http), origin.requestor());
+        reports.reportOverHttp(action, status, hresult, http, origin.requestor());
         return MachineActionResponse.entity(actions.require(id));
     }
 

@@ -4,6 +4,7 @@ import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.api.CommandSender;
 import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.device.ReportActionStatusCommand;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,14 @@ public class AgentReports {
         this.clock = clock;
     }
 
+    /** A device agent's report over HTTP, with the request's ids. */
+    public void reportOverHttp(ActionRecord action, AgentReportedStatus status, int errorHResult,
+                               HttpServletRequest http, String requestor) {
+        commands.send(new ReportActionStatusCommand(action.deviceId(), action.actionId(), status, errorHResult,
+                clock.instant()), http, requestor, AGENT_SOURCE);
+    }
+
+    /** A report from inside the service (the simulated agent). */
     public void report(ActionRecord action, AgentReportedStatus status, int errorHResult, String requestId,
                        String requestor) {
         commands.send(new ReportActionStatusCommand(action.deviceId(), action.actionId(), status, errorHResult,

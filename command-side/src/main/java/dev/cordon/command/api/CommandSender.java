@@ -4,6 +4,7 @@ import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.service.request.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,7 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandSender {
 
+    /** The server's own id of the request (never a caller's choice, so unique per call). */
     public static final String REQUEST_ID = "requestId";
+    /** The caller's {@code X-Request-ID}, when it sent a usable one: for finding a playbook's call. */
+    public static final String CALLER_REQUEST_ID = "callerRequestId";
     public static final String REQUESTOR = "requestor";
     public static final String REQUEST_SOURCE = "requestSource";
 
@@ -29,15 +33,22 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, HttpServletRequest http, String requestor, String requestSource) {
-        return send(command, RequestIds.of(http), requestor, requestSource);
+        return send(command, RequestIds.serverId(http), RequestIds.callerId(http), requestor, requestSource);
     }
 
     /** For commands that come from inside the service (demo seeding, the simulated agent), not from a request. */
     public <R> R send(Object command, String requestId, String requestor, String requestSource) {
-        MetaData metaData = MetaData.from(Map.of(
-                REQUEST_ID, requestId,
-                REQUESTOR, requestor,
+        return send(command, requestId, null, requestor, requestSource);
+    }
+
+    private <R> R send(Object command, String requestId, String callerRequestId, String requestor,
+                       String requestSource) {
+        Map<String, Object> audit = new HashMap<>(Map.of(REQUEST_ID, requestId, REQUESTOR, requestor,
                 REQUEST_SOURCE, requestSource));
+        if (callerRequestId != null) {
+            audit.put(CALLER_REQUEST_ID, callerRequestId);
+        }
+        MetaData metaData = MetaData.from(audit);
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException e) {

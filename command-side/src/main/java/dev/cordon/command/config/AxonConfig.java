@@ -109,8 +109,8 @@ public class AxonConfig {
     /** Copies the audit metadata of a command (see CommandSender) onto every event it causes. */
     @Bean
     public CorrelationDataProvider auditMetadataProvider() {
-        return new SimpleCorrelationDataProvider(CommandSender.REQUEST_ID, CommandSender.REQUESTOR,
-                CommandSender.REQUEST_SOURCE);
+        return new SimpleCorrelationDataProvider(CommandSender.REQUEST_ID, CommandSender.CALLER_REQUEST_ID,
+                CommandSender.REQUESTOR, CommandSender.REQUEST_SOURCE);
     }
 
     /** Axon's correlation and trace ids; declared because a custom provider replaces the default. */

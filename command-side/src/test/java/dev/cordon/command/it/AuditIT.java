@@ -200,7 +200,8 @@ class AuditIT {
         JsonNode metadata = request.get("metadata");
         assertThat(metadata.get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertThat(metadata.get("requestSource").asText()).isEqualTo("PublicApi");
-        assertThat(metadata.get("requestId").asText()).isEqualTo(REQUEST_ID);
+        assertThat(metadata.get("callerRequestId").asText()).isEqualTo(REQUEST_ID);
+        assertThat(metadata.get("requestId").asText()).as("the server's own id of the call").matches("[0-9a-f-]{36}");
         assertThat(metadata.get("correlationId").asText()).as("the command's message id").isNotBlank();
         assertThat(metadata.get("traceId").asText()).isNotBlank();
     }

@@ -83,6 +83,22 @@ class CommandApiIT {
         assertThat(UUID.fromString(a.get("id").asText())).isNotNull();
     }
 
+    /** A caller chooses its X-Request-ID, so two calls may send one; each event still names its own call. */
+    @Test
+    void twoCallsWithOneCallerRequestId_areRecordedUnderTwoServerRequestIds() throws Exception {
+        String first = registeredDevice("Windows11");
+        String second = registeredDevice("Windows11");
+        assertThat(api.post("/api/machines/" + first + "/isolate", "{\"Comment\":\"a\"}", "X-Request-ID", "reused-7")
+                .status()).isEqualTo(201);
+        assertThat(api.post("/api/machines/" + second + "/isolate", "{\"Comment\":\"b\"}", "X-Request-ID", "reused-7")
+                .status()).isEqualTo(201);
+        JsonNode a = storedMetadata(first, 1);
+        JsonNode b = storedMetadata(second, 1);
+        assertThat(a.get("callerRequestId").asText()).isEqualTo("reused-7").isEqualTo(b.get("callerRequestId").asText());
+        assertThat(a.get("requestId").asText()).isNotEqualTo(b.get("requestId").asText())
+                .matches("[0-9a-f-]{36}");
+    }
+
     @Test
     void acceptedCommand_storesItsAuditMetadataWithTheEvent() throws Exception {
         String id = registeredDevice("Windows11");
@@ -92,7 +108,7 @@ class CommandApiIT {
         byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
                 + "and sequence_number = 1", byte[].class, id);
         JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
-        assertThat(meta.get("requestId").asText()).isEqualTo("soar-run-4711");
+        assertThat(meta.get("callerRequestId").asText()).as("the caller's id, beside the server's").isEqualTo("soar-run-4711");
         assertThat(meta.get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertThat(meta.get("requestSource").asText()).isEqualTo("PublicApi");
         assertThat(meta.has("correlationId")).isTrue();
@@ -181,9 +197,13 @@ class CommandApiIT {
     }
 
     private String storedRequestor(String deviceId, long sequence) throws Exception {
+        return storedMetadata(deviceId, sequence).get("requestor").asText();
+    }
+
+    private JsonNode storedMetadata(String deviceId, long sequence) throws Exception {
         byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
                 + "and sequence_number = ?", byte[].class, deviceId, sequence);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData).get("requestor").asText();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
     }
 
     @Test

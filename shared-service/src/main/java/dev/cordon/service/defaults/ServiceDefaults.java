@@ -17,7 +17,7 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
 
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
             // Every log line of a request carries its id (RequestIdFilter puts it in the MDC).
-            Map.entry("logging.pattern.correlation", "[%X{requestId:-}] "),
+            Map.entry("logging.pattern.correlation", "[%X{requestId:-} %X{serverRequestId:-}] "),
             // No HTML error pages: the public error JSON comes from FallbackErrorController and the error valve.
             Map.entry("server.error.whitelabel.enabled", "false"),
             Map.entry("spring.mvc.throw-exception-if-no-handler-found", "true"),

@@ -33,9 +33,10 @@ public class HostCheckFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String host = request.getHeader("Host");
-        // No Host at all (HTTP/1.0) is not a browser's request, which always names the host it resolved.
-        if (host != null && !allowed.contains(hostName(host))) {
+        // No Host at all (HTTP/1.0) is not a browser's request, which always names the host it resolved. The name
+        // checked is the one the client used: behind the standalone gateway, which names it in X-Forwarded-Host (and
+        // drops any the client sent), Spring's forwarded-header support makes it the server name.
+        if (request.getHeader("Host") != null && !allowed.contains(hostName(request.getServerName()))) {
             ErrorWriter.write(request, response, ErrorCode.BadRequest, "This server does not serve the host named in"
                     + " the request; use Cordon's base URL (cordon.public-base-url, cordon.security.allowed-hosts).");
             return;
@@ -51,6 +52,7 @@ public class HostCheckFilter extends OncePerRequestFilter {
             return end < 0 ? value : value.substring(0, end + 1);
         }
         int colon = value.lastIndexOf(':');
-        return colon < 0 ? value : value.substring(0, colon);
+        // A bare IPv6 literal (a server name has no port) has more than one colon.
+        return colon < 0 || value.indexOf(':') != colon ? value : value.substring(0, colon);
     }
 }

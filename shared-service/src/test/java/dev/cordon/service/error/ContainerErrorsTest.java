@@ -56,7 +56,8 @@ class ContainerErrorsTest {
         Raw raw = send("GET /api/machines/m-log/history HTTP/1.0\r\nAuthorization: Bearer "
                 + TestIssuer.get().app("log-test", "Machine.Read.All"), "log-line-77");
         assertThat(raw.status()).isEqualTo(200);
-        assertThat(output.getOut()).containsPattern("\\[log-line-77\\] .*history of m-log");
+        // The caller's id, then the server's own id of the call.
+        assertThat(output.getOut()).containsPattern("\\[log-line-77 [0-9a-f-]{36}\\] .*history of m-log");
     }
 
     private record Raw(int status, String head, String body) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class RequestIdsTest {
 
@@ -22,6 +23,24 @@ class RequestIdsTest {
         String decided = RequestIds.decide(given);
         assertThat(decided).isNotEqualTo(given);
         assertThat(UUID.fromString(decided)).isNotNull();
+    }
+
+    /** A caller may send one id twice; the server's own id of each request is its own, and stays the same in it. */
+    @Test
+    void serverId_isNewForEveryRequest_andTheCallersIdIsKeptBesideIt() {
+        MockHttpServletRequest first = new MockHttpServletRequest();
+        first.addHeader(RequestIds.HEADER, "playbook-run-1");
+        MockHttpServletRequest second = new MockHttpServletRequest();
+        second.addHeader(RequestIds.HEADER, "playbook-run-1");
+        MockHttpServletRequest unsafe = new MockHttpServletRequest();
+        unsafe.addHeader(RequestIds.HEADER, "abc def!");
+
+        assertThat(RequestIds.serverId(first)).isEqualTo(RequestIds.serverId(first))
+                .isNotEqualTo(RequestIds.serverId(second));
+        assertThat(UUID.fromString(RequestIds.serverId(first))).isNotNull();
+        assertThat(RequestIds.callerId(first)).isEqualTo("playbook-run-1").isEqualTo(RequestIds.callerId(second));
+        assertThat(RequestIds.callerId(unsafe)).isNull();
+        assertThat(RequestIds.callerId(new MockHttpServletRequest())).isNull();
     }
 
     @Test
