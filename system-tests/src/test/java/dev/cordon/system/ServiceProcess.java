@@ -56,7 +56,7 @@ final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port));
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "--server.port=" + port));
         command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

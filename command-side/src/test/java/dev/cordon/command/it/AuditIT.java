@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.HttpApi;
+import dev.cordon.command.support.IntegrationTestSupport;
 import dev.cordon.command.support.StoredEventRows;
-import dev.cordon.command.support.TestDatabase;
 import dev.cordon.command.support.TopicReader;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.KafkaContract;
@@ -41,26 +41,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The audit endpoints over a store that holds history written by an earlier version: revision-1 events as they
  * were stored (the committed fixtures, byte for byte), followed by events of today's commands.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(kraft = true, partitions = 3)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditIT {
+class AuditIT extends IntegrationTestSupport {
 
-    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_audit");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EventFormat CLOUDEVENTS = new JsonFormat();
 
@@ -74,19 +62,6 @@ class AuditIT {
     private static final List<String> REVISION_1_APPS = List.of("Outlook", "Microsoft Teams", "Skype for Business");
     private static final String REQUEST_ID = "audit-it-isolate-42";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::url);
-        registry.add("spring.datasource.username", DB::user);
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
-
     private HttpApi api;
     private final HttpClient http = HttpClient.newHttpClient();
     private Response isolatedToday;
@@ -95,7 +70,7 @@ class AuditIT {
 
     @BeforeAll
     void storeRevision1HistoryThenCommandToday() {
-        api = new HttpApi("http://127.0.0.1:" + port);
+        api = api();
         StoredEventRows rows = new StoredEventRows(jdbc);
         String meta = "{\"requestor\":\"m.keller@contoso.com\",\"requestSource\":\"PublicApi\","
                 + "\"requestId\":\"INC0012873\"}";

@@ -8,7 +8,7 @@ import dev.cordon.command.support.CommandSideInstances;
 import dev.cordon.command.support.Concurrently;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.HttpApi;
-import dev.cordon.command.support.TestDatabase;
+import dev.cordon.command.support.IntegrationTestSupport;
 import dev.cordon.service.testing.TestIssuer;
 import java.util.List;
 import java.util.UUID;
@@ -16,37 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The command API on real PostgreSQL and a real Kafka broker: rules, concurrency and bad input. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(kraft = true, partitions = 3)
-class CommandApiIT {
+class CommandApiIT extends IntegrationTestSupport {
 
-    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_api");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::url);
-        registry.add("spring.datasource.username", DB::user);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     HttpApi api;
 
     @BeforeEach
     void setUp() {
-        api = new HttpApi("http://127.0.0.1:" + port);
+        api = api();
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.producer.properties.max.block.ms=1000",
         "cordon.kafka.topic=" + KafkaOutageIT.TOPIC})
 @EmbeddedKafka(kraft = true, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
+@DirtiesContext // a configuration no other test shares: its app and broker stop after it, not at the JVM's end
 class KafkaOutageIT {
 
     static final String TOPIC = "outage-device-events";

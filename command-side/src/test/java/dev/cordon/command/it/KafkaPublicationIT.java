@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.command.support.HttpApi;
-import dev.cordon.command.support.TestDatabase;
+import dev.cordon.command.support.IntegrationTestSupport;
 import dev.cordon.command.support.TopicReader;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.KafkaContract;
@@ -31,41 +31,18 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Every stored event reaches the topic as a CloudEvent, in per-device order, also across a publisher restart. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(kraft = true, partitions = 3)
-class KafkaPublicationIT {
+class KafkaPublicationIT extends IntegrationTestSupport {
 
-    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_kafka");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::url);
-        registry.add("spring.datasource.username", DB::user);
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
 
     @Test
     void topic_holdsEveryStoredEventAsACloudEvent_inDeviceOrder_acrossAPublisherRestart() {
-        HttpApi api = new HttpApi("http://127.0.0.1:" + port);
+        HttpApi api = api();
         List<String> devices = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String id = "dev" + i + UUID.randomUUID().toString().replace("-", "");
@@ -84,13 +61,16 @@ class KafkaPublicationIT {
         }
         publisher.start();
 
+        // The app, its store and its topic are shared with the other integration tests: this test's devices only.
         Map<String, String> storedTypeById = new HashMap<>();
-        jdbc.query("select event_identifier, payload_type from domain_event_entry", rs -> {
-            storedTypeById.put(rs.getString(1), rs.getString(2));
-        });
+        jdbc.query("select event_identifier, payload_type from domain_event_entry where aggregate_identifier = any (?)",
+                rs -> {
+                    storedTypeById.put(rs.getString(1), rs.getString(2));
+                }, (Object) devices.toArray(String[]::new));
         assertThat(storedTypeById).hasSize(6 * 6);
 
-        List<ConsumerRecord<String, String>> records = readTopicUntil(storedTypeById.keySet());
+        List<ConsumerRecord<String, String>> records = readTopicUntil(storedTypeById.keySet()).stream()
+                .filter(record -> devices.contains(record.key())).toList();
         Map<String, Long> lastSequence = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {

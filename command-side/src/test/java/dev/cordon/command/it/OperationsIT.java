@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
+import dev.cordon.command.support.IntegrationTestSupport;
 import dev.cordon.command.support.PrometheusScrape;
-import dev.cordon.command.support.TestDatabase;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,33 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** What operators and API clients see besides the API itself: health, Prometheus metrics, the OpenAPI document. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(kraft = true, partitions = 3)
-@AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked
-class OperationsIT {
+class OperationsIT extends IntegrationTestSupport {
 
-    private static final TestDatabase DB = TestDatabase.create("cordon_cmd_ops");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::url);
-        registry.add("spring.datasource.username", DB::user);
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -54,7 +34,7 @@ class OperationsIT {
 
     @BeforeEach
     void setUp() {
-        api = new HttpApi("http://127.0.0.1:" + port);
+        api = api();
     }
 
     @Test

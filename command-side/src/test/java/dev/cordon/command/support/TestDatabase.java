@@ -9,6 +9,9 @@ import java.util.UUID;
 /**
  * A fresh PostgreSQL database per test class on the local server (CORDON_TEST_PG_URL, default
  * 127.0.0.1:5432 as postgres), dropped when the JVM ends, so test runs never see each other's events.
+ * Commits on it do not wait for the WAL flush (synchronous_commit=off for this database only, never the
+ * server's setting): a throw-away database needs no durability after a crash of the server, and the suite's
+ * thousands of commands no longer wait for the disk.
  */
 public final class TestDatabase {
 
@@ -25,6 +28,7 @@ public final class TestDatabase {
     public static TestDatabase create(String prefix) {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("create database " + name);
+        execute("alter database " + name + " set synchronous_commit = off");
         TestDatabase db = new TestDatabase(name);
         Runtime.getRuntime().addShutdownHook(new Thread(db::drop));
         return db;

@@ -26,7 +26,7 @@ class LastSequenceMigrationIT {
 
     @Test
     void migration_setsLastSequenceFromTheTimeline() {
-        TestDatabases.execute("postgres", "CREATE DATABASE " + database);
+        TestDatabases.createDatabase(database);
         migratesFromTheTimeline(TestDatabases.url(database), TestDatabases.USER, "postgresql");
     }
 

@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(kraft = true, partitions = 3, topics = ReadModelRebuildIT.TOPIC,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @Import(RebuildGate.class)
+@DirtiesContext // a context of its own: its app, consumer and broker stop after it instead of idling to the JVM's end
 class ReadModelRebuildIT extends ReadModelRebuildScenarios {
 
     static final String TOPIC = "cordon.device-events.rebuild-it";

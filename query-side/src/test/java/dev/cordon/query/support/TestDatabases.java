@@ -26,9 +26,18 @@ public final class TestDatabases {
     /** Creates a database and drops it when the JVM exits (FORCE: the cached Spring context may still hold connections). */
     public static String create(String prefix) {
         String name = randomName(prefix);
-        execute("postgres", "CREATE DATABASE " + name);
+        createDatabase(name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
         return name;
+    }
+
+    /**
+     * CREATE DATABASE, with commits that do not wait for the WAL flush (this database only, never the server's
+     * setting): a throw-away database needs no durability after a crash of the server.
+     */
+    public static void createDatabase(String name) {
+        execute("postgres", "CREATE DATABASE " + name);
+        execute("postgres", "ALTER DATABASE " + name + " SET synchronous_commit = off");
     }
 
     public static void drop(String name) {

@@ -43,7 +43,10 @@ public final class LauncherProcess implements AutoCloseable {
         }
         Path output = workingDirectory.resolve(outputName);
         List<String> command = new ArrayList<>(RESTORE_SIGINT);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        // The JVM options cordon.sh run starts it with (the serial GC), and C1 only: the launcher's own work is its
+        // start-up and proxying a test's few requests, so the C2 compiler would only take CPU from its services.
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)

@@ -63,6 +63,8 @@ class StandaloneRunIT {
     void firstStart_isolateAndReleaseThroughTheBaseUrl_ctrlC_secondStart_findsTheHistory() throws Exception {
         Map<String, String> environment = new HashMap<>();
         environment.put("CORDON_PORT", Integer.toString(freePort()));
+        // The simulated agent's 3 s default only makes this test wait; it still takes both actions to Succeeded.
+        environment.put("CORDON_AGENT_SIMULATION_DELAY", "1s");
 
         LauncherProcess first = start(environment, "first-start.out");
         Duration firstReady = first.awaitReady(READY_TIMEOUT);

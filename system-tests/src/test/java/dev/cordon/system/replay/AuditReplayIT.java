@@ -169,7 +169,7 @@ class AuditReplayIT {
 
     /** The comparison is only meaningful once the live projection has every event: each device's last state. */
     private static void awaitLiveReadModelsCaughtUp(List<DeviceHistory> devices) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (DeviceHistory device : devices) {
                 Response r = reads.get("/api/machines/" + device.deviceId);
                 assertThat(r.status()).as(r.raw()).isEqualTo(200);
@@ -184,7 +184,7 @@ class AuditReplayIT {
         assertThat(started.status()).as(started.raw()).isEqualTo(202);
         String id = started.body().get("id").asText();
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             JsonNode status = reads.get("/actuator/readmodels").body();
             last[0] = status;
             assertThat(status.get("id").asText()).isEqualTo(id);

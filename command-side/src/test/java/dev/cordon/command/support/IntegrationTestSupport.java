@@ -1,0 +1,49 @@
+package dev.cordon.command.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the command side's integration tests on the application as it ships: real PostgreSQL, a real in-process
+ * KRaft broker, the app on a random port. Every subclass inherits the same configuration, so Spring's test context
+ * cache starts the app, the broker and the database once per test run, as the query side's tests do; tests stay
+ * apart by using fresh device ids, and count only their own devices' events. A test that needs another
+ * configuration (KafkaOutageIT) or restarts the app (CommandSideInstances) starts its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(kraft = true, partitions = 3)
+@AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; OperationsIT reads them
+public abstract class IntegrationTestSupport {
+
+    /** The event store of every test on the shared app, dropped when the JVM exits. */
+    protected static final TestDatabase DB = TestDatabase.create("cordon_cmd_it");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DB::url);
+        registry.add("spring.datasource.username", DB::user);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    protected String brokers;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected HttpApi api() {
+        return new HttpApi(baseUrl());
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+}
