@@ -17,8 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * apart by using fresh device ids, and count only their own devices' events. A test that needs another
  * configuration (KafkaOutageIT) or restarts the app (CommandSideInstances) starts its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+// The tests call as one client, far more often than Defender's 100 machine-action calls a minute allow; the limit
+// itself is shown with its defaults by TwoReplicasIT, on instances of its own.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "cordon.rate-limits.machine-actions.per-minute=1000000",
+        "cordon.rate-limits.machine-actions.per-hour=10000000"})
 @EmbeddedKafka(kraft = true, partitions = 3)
 @AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; OperationsIT reads them
 public abstract class IntegrationTestSupport {
