@@ -22,7 +22,7 @@ USER 10001:10001
 EXPOSE 8082
 # curl ships with this Temurin image. The shell form reads the port the service really listens on.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${CORDON_QUERY_PORT:-8082}/actuator/health" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${CORDON_QUERY_PORT:-8082}/actuator/health/readiness" || exit 1
 # Heap sized from the container's memory limit; an OutOfMemoryError ends the process so the orchestrator
 # replaces it instead of leaving a half-working replica.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

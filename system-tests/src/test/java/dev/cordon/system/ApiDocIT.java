@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.service.routing.Route;
 import dev.cordon.service.routing.RouteTable;
-import dev.cordon.system.docs.ApiDocEndpoints;
+import dev.cordon.service.testing.TestIssuer;
 import dev.cordon.system.docs.ApiDocEndpoints.Endpoint;
+import dev.cordon.system.docs.ApiDocEndpoints;
 import dev.cordon.system.docs.HttpExample;
 import dev.cordon.system.docs.NdJson;
 import dev.cordon.system.docs.ResponseMatcher;
@@ -47,6 +48,9 @@ class ApiDocIT {
     /** Strict: a body must be one JSON document (an NDJSON answer documented as JSON would otherwise pass). */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** The device docs/api.md's agent examples speak for. */
+    private static final String DOCUMENTED_MACHINE = "4f2a9c1e0b7d4e8a9c3f5d6e7a8b9c0d1e2f3a4b";
+
     private static Engine engine;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -68,6 +72,10 @@ class ApiDocIT {
         List<HttpExample> examples = HttpExample.parse(Repository.read("docs/api.md"));
         assertThat(examples).as("examples in docs/api.md").isNotEmpty();
         ResponseMatcher matcher = new ResponseMatcher();
+        // The examples' caller: an application token, as a SOAR playbook has one; the agent's, for its machine.
+        matcher.bind("token", TestIssuer.get().app("SOC automation", "Machine.Isolate", "Machine.ReadWrite.All",
+                "Cordon.Operations"));
+        matcher.bind("agentToken", TestIssuer.get().agent(DOCUMENTED_MACHINE));
         for (HttpExample example : examples) {
             HttpExample.Request request = example.request();
             Route side = RouteTable.route(request.method(), request.path());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.command.support.TestDatabase;
+import dev.cordon.service.testing.TestIssuer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,8 +51,9 @@ class AuditExportMemoryIT {
     static void fillTheStoreThenStartWithASmallHeap() throws Exception {
         events = TestDatabase.create("cordon_export_memory");
         String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-        List<String> args = List.of("--spring.datasource.url=" + events.url(),
-                "--spring.kafka.bootstrap-servers=" + brokers);
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + events.url(),
+                "--spring.kafka.bootstrap-servers=" + brokers));
+        args.addAll(Engine.trust());
         // A first start creates the schema (Flyway) and the publisher's tokens.
         try (ServiceProcess ignored = ServiceProcess.start("command-side-schema", "cordon.commandSide.jar", args)) {
             // stopped at once
@@ -84,7 +87,8 @@ class AuditExportMemoryIT {
         ObjectMapper json = new ObjectMapper();
         long start = System.nanoTime();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(commandSide.baseUrl() + "/api/audit/events")).build(),
+                HttpRequest.newBuilder(URI.create(commandSide.baseUrl() + "/api/audit/events"))
+                        .header("Authorization", TestIssuer.bearer()).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
 

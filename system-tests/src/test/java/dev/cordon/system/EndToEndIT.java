@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
+import dev.cordon.command.support.HttpApi;
+import dev.cordon.service.testing.TestIssuer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -93,7 +94,7 @@ class EndToEndIT {
         assertThat(steps).containsExactly("DeviceRegistered:null", "DeviceIsolationRequested:Pending",
                 "MachineActionStarted:InProgress", "DeviceIsolated:Succeeded", "DeviceReleaseRequested:Pending",
                 "DeviceReleased:Succeeded");
-        assertThat(timeline.get(1).get("requestor").asText()).isEqualTo("Unauthenticated API caller");
+        assertThat(timeline.get(1).get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertThat(timeline.get(1).get("comment").asText()).isEqualTo("Suspected ransomware");
         assertThat(timeline.get(1).get("actionId").asText()).isEqualTo(isolation);
 
@@ -193,7 +194,7 @@ class EndToEndIT {
         assertThat(commands.get("/api/audit/events?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z",
                 "X-Request-ID", logged).status()).isEqualTo(200);
         eventually().untilAsserted(() -> assertThat(Files.readAllLines(engine.commandSideLog()))
-                .anySatisfy(line -> assertThat(line).contains("[" + logged + "]").contains("Exported")));
+                .anySatisfy(line -> assertThat(line).contains("[" + logged + " ").contains("Exported")));
     }
 
     private static String registered(String platform, String build) {

@@ -51,7 +51,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Every subclass inherits the same configuration, so Spring's test context cache starts the app, the broker
  * and the databases once per test run; tests stay apart by using fresh device and action ids.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The tests call as one client, far more often than Defender's 100 machine-action calls a minute allow; the limit
+// itself is shown with its defaults by the command side's TwoReplicasIT.
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cordon.rate-limits.machine-actions.per-minute=1000000",
+                "cordon.rate-limits.machine-actions.per-hour=10000000"})
 @AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; OperationsIT reads them
 @EmbeddedKafka(kraft = true, partitions = 3, topics = KafkaContract.DEFAULT_TOPIC,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")

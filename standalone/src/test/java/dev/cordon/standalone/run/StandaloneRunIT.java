@@ -140,6 +140,43 @@ class StandaloneRunIT {
         assertThat(get(base, "/v3/api-docs/query").at("/paths").has("/api/machineactions")).isTrue();
         assertThat(status(base, "/swagger-ui/index.html")).isEqualTo(200);
 
+        // Through the one base URL too, every endpoint of both OpenAPI documents refuses what is not a token of
+        // Cordon's issuer (401), and one without the endpoint's permission (403), storing nothing.
+        int historyBefore = get(base, "/api/machines/" + device + "/history").get("value").size();
+        String unsigned = base64Url("{\"alg\":\"none\"}") + "." + base64Url("{\"iss\":\"" + base
+                + "\",\"aud\":\"api://cordon\",\"roles\":[\"Machine.Isolate\",\"Machine.ReadWrite.All\"],\"exp\":"
+                + (System.currentTimeMillis() / 1000 + 3600) + "}") + ".";
+        int tried = 0;
+        for (String document : List.of("/v3/api-docs/command", "/v3/api-docs/query")) {
+            JsonNode paths = get(base, document).get("paths");
+            for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
+                String concrete = path.getKey().replaceAll("/machineactions/\\{[^}]+}", "/machineactions/" + releaseId)
+                        .replaceAll("\\{[^}]+}", device);
+                for (var operation : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                    String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                    if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                        continue;
+                    }
+                    for (String bad : java.util.Arrays.asList(null, "not-a-token", unsigned)) {
+                        HttpResponse<String> answer = call(base, method, concrete, bad);
+                        assertThat(answer.statusCode()).as("%s %s with %s", method, concrete, bad)
+                                .isEqualTo(401);
+                        assertThat(answer.headers().firstValue("WWW-Authenticate")).isPresent();
+                        assertThat(answer.body()).contains("\"Unauthorized\"", "\"target\"");
+                    }
+                    boolean allowed = method.equals("GET") && !concrete.startsWith("/api/agent/")
+                            || method.equals("POST") && !concrete.startsWith("/api/agent/");
+                    if (!allowed) {
+                        assertThat(call(base, method, concrete, token).statusCode())
+                                .as("%s %s without its permission", method, concrete).isEqualTo(403);
+                    }
+                    tried++;
+                }
+            }
+        }
+        assertThat(tried).isGreaterThanOrEqualTo(15);
+        assertThat(get(base, "/api/machines/" + device + "/history").get("value")).hasSize(historyBefore);
+
         // Ctrl-C: the launcher and everything it started are gone.
         List<ProcessHandle> children = first.descendants();
         everyChildSeen.addAll(children);
@@ -258,6 +295,31 @@ class StandaloneRunIT {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    private static HttpResponse<String> call(URI base, String method, String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (method.equals("GET")) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString("{\"Comment\":\"refused\",\"status\":\"Succeeded\"}"));
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String base64Url(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A shell command's output; it must succeed. */

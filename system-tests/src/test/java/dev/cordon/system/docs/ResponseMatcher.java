@@ -34,6 +34,11 @@ public final class ResponseMatcher {
 
     private final Map<String, String> bound = new LinkedHashMap<>();
 
+    /** A value the examples use but no response defines, such as the caller's token. */
+    public void bind(String name, String value) {
+        bound.put(name, value);
+    }
+
     public Map<String, String> bound() {
         return Map.copyOf(bound);
     }

@@ -186,7 +186,8 @@ final class HistoryGenerator {
         String action = state.openAction().id();
         Instant sent = Instant.now();
         Response r = commands.post("/api/agent/machineactions/" + action + "/status", "Failed".equals(status)
-                ? "{\"status\":\"Failed\",\"errorHResult\":-2147467259}" : "{\"status\":\"" + status + "\"}");
+                ? "{\"status\":\"Failed\",\"errorHResult\":-2147467259}" : "{\"status\":\"" + status + "\"}",
+                "Authorization", "Bearer " + HttpApi.agentTokenFor(action));
         Instant answered = Instant.now();
         String refusal = state.rejectionOfReport(action, status);
         expect(r, refusal == null ? r.status() : 400, refusal, "report " + status + " on " + action);
