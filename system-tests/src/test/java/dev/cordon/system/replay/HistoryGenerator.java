@@ -75,7 +75,9 @@ final class HistoryGenerator {
                     steps.add(pool.submit(() -> {
                         Random deviceRandom = new Random(seed);
                         for (int i = 0; i < STEPS_PER_ROUND; i++) {
-                            step(device, deviceRandom, finishing);
+                            // Once enough events exist, the rest of this round winds down too instead of
+                            // overshooting the minimum by most of a round.
+                            step(device, deviceRandom, finishing || events.get() >= minEvents);
                         }
                         return null;
                     }));
