@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Plain HTTP against a running Cordon, the way an automation client calls it: with a bearer token from the tests'
  * issuer ({@link TestIssuer#testClient()} unless told otherwise; a request that sets its own {@code Authorization}
- * keeps it). An agent's poll goes with its machine's agent token, and its report with the token of the agent of the
- * action's machine, which it knows from the isolate and release answers it saw.
+ * keeps it). An agent's poll goes with its machine's agent token, and a report (by {@link #report} or a plain post)
+ * with the token of the agent of the action's machine, which it knows from the isolate and release answers it saw.
  */
 public final class HttpApi {
 
@@ -31,6 +31,7 @@ public final class HttpApi {
     private static final Map<String, String> MACHINE_OF_ACTION = new ConcurrentHashMap<>();
     /** An agent polls with its own machine's token. */
     private static final Pattern AGENT_POLL = Pattern.compile("/api/agent/machines/([^/]+)/pendingactions");
+    private static final Pattern AGENT_REPORT = Pattern.compile("/api/agent/machineactions/([^/]+)/status");
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final String token;
@@ -149,8 +150,15 @@ public final class HttpApi {
         if (token == null || request.headers().firstValue("Authorization").isPresent()) {
             return request;
         }
+        String bearer = token;
         Matcher poll = AGENT_POLL.matcher(request.uri().getPath());
-        String bearer = usual && poll.matches() ? TestIssuer.get().agent(poll.group(1)) : token;
+        Matcher report = AGENT_REPORT.matcher(request.uri().getPath());
+        if (usual && poll.matches()) {
+            bearer = TestIssuer.get().agent(poll.group(1));
+        } else if (usual && report.matches()
+                && MACHINE_OF_ACTION.containsKey(report.group(1).toLowerCase(Locale.ROOT))) {
+            bearer = agentTokenFor(report.group(1));
+        }
         return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer)
                 .build();
     }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A token issuer for tests, shaped as Entra ID (and Cordon's token service) publishes itself: an OpenID discovery
@@ -42,6 +43,7 @@ public final class TestIssuer {
     private final RSAKey key;
     private final RSAKey otherKey;
     private final String issuer;
+    private final Map<String, Cached> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestIssuer() {
         try {
@@ -81,7 +83,25 @@ public final class TestIssuer {
 
     /** The tests' usual caller's token: {@link #TEST_CLIENT} with every permission but an agent's. */
     public String testClient() {
-        return app(TEST_CLIENT, "Machine.Isolate", "Machine.ReadWrite.All", "Machine.Read.All", "Cordon.Operations");
+        return cached(TEST_CLIENT, () -> app(TEST_CLIENT, "Machine.Isolate", "Machine.ReadWrite.All",
+                "Machine.Read.All", "Cordon.Operations"));
+    }
+
+    /**
+     * Signing costs a millisecond or more, and the tests send thousands of calls: the usual tokens are made once and
+     * used for half their lifetime, as a client caches its token.
+     */
+    private String cached(String key, Supplier<String> make) {
+        Instant now = Instant.now();
+        Cached known = tokens.get(key);
+        if (known == null || now.isAfter(known.madeAt().plus(Duration.ofMinutes(30)))) {
+            known = new Cached(make.get(), now);
+            tokens.put(key, known);
+        }
+        return known.token();
+    }
+
+    private record Cached(String token, Instant madeAt) {
     }
 
     /** {@code Authorization}'s value for {@link #testClient()}. */
@@ -104,8 +124,8 @@ public final class TestIssuer {
 
     /** A device agent's token, bound to one machine. */
     public String agent(String machineId) {
-        return token(claims -> claims.claim(Claims.ROLES, List.of("Cordon.Agent"))
-                .claim(Claims.APP_ID, "agent-" + machineId).claim(Claims.MACHINE_ID, machineId));
+        return cached("agent:" + machineId, () -> token(claims -> claims.claim(Claims.ROLES, List.of("Cordon.Agent"))
+                .claim(Claims.APP_ID, "agent-" + machineId).claim(Claims.MACHINE_ID, machineId)));
     }
 
     /** A valid token, its claims as changed by {@code change}. */
