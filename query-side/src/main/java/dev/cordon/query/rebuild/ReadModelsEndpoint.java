@@ -43,6 +43,8 @@ public class ReadModelsEndpoint {
      */
     @WriteOperation
     public WebEndpointResponse<RebuildStatus> start(@Nullable String source, @Nullable String mode) {
+        RebuildSource asked = source == null ? null : RebuildSource.of(source).orElseThrow(() ->
+                invalid("source", source, Arrays.stream(RebuildSource.values()).map(RebuildSource::value)));
         if (mode == null) {
             throw new ApiException(ErrorCode.MissingRequiredParameter, "mode is required: one of "
                     + Arrays.stream(RebuildMode.values()).map(RebuildMode::value).collect(Collectors.joining(", ")));
@@ -51,9 +53,8 @@ public class ReadModelsEndpoint {
                 invalid("mode", mode, Arrays.stream(RebuildMode.values()).map(RebuildMode::value)));
         // A verification checks the read models against the record, the event store, unless told otherwise: checked
         // against the topic it would find a read model that agrees with forged records on it "equal".
-        RebuildSource byDefault = what == RebuildMode.VERIFY ? RebuildSource.EVENT_STORE : RebuildSource.AUTO;
-        RebuildSource from = source == null ? byDefault : RebuildSource.of(source).orElseThrow(() ->
-                invalid("source", source, Arrays.stream(RebuildSource.values()).map(RebuildSource::value)));
+        RebuildSource from = asked != null ? asked
+                : what == RebuildMode.VERIFY ? RebuildSource.EVENT_STORE : RebuildSource.AUTO;
         try {
             return new WebEndpointResponse<>(rebuild.start(from, what), 202);
         } catch (RebuildAlreadyRunningException e) {

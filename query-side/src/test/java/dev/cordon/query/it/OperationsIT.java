@@ -180,6 +180,13 @@ class OperationsIT extends IntegrationTestSupport {
         HttpResponse<String> index = raw("/swagger-ui/index.html");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("swagger-ui");
+        // Swagger UI can send isolations: no other site may frame it, and nothing it serves is sniffed.
+        assertThat(index.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+        assertThat(index.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(index.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(index.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        HttpResponse<String> document = raw("/v3/api-docs/query");
+        assertThat(document.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         HttpResponse<String> bundle = raw("/swagger-ui/swagger-ui-bundle.js");
         assertThat(bundle.statusCode()).isEqualTo(200);
         // The page reads its list of documents from here, relative to the base URL it was loaded from.
