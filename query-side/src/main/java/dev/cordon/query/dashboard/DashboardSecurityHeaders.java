@@ -31,6 +31,9 @@ class DashboardSecurityHeaders extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
+        // Revalidated on every load (an ETag makes that cheap), so a new release's pages are never stale; set here
+        // because the security headers, written first, would otherwise forbid caching them at all.
+        response.setHeader("Cache-Control", "no-cache");
         chain.doFilter(request, response);
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -75,9 +76,15 @@ public class ApiSecurityAutoConfiguration {
                 // ambient credential a cross-site request could borrow; browser writes from another origin are
                 // refused by OriginCheckFilter besides.
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                .headers(headers -> {
+                    // Written when the request arrives, not when the answer is committed: a change stream's answer is
+                    // committed by the thread that writes its events, and adding headers from there while the
+                    // request's own thread still reads them corrupts Tomcat's (unsynchronised) header list.
+                    headers.addObjectPostProcessor(new EagerHeaders());
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
+                            .referrerPolicy(referrer -> referrer.policy(
+                                    ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER));
+                });
         rateLimiter.ifAvailable(limiter -> http.addFilterAfter(new RateLimitFilter(limiter), AuthorizationFilter.class));
         return http.build();
     }
@@ -108,6 +115,15 @@ public class ApiSecurityAutoConfiguration {
                 new FilterRegistrationBean<>(new OriginCheckFilter(origins));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    private static final class EagerHeaders implements ObjectPostProcessor<HeaderWriterFilter> {
+
+        @Override
+        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+        }
     }
 
     /**
