@@ -1,10 +1,10 @@
 package dev.cordon.standalone.database;
 
+import dev.cordon.standalone.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +32,7 @@ public final class EmbeddedH2 {
     public static Databases start(Path baseDir, String eventStoreName, String queryName) {
         listenOnLoopbackOnly();
         try {
-            createPrivateDirectory(baseDir);
+            OwnerOnly.directory(baseDir);
             String password = password(baseDir.resolve(".password"));
             createIfMissing(baseDir, eventStoreName, password);
             createIfMissing(baseDir, queryName, password);
@@ -77,21 +77,8 @@ public final class EmbeddedH2 {
     private static void ownerOnlyFiles(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    return; // not a POSIX file system: its own permissions apply
-                }
+                OwnerOnly.narrow(file);
             }
-        }
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its own permissions apply
         }
     }
 
@@ -106,13 +93,8 @@ public final class EmbeddedH2 {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        try {
-            // Created owner-only, not tightened afterwards: no moment in which another user could read it.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the data directory's own permissions apply
-            Files.createFile(file);
-        }
+        // Created owner-only, not tightened afterwards: no moment in which another user could read it.
+        OwnerOnly.newFile(file);
         Files.writeString(file, password);
         return password;
     }

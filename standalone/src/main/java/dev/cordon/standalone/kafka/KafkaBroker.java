@@ -1,5 +1,6 @@
 package dev.cordon.standalone.kafka;
 
+import dev.cordon.standalone.files.OwnerOnly;
 import dev.cordon.standalone.process.ChildProcess;
 import dev.cordon.standalone.process.FreePorts;
 import dev.cordon.standalone.process.JavaCommand;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,10 +58,7 @@ public final class KafkaBroker {
             }
             // Written by the launcher, whose umask is the user's: its owner's only, as everything under data/.
             for (Path written : List.of(home, properties, log4j)) {
-                if (written.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(written, PosixFilePermissions.fromString(
-                            Files.isDirectory(written) ? "rwx------" : "rw-------"));
-                }
+                OwnerOnly.narrow(written);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,11 @@
 package dev.cordon.standalone.process;
 
+import dev.cordon.standalone.files.OwnerOnly;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,24 +68,13 @@ public final class ChildProcess {
         });
         try {
             Files.createDirectories(logFile.getParent());
-            ownerOnly(logFile);
+            // The log is written by this JVM (the redirect), not the child: made owner-only here.
+            OwnerOnly.narrow(logFile);
             Process process = builder.start();
             LOG.debug("started {} as PID {}: {}", name, process.pid(), full);
             return new ChildProcess(name, process, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
-        }
-    }
-
-    /** The log is written by this JVM (the redirect), not the child: made owner-only here. */
-    private static void ownerOnly(Path file) throws IOException {
-        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

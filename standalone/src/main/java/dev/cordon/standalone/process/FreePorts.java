@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 
 /** Loopback ports nobody listens on right now; a child that then fails to bind one exits and is reported. */
 public final class FreePorts {
@@ -19,8 +20,14 @@ public final class FreePorts {
         }
     }
 
-    public static int nextExcept(int taken) {
-        int port = next();
-        return port != taken ? port : next();
+    /** A free port that is none of {@code taken} (ports picked earlier that nobody listens on yet). */
+    public static int nextExcept(int... taken) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int port = next();
+            if (Arrays.stream(taken).noneMatch(t -> t == port)) {
+                return port;
+            }
+        }
+        throw new UncheckedIOException(new IOException("No free loopback port besides " + Arrays.toString(taken)));
     }
 }

@@ -4,6 +4,7 @@ import dev.cordon.standalone.config.StandaloneProperties;
 import dev.cordon.standalone.database.Databases;
 import dev.cordon.standalone.database.EmbeddedH2;
 import dev.cordon.standalone.database.ExternalPostgres;
+import dev.cordon.standalone.files.OwnerOnly;
 import dev.cordon.standalone.gateway.Upstreams;
 import dev.cordon.standalone.identity.IdentitySetup;
 import dev.cordon.standalone.identity.TokenClient;
@@ -20,7 +21,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -108,10 +108,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
 
         int tokenPort = FreePorts.next();
         int commandPort = FreePorts.nextExcept(tokenPort);
-        int queryPort = FreePorts.nextExcept(commandPort);
-        while (queryPort == tokenPort) {
-            queryPort = FreePorts.nextExcept(commandPort);
-        }
+        int queryPort = FreePorts.nextExcept(tokenPort, commandPort);
         URI tokenService = URI.create("http://127.0.0.1:" + tokenPort);
         ServiceEnvironment.Trust trust = new ServiceEnvironment.Trust(identity.issuer(baseUrl.toString()),
                 identity.keysUrl(tokenService.toString()), baseUrl.toString(), RecordSigningKey.of(data));
@@ -156,10 +153,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
      */
     private static void ownerOnly(Path data) {
         try {
-            Files.createDirectories(data);
-            if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-            }
+            OwnerOnly.directory(data);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + data, e);
         }

@@ -1,12 +1,12 @@
 package dev.cordon.standalone.startup;
 
 import dev.cordon.events.kafka.RecordSignature;
+import dev.cordon.standalone.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The key the standalone mode's command side signs the topic's records with (and its query side checks them by): made
@@ -29,11 +29,7 @@ final class RecordSigningKey {
             String key = RecordSignature.newKey("standalone-1");
             Path temp = dataDir.resolve(FILE + ".tmp");
             Files.deleteIfExists(temp);
-            if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(temp);
-            }
+            OwnerOnly.newFile(temp);
             Files.writeString(temp, key, StandardCharsets.UTF_8);
             Files.move(temp, file);
             return key;
