@@ -1,7 +1,6 @@
 package dev.cordon.command.publish;
 
 import dev.cordon.command.config.CordonProperties;
-import dev.cordon.events.kafka.RecordSignature;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,7 +12,6 @@ import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryC
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -50,12 +48,6 @@ class KafkaPublisherConfig {
         // Boot's customizers bind the producer's own metrics (kafka_producer_*) to Micrometer, as for its own factory.
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
-    }
-
-    /** Signs every published record; the query side projects only records that verify (docs/security.md). */
-    @Bean
-    RecordSignature recordSignature(@Value("${cordon.kafka.signing-keys:}") String signingKeys) {
-        return new RecordSignature(signingKeys);
     }
 
     @Bean

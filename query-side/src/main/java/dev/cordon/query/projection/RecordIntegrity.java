@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +31,8 @@ public class RecordIntegrity {
     private final Clock clock = Clock.systemUTC();
     private volatile Instant lastRejected;
 
-    public RecordIntegrity(@Value("${cordon.kafka.signing-keys:}") String signingKeys, MeterRegistry registry) {
-        this.signature = new RecordSignature(signingKeys);
+    public RecordIntegrity(RecordSignature signature, MeterRegistry registry) {
+        this.signature = signature;
         this.rejected = Counter.builder(REJECTED)
                 .description("Records on the topic not projected: unsigned, or their signature does not verify")
                 .register(registry);

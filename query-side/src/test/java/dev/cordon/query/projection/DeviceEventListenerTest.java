@@ -36,7 +36,7 @@ class DeviceEventListenerTest {
     private final CloudEventParser parser = mock(CloudEventParser.class);
     private final DeviceEventProjection projection = mock(DeviceEventProjection.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final RecordIntegrity integrity = new RecordIntegrity(TestSigning.KEYS, meters);
+    private final RecordIntegrity integrity = new RecordIntegrity(new RecordSignature(TestSigning.KEYS), meters);
     private final DeviceEventListener listener = new DeviceEventListener(parser, projection,
             new ProjectionMetrics(meters), integrity);
     private final ConsumerRecord<String, String> record = signed(new ConsumerRecord<>("cordon.device-events", 2, 41,

@@ -27,7 +27,7 @@ public final class RequestIds {
 
     /** @return {@code given} when it is a safe id, else a new one */
     public static String decide(String given) {
-        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return safe(given) ? given : UUID.randomUUID().toString();
     }
 
     /**
@@ -51,6 +51,10 @@ public final class RequestIds {
     /** @return the caller's own {@code X-Request-ID} when it was kept (a safe one), else null */
     public static String callerId(HttpServletRequest request) {
         String given = request.getHeader(HEADER);
-        return given != null && SAFE.matcher(given).matches() ? given : null;
+        return safe(given) ? given : null;
+    }
+
+    private static boolean safe(String given) {
+        return given != null && SAFE.matcher(given).matches();
     }
 }
