@@ -40,8 +40,10 @@ public record StandaloneProperties(Path dataDir, Path home, Database database, K
     /**
      * @param bootstrapServers a broker to use instead of starting one
      * @param javaOptions      JVM options of the broker the launcher starts
+     * @param topic            the services' topic, the only one they may use on the broker the launcher starts
+     * @param consumerGroup    the query side's consumer group, the only group it may use there
      */
-    public record Kafka(String bootstrapServers, List<String> javaOptions) {
+    public record Kafka(String bootstrapServers, List<String> javaOptions, String topic, String consumerGroup) {
 
         public boolean external() {
             return bootstrapServers != null && !bootstrapServers.isBlank();

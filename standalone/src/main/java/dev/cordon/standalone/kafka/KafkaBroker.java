@@ -34,31 +34,38 @@ public final class KafkaBroker {
     private KafkaBroker() {
     }
 
-    /** A broker that serves, at {@code bootstrapServers}. */
-    public record Running(ChildProcess process, String bootstrapServers) {
+    /**
+     * A broker that serves, at {@code bootstrapServers}, the services that log in with their {@code credentials}.
+     */
+    public record Running(ChildProcess process, String bootstrapServers, BrokerCredentials credentials) {
     }
 
     /**
      * Starts the broker and waits until it serves.
      *
-     * @param started told of the process as soon as it exists, so that a stop during start-up finds it
+     * @param topic         the one topic the services may use
+     * @param consumerGroup the query side's consumer group
+     * @param started       told of the process as soon as it exists, so that a stop during start-up finds it
      */
     public static Running start(Path libDir, Path watchdogAgent, List<String> javaOptions, Path dataDir,
-            Path logFile, Duration timeout, Consumer<ChildProcess> started) {
+            Path logFile, Duration timeout, String topic, String consumerGroup, Consumer<ChildProcess> started) {
         Path home = dataDir.resolve("kafka");
-        int brokerPort = FreePorts.next();
-        BrokerConfig config = new BrokerConfig(brokerPort, FreePorts.nextExcept(brokerPort), home.resolve("data"));
         Path properties = home.resolve("server.properties");
         Path log4j = home.resolve("log4j2.properties");
+        BrokerConfig config;
         try {
-            Files.createDirectories(home);
+            OwnerOnly.directory(home);
+            int brokerPort = FreePorts.next();
+            int internalPort = FreePorts.nextExcept(brokerPort);
+            config = new BrokerConfig(brokerPort, internalPort, FreePorts.nextExcept(brokerPort, internalPort),
+                    home.resolve("data"), BrokerCredentials.of(home));
+            // Written by the launcher, whose umask is the user's: its owner's only before the admin password is in.
+            for (Path written : List.of(properties, log4j)) {
+                OwnerOnly.narrow(written);
+            }
             Files.writeString(properties, config.serverProperties());
             try (InputStream in = KafkaBroker.class.getResourceAsStream("/kafka/log4j2.properties")) {
                 Files.write(log4j, in.readAllBytes());
-            }
-            // Written by the launcher, whose umask is the user's: its owner's only, as everything under data/.
-            for (Path written : List.of(home, properties, log4j)) {
-                OwnerOnly.narrow(written);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,7 +81,8 @@ public final class KafkaBroker {
                 List.of("-cp", classpath, "kafka.Kafka", properties.toString())), Map.of(), logFile);
         started.accept(broker);
         awaitReady(broker, logOffset, timeout);
-        return new Running(broker, config.bootstrapServers());
+        BrokerAccess.grant(config, topic, consumerGroup, timeout, logFile);
+        return new Running(broker, config.bootstrapServers(), config.credentials());
     }
 
     /** Once per data directory: the cluster id is written into the storage, which the broker then checks. */

@@ -27,6 +27,24 @@ public final class ServiceEnvironment {
     public record Trust(String issuer, String jwkSetUri, String publicBaseUrl, String signingKeys) {
     }
 
+    /**
+     * The broker as both services reach it: the one topic and consumer group the launcher granted them, and each
+     * side's login (Spring Kafka's settings; none for a broker the user gave, whose settings pass through).
+     */
+    public record Broker(String bootstrapServers, String topic, String consumerGroup,
+                         Map<String, String> commandSideLogin, Map<String, String> querySideLogin) {
+
+        public static Broker external(String bootstrapServers, String topic, String consumerGroup) {
+            return new Broker(bootstrapServers, topic, consumerGroup, Map.of(), Map.of());
+        }
+
+        /** Never the logins, which hold the passwords. */
+        @Override
+        public String toString() {
+            return "Broker[" + bootstrapServers + ", " + topic + ", " + consumerGroup + "]";
+        }
+    }
+
     public static Map<String, String> tokenService(int port, Path identityDirectory, String publicBaseUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("CORDON_TOKEN_SERVICE_PORT", Integer.toString(port));
@@ -37,9 +55,10 @@ public final class ServiceEnvironment {
         return env;
     }
 
-    public static Map<String, String> commandSide(int port, JdbcTarget eventStore, String kafka, boolean seedDemoDevices,
+    public static Map<String, String> commandSide(int port, JdbcTarget eventStore, Broker kafka, boolean seedDemoDevices,
             boolean agentSimulation, Trust trust) {
         Map<String, String> env = common(kafka, trust);
+        env.putAll(kafka.commandSideLogin());
         env.put("CORDON_COMMAND_PORT", Integer.toString(port));
         database(env, "CORDON_EVENTSTORE_DB", eventStore);
         env.put("CORDON_DEMO_SEED_DEVICES", Boolean.toString(seedDemoDevices));
@@ -47,18 +66,21 @@ public final class ServiceEnvironment {
         return env;
     }
 
-    public static Map<String, String> querySide(int port, JdbcTarget readModels, JdbcTarget eventStore, String kafka,
+    public static Map<String, String> querySide(int port, JdbcTarget readModels, JdbcTarget eventStore, Broker kafka,
             Trust trust) {
         Map<String, String> env = common(kafka, trust);
+        env.putAll(kafka.querySideLogin());
+        env.put("CORDON_QUERY_CONSUMER_GROUP", kafka.consumerGroup());
         env.put("CORDON_QUERY_PORT", Integer.toString(port));
         database(env, "CORDON_QUERY_DB", readModels);
         database(env, "CORDON_EVENTSTORE_DB", eventStore);
         return env;
     }
 
-    private static Map<String, String> common(String kafka, Trust trust) {
+    private static Map<String, String> common(Broker kafka, Trust trust) {
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("CORDON_KAFKA_TOPIC", kafka.topic());
         env.put("CORDON_SECURITY_ISSUER_URI", trust.issuer());
         env.put("CORDON_SECURITY_JWK_SET_URI", trust.jwkSetUri());
         env.put("CORDON_PUBLIC_BASE_URL", trust.publicBaseUrl());

@@ -8,6 +8,7 @@ import dev.cordon.standalone.files.OwnerOnly;
 import dev.cordon.standalone.gateway.Upstreams;
 import dev.cordon.standalone.identity.IdentitySetup;
 import dev.cordon.standalone.identity.TokenClient;
+import dev.cordon.standalone.kafka.BrokerCredentials;
 import dev.cordon.standalone.kafka.KafkaBroker;
 import dev.cordon.standalone.process.ChildProcess;
 import dev.cordon.standalone.process.ChildWatch;
@@ -104,7 +105,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
                 properties.javaOptions(), layout.watchdogAgent());
 
         Databases databases = startDatabase(data);
-        String kafka = startKafka(layout, data, logs, timeout);
+        ServiceEnvironment.Broker kafka = startKafka(layout, data, logs, timeout);
 
         int tokenPort = FreePorts.next();
         int commandPort = FreePorts.nextExcept(tokenPort);
@@ -179,19 +180,22 @@ class Launcher implements ApplicationRunner, DisposableBean {
         return databases;
     }
 
-    private String startKafka(ProgramLayout layout, Path data, Path logs, Duration timeout) {
+    private ServiceEnvironment.Broker startKafka(ProgramLayout layout, Path data, Path logs, Duration timeout) {
         StandaloneProperties.Kafka kafka = properties.kafka();
         if (kafka.external()) {
             log.info("Kafka: {}", kafka.bootstrapServers());
-            return kafka.bootstrapServers();
+            return ServiceEnvironment.Broker.external(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup());
         }
         log.info("Starting the Kafka broker");
         KafkaBroker.Running broker = KafkaBroker.start(layout.kafkaLib(), layout.watchdogAgent(),
-                kafka.javaOptions(), data, logs.resolve("kafka.log"), timeout,
+                kafka.javaOptions(), data, logs.resolve("kafka.log"), timeout, kafka.topic(), kafka.consumerGroup(),
                 process -> register("the Kafka broker", () -> process.stop(properties.stopTimeout())));
         watch(broker.process());
-        log.info("Kafka: {}", broker.bootstrapServers());
-        return broker.bootstrapServers();
+        log.info("Kafka: {} (SASL/SCRAM, one user per service)", broker.bootstrapServers());
+        BrokerCredentials credentials = broker.credentials();
+        return new ServiceEnvironment.Broker(broker.bootstrapServers(), kafka.topic(), kafka.consumerGroup(),
+                credentials.clientEnvironment(BrokerCredentials.COMMAND_SIDE),
+                credentials.clientEnvironment(BrokerCredentials.QUERY_SIDE));
     }
 
     /** Once stopping has begun, whatever is started late is stopped at once. */

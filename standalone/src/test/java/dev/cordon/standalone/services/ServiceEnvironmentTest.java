@@ -13,11 +13,14 @@ class ServiceEnvironmentTest {
     private static final ServiceEnvironment.Trust TRUST = new ServiceEnvironment.Trust(
             "http://127.0.0.1:8080/t-1/v2.0", "http://127.0.0.1:4713/t-1/discovery/v2.0/keys", "http://127.0.0.1:8080",
             "k1:c2lnbmluZy1rZXk=");
+    private static final ServiceEnvironment.Broker KAFKA = new ServiceEnvironment.Broker("127.0.0.1:9999", "events",
+            "readers", Map.of("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the command side"),
+            Map.of("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the query side"));
 
     @Test
     void bothSides_trustTheTokenService_andKnowTheBaseUrl() {
-        for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, "k:1", true, true,
-                TRUST), ServiceEnvironment.querySide(1, readModels, events, "k:1", TRUST))) {
+        for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, KAFKA, true, true,
+                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))) {
             assertThat(env).containsEntry("CORDON_SECURITY_ISSUER_URI", "http://127.0.0.1:8080/t-1/v2.0")
                     .containsEntry("CORDON_SECURITY_JWK_SET_URI", "http://127.0.0.1:4713/t-1/discovery/v2.0/keys")
                     .containsEntry("CORDON_PUBLIC_BASE_URL", "http://127.0.0.1:8080")
@@ -27,7 +30,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void commandSide_getsItsPortDatabaseBrokerAndTheDemoSwitches() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "127.0.0.1:9999", true, true, TRUST);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST);
 
         assertThat(env).containsEntry("CORDON_COMMAND_PORT", "4711")
                 .containsEntry("CORDON_EVENTSTORE_DB_URL", events.url())
@@ -38,9 +41,22 @@ class ServiceEnvironmentTest {
                 .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "true");
     }
 
+    /** Each side logs in to the broker as itself, and both use the topic (and group) their grants name. */
+    @Test
+    void eachSide_logsInAsItself_toTheTopicAndGroupItWasGranted() {
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the command side")
+                .containsEntry("CORDON_KAFKA_TOPIC", "events");
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the query side")
+                .containsEntry("CORDON_KAFKA_TOPIC", "events")
+                .containsEntry("CORDON_QUERY_CONSUMER_GROUP", "readers");
+        assertThat(KAFKA.toString()).doesNotContain("as the");
+    }
+
     @Test
     void commandSide_demoSwitchesOff_areTurnedOffInTheService() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, "k:1", false, false, TRUST);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, false, false, TRUST);
 
         assertThat(env).containsEntry("CORDON_DEMO_SEED_DEVICES", "false")
                 .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "false");
@@ -48,12 +64,12 @@ class ServiceEnvironmentTest {
 
     @Test
     void querySide_getsItsReadModelsAndTheEventStore_forReadYourWrites() {
-        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, "k:1", TRUST);
+        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, KAFKA, TRUST);
 
         assertThat(env).containsEntry("CORDON_QUERY_PORT", "4712")
                 .containsEntry("CORDON_QUERY_DB_URL", readModels.url())
                 .containsEntry("CORDON_EVENTSTORE_DB_URL", events.url())
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k:1")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9999")
                 .doesNotContainKey("CORDON_DEMO_SEED_DEVICES");
     }
 
@@ -63,19 +79,19 @@ class ServiceEnvironmentTest {
      */
     @Test
     void theUsersOtherSettings_areLeftToPassThrough() {
-        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true, TRUST))
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
                 .doesNotContainKeys("CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", "CORDON_ISOLATION_ELIGIBILITY");
-        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1", TRUST))
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))
                 .doesNotContainKeys("CORDON_ISOLATION_ELIGIBILITY");
     }
 
     /** A null removes the variable: SERVER_PORT would beat CORDON_COMMAND_PORT and take the launcher's port. */
     @Test
     void theLaunchersOwnServerSettings_areRemoved() {
-        assertThat(ServiceEnvironment.commandSide(1, events, "k:1", true, true, TRUST))
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
                 .containsEntry("SERVER_PORT", null).containsEntry("SERVER_ADDRESS", null)
                 .containsEntry("CORDON_PORT", null).containsEntry("CORDON_BIND_ADDRESS", null);
-        assertThat(ServiceEnvironment.querySide(1, readModels, events, "k:1", TRUST))
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))
                 .containsEntry("SERVER_PORT", null).containsEntry("CORDON_PORT", null);
     }
 }
