@@ -9,7 +9,8 @@ public record IsolateMachineRequest(
         @Schema(description = "Why; kept in the audit trail (1 to 4000 characters)",
                 requiredMode = Schema.RequiredMode.REQUIRED, example = "Ransomware alert 4711")
         @JsonProperty("Comment") String comment,
-        @Schema(description = "Full (the default) or Selective", implementation = IsolationType.class)
+        @Schema(description = "Full (the default) or Selective; UnManagedDevice, which Defender also documents, is"
+                + " refused with a sentence saying why (InvalidInput)", implementation = IsolationType.class)
         @JsonProperty("IsolationType") String isolationType,
         @Schema(description = "The caller's own correlation id, echoed in the action (at most 255 characters)")
         @JsonProperty("ExternalID") String externalId) {

@@ -54,9 +54,7 @@ class IsolationController {
                                                   HttpServletRequest http) {
         String machineId = RequestRules.machineId(id);
         String comment = RequestRules.comment(body.comment());
-        IsolationType type = body.isolationType() == null
-                ? IsolationType.Full
-                : RequestRules.enumValue("IsolationType", body.isolationType(), IsolationType.class);
+        IsolationType type = RequestRules.isolationType(body.isolationType());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         String actionId = UUID.randomUUID().toString();
         ActionRequest request = origin.actionRequest(comment, externalId);

@@ -1,7 +1,9 @@
 package dev.cordon.command.api;
 
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.error.ErrorCode;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** Checks on request input shared by the endpoints; each failure names the field and what it must be. */
@@ -70,6 +72,25 @@ public final class RequestRules {
         return value;
     }
 
+    static final String UNMANAGED_DEVICE = "UnManagedDevice";
+
+    /**
+     * Full when absent. Defender also documents {@code UnManagedDevice} (containing a device without its agent, by
+     * the other devices refusing it): Cordon isolates through the device's own agent, so that is refused with a
+     * sentence saying so, not as a misspelt value.
+     */
+    public static IsolationType isolationType(String value) {
+        if (value == null) {
+            return IsolationType.Full;
+        }
+        if (value.equals(UNMANAGED_DEVICE)) {
+            throw new RuleViolationException(ErrorCode.InvalidInput, "IsolationType " + UNMANAGED_DEVICE
+                    + " (containing an unmanaged device) is not supported: Cordon isolates a device through its own"
+                    + " agent. Supported isolation types: " + Arrays.toString(IsolationType.values()) + ".");
+        }
+        return enumValue("IsolationType", value, IsolationType.class);
+    }
+
     public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
@@ -77,6 +98,6 @@ public final class RequestRules {
             }
         }
         throw new RuleViolationException(ErrorCode.InvalidInput, field + " must be one of "
-                + java.util.Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'.");
+                + Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'.");
     }
 }

@@ -100,6 +100,44 @@ class CommandApiIT extends IntegrationTestSupport {
         assertThat(r.body().get("scope").asText()).isEqualTo("Full");
     }
 
+    /** A current responder release calls Defender's versioned paths: each is the endpoint it names, rules and all. */
+    @Test
+    void versionedPaths_isolateAgentReleaseCancel_asTheUnversionedOnes() {
+        String id = registeredDevice("Windows11");
+        Response isolated = api.post("/api/v1.0/machines/" + id + "/isolate",
+                "{\"Comment\":\"from a responder\",\"IsolationType\":\"Full\"}");
+        assertThat(isolated.status()).as(isolated.raw()).isEqualTo(201);
+        String isolation = isolated.body().get("id").asText();
+        assertThat(isolated.body().get("machineId").asText()).isEqualTo(id);
+        assertThat(api.get("/api/v1.0/agent/machines/" + id + "/pendingactions").body().get("value").get(0)
+                .get("id").asText()).isEqualTo(isolation);
+        assertThat(api.post("/api/v1.0/agent/machineactions/" + isolation + "/status", "{\"status\":\"Succeeded\"}")
+                .status()).isEqualTo(200);
+        assertError(api.post("/api/v1.0/machines/" + id + "/isolate", "{\"Comment\":\"again\"}"), 400,
+                "ActiveRequestAlreadyExists", "already isolated");
+        String release = api.post("/api/v1.0/machines/" + id + "/unisolate", "{\"Comment\":\"clean\"}").body()
+                .get("id").asText();
+        assertThat(api.post("/api/v1.0/machineactions/" + release + "/cancel", "{\"Comment\":\"not yet\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.get("/api/v1.0/machines/" + id + "/history").status()).isEqualTo(200);
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+                "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent", "MachineActionCancelledEvent");
+    }
+
+    /** Defender documents UnManagedDevice; Cordon says plainly why it cannot, and what it can. */
+    @Test
+    void isolate_unmanagedDevice_isRefusedWithASentence_andStoresNothing() {
+        String id = registeredDevice("Windows11");
+        long before = storedEvents();
+
+        assertError(api.post("/api/v1.0/machines/" + id + "/isolate",
+                "{\"Comment\":\"c\",\"IsolationType\":\"UnManagedDevice\"}"), 400, "InvalidInput",
+                "containing an unmanaged device) is not supported");
+        Response r = api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"c\",\"IsolationType\":\"UnManagedDevice\"}");
+        assertThat(r.body().at("/error/message").asText()).contains("Supported isolation types: [Full, Selective]");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     @Test
     void isolate_thenAgentSucceeds_thenRelease_thenAgentSucceeds() {
         String id = registeredDevice("Windows11");

@@ -30,8 +30,8 @@ public final class HttpApi {
     /** The machine of each action an answer named, for the agent's report on it. */
     private static final Map<String, String> MACHINE_OF_ACTION = new ConcurrentHashMap<>();
     /** An agent polls with its own machine's token. */
-    private static final Pattern AGENT_POLL = Pattern.compile("/api/agent/machines/([^/]+)/pendingactions");
-    private static final Pattern AGENT_REPORT = Pattern.compile("/api/agent/machineactions/([^/]+)/status");
+    private static final Pattern AGENT_POLL = Pattern.compile("/api(?:/v1\\.0)?/agent/machines/([^/]+)/pendingactions");
+    private static final Pattern AGENT_REPORT = Pattern.compile("/api(?:/v1\\.0)?/agent/machineactions/([^/]+)/status");
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final String token;

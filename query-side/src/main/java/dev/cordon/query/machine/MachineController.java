@@ -2,13 +2,15 @@ package dev.cordon.query.machine;
 
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.query.odata.ODataQuery;
-import dev.cordon.service.error.ApiException;
 import dev.cordon.query.web.ODataCollection;
+import dev.cordon.service.error.ApiException;
 import dev.cordon.service.odata.ODataContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class MachineController {
 
     private final MachineRepository machines;
+
+    /** How many of the devices sharing a name the refusal lists. */
+    static final int AMBIGUOUS_SHOWN = 10;
 
     public MachineController(MachineRepository machines) {
         this.machines = machines;
@@ -42,13 +47,28 @@ public class MachineController {
     }
 
     @GetMapping("/api/machines/{id}")
-    @Operation(summary = "Get a device", description = "Its details, isolation state and pending action.")
+    @Operation(summary = "Get a device", description = "Its details, isolation state and pending action. By machine"
+            + " id or, as Defender documents, by computer name (computerDnsName, case-insensitive).")
     @ApiResponse(responseCode = "200", description = "The device")
+    @ApiResponse(responseCode = "400", description = "A computer name that more than one device has: the message"
+            + " names their machine ids (InvalidInput)")
     @ApiResponse(responseCode = "404", description = "No such device (ResourceNotFound)")
-    public MachineJson get(@Parameter(description = "The machine id") @PathVariable String id) {
-        return machines.findById(id)
+    public MachineJson get(@Parameter(description = "The machine id or the computer name") @PathVariable String id) {
+        return machines.findById(id).or(() -> byName(id))
                 .map(view -> MachineJson.of(view, ODataContext.of("Machines/$entity")))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** One device of that name, or none; never a guess between several. */
+    private Optional<MachineView> byName(String name) {
+        List<MachineView> named = machines.findByName(name, AMBIGUOUS_SHOWN + 1);
+        if (named.size() > 1) {
+            List<String> ids = named.stream().limit(AMBIGUOUS_SHOWN).map(MachineView::id).toList();
+            throw new ApiException(ErrorCode.InvalidInput, "More than one device is named '" + name
+                    + "': use the machine id of one of " + String.join(", ", ids)
+                    + (named.size() > AMBIGUOUS_SHOWN ? " (and more)" : ""));
+        }
+        return named.stream().findFirst();
     }
 
     public static ApiException notFound(String id) {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -78,6 +79,16 @@ public class MachineRepository {
     public Optional<MachineView> findById(String id) {
         return jdbc.query("SELECT * FROM " + table + " WHERE id = :id", new MapSqlParameterSource("id", id),
                 MachineRepository::map).stream().findFirst();
+    }
+
+    /**
+     * Devices whose computer name is {@code name}, case-insensitively (as DNS names are), by id; at most
+     * {@code limit}, enough to say that a name is ambiguous and which devices share it.
+     */
+    public List<MachineView> findByName(String name, int limit) {
+        return jdbc.query("SELECT * FROM " + table + " WHERE LOWER(computer_dns_name) = :name ORDER BY id LIMIT :limit",
+                new MapSqlParameterSource("name", name.toLowerCase(Locale.ROOT)).addValue("limit", limit),
+                MachineRepository::map);
     }
 
     public boolean exists(String id) {

@@ -11,6 +11,10 @@ public sealed interface FilterExpression {
     record And(FilterExpression left, FilterExpression right) implements FilterExpression {
     }
 
+    /** {@code startswith(field,'prefix')} on a string field; the prefix as the column stores it. */
+    record StartsWith(FilterField field, String prefix) implements FilterExpression {
+    }
+
     /** {@code value} is a String, an {@link Instant}, or null for {@code eq null} / {@code ne null}. */
     record Comparison(FilterField field, ComparisonOperator operator, Object value) implements FilterExpression {
     }

@@ -30,6 +30,8 @@ final class ODataLexer {
                 tokens.add(new Token(TokenType.OPEN, "(", pos++));
             } else if (c == ')') {
                 tokens.add(new Token(TokenType.CLOSE, ")", pos++));
+            } else if (c == ',') {
+                tokens.add(new Token(TokenType.COMMA, ",", pos++));
             } else if (c == '\'') {
                 tokens.add(string());
             } else if (isAsciiLetter(c) || c == '_') {

@@ -4,10 +4,12 @@ import dev.cordon.query.odata.FilterExpression.And;
 import dev.cordon.query.odata.FilterExpression.Comparison;
 import dev.cordon.query.odata.FilterExpression.Or;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Recursive-descent parser for the {@code $filter} subset clients of the machine-actions API use:
@@ -15,21 +17,27 @@ import java.util.List;
  * filter     := or END
  * or         := and ("or" and)*
  * and        := primary ("and" primary)*
- * primary    := "(" or ")" | comparison
+ * primary    := "(" or ")" | startswith | comparison
+ * startswith := "startswith" "(" field "," string ")"
  * comparison := field op literal
  * </pre>
- * Only parentheses recurse, and their depth is capped, so hostile input cannot exhaust the stack.
+ * Only parentheses recurse, and their depth is capped, so hostile input cannot exhaust the stack; the length and the
+ * number of clauses are capped too, so no filter makes a query the database would take long to plan.
  */
 public final class ODataParser {
 
     public static final int MAX_LENGTH = 2000;
     public static final int MAX_DEPTH = 32;
+    /** Comparisons and function calls together. */
+    public static final int MAX_CLAUSES = 100;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}Z?");
     static final int MIN_YEAR = 1;
     static final int MAX_YEAR = 9999;
 
     private final List<Token> tokens;
     private final FilterSchema schema;
     private int index;
+    private int clauses;
 
     private ODataParser(List<Token> tokens, FilterSchema schema) {
         this.tokens = tokens;
@@ -76,6 +84,12 @@ public final class ODataParser {
     private FilterExpression primary(int depth) {
         Token token = peek();
         if (token.type() != TokenType.OPEN) {
+            if (++clauses > MAX_CLAUSES) {
+                throw ODataException.at(token.position(), "more than " + MAX_CLAUSES + " clauses");
+            }
+            if (token.isWord("startswith") && tokens.get(index + 1).type() == TokenType.OPEN) {
+                return startsWith();
+            }
             return comparison();
         }
         if (depth >= MAX_DEPTH) {
@@ -92,13 +106,43 @@ public final class ODataParser {
         return inner;
     }
 
+    private FilterExpression startsWith() {
+        Token function = next();
+        next();
+        Token name = next();
+        if (name.type() != TokenType.WORD) {
+            throw ODataException.at(name.position(), "expected a field name in startswith() but found "
+                    + name.describe());
+        }
+        FilterField field = field(name);
+        if (field.kind() != FieldKind.STRING) {
+            throw ODataException.at(name.position(), "startswith() takes a text field; '" + field.name()
+                    + "' is not one");
+        }
+        Token comma = next();
+        if (comma.type() != TokenType.COMMA) {
+            throw ODataException.at(comma.position(), "expected ',' in startswith() but found " + comma.describe());
+        }
+        String prefix = field.normaliser().apply(quoted(field, next()));
+        Token close = next();
+        if (close.type() != TokenType.CLOSE) {
+            throw ODataException.at(close.position(), "expected ')' to close startswith( at position "
+                    + function.position() + " but found " + close.describe());
+        }
+        return new FilterExpression.StartsWith(field, prefix);
+    }
+
+    private FilterField field(Token name) {
+        return schema.field(name.text()).orElseThrow(() -> ODataException.at(name.position(),
+                "unknown field '" + name.text() + "'; filterable fields are: " + schema.names()));
+    }
+
     private Comparison comparison() {
         Token name = next();
         if (name.type() != TokenType.WORD) {
             throw ODataException.at(name.position(), "expected a field name but found " + name.describe());
         }
-        FilterField field = schema.field(name.text()).orElseThrow(() -> ODataException.at(name.position(),
-                "unknown field '" + name.text() + "'; filterable fields are: " + schema.names()));
+        FilterField field = field(name);
         Token opToken = next();
         ComparisonOperator operator = opToken.type() == TokenType.WORD
                 ? ComparisonOperator.fromKeyword(opToken.text()).orElse(null)
@@ -153,7 +197,7 @@ public final class ODataParser {
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(token.text()).toInstant();
+            instant = parseInstant(token.text());
         } catch (DateTimeParseException e) {
             throw ODataException.at(token.position(), "'" + token.text() + "' is not an ISO-8601 instant"
                     + " (e.g. 2024-01-01T00:00:00Z)");
@@ -165,6 +209,15 @@ public final class ODataParser {
                     + " to " + MAX_YEAR + " (UTC)");
         }
         return instant;
+    }
+
+    /** ISO-8601 with an offset, or a date alone (midnight UTC), as Defender's examples write it: 2026-11-01Z. */
+    private static Instant parseInstant(String text) {
+        if (DATE.matcher(text).matches()) {
+            return LocalDate.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text)
+                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return OffsetDateTime.parse(text).toInstant();
     }
 
     private Token peek() {

@@ -3,10 +3,12 @@ package dev.cordon.query.odata;
 import dev.cordon.query.odata.FilterExpression.And;
 import dev.cordon.query.odata.FilterExpression.Comparison;
 import dev.cordon.query.odata.FilterExpression.Or;
+import dev.cordon.query.odata.FilterExpression.StartsWith;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Renders a checked filter to SQL for NamedParameterJdbcTemplate; every literal becomes {@code :fN}. */
@@ -29,6 +31,13 @@ public final class SqlFilterRenderer {
         }
         if (expression instanceof And and) {
             return "(" + sql(and.left()) + " AND " + sql(and.right()) + ")";
+        }
+        if (expression instanceof StartsWith startsWith) {
+            // Case-insensitive, as names are; the prefix's own % and _ match only themselves.
+            String name = "f" + parameters.size();
+            parameters.put(name, startsWith.prefix().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            return "LOWER(" + startsWith.field().column() + ") LIKE :" + name + " ESCAPE '\\'";
         }
         Comparison comparison = (Comparison) expression;
         String column = comparison.field().column();

@@ -9,5 +9,7 @@ enum TokenType {
     BARE,
     OPEN,
     CLOSE,
+    /** Between a function's arguments: {@code startswith(computerDnsName,'ws-')}. */
+    COMMA,
     END
 }

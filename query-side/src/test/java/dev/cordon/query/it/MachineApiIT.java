@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.OsPlatform;
 import dev.cordon.query.projection.DeviceEventProjection;
 import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.IntegrationTestSupport;
@@ -66,6 +68,45 @@ class MachineApiIT extends IntegrationTestSupport {
                 .containsExactly(other);
         assertThat(ids(get("/api/machines", "$filter", "(id eq '" + device + "' or id eq '" + other
                 + "') and isolationState eq 'NotIsolated' and osPlatform eq 'Windows11'"))).containsExactly(other);
+    }
+
+    /** Defender documents GET /api/machines/{id} as taking the machine id or the computer name. */
+    @Test
+    void get_byComputerName_caseInsensitive_isTheDevice_andUnderTheVersionedPathToo() {
+        JsonNode byName = get("/api/machines/" + device.toUpperCase() + ".Corp.Example").getBody();
+        assertThat(byName.get("id").asText()).isEqualTo(device);
+        assertThat(get("/api/v1.0/machines/" + device + ".corp.example").getBody().get("id").asText())
+                .isEqualTo(device);
+        assertThat(get("/api/v1.0/machines/" + other).getBody().get("id").asText()).isEqualTo(other);
+        assertThat(ids(get("/api/v1.0/machines", "$filter", "id eq '" + other + "'"))).containsExactly(other);
+    }
+
+    /** Never a guess: a name two devices share is refused, naming both. */
+    @Test
+    void get_byAComputerNameTwoDevicesShare_is400NamingBoth() {
+        String twin = newId("dev");
+        String name = "shared-" + device + ".corp.example";
+        projection.apply(new RecordedEvent(newId("evt"), 0, new DeviceRegisteredEvent(device + "a", name,
+                OsPlatform.Windows11, "22631", "23H2", null, at(2))));
+        projection.apply(new RecordedEvent(newId("evt"), 0, new DeviceRegisteredEvent(twin, name.toUpperCase(),
+                OsPlatform.Windows10, "19045", "22H2", null, at(3))));
+
+        ResponseEntity<JsonNode> response = get("/api/machines/" + name);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().at("/error/code").asText()).isEqualTo("InvalidInput");
+        assertThat(response.getBody().at("/error/message").asText()).contains(device + "a", twin);
+    }
+
+    /** A PowerShell module's documented example: startswith(computerDnsName,'ws-'), case-insensitive. */
+    @Test
+    void list_startswith_onTheComputerName_findsByPrefix_caseInsensitively_wildcardsLiteral() {
+        assertThat(ids(get("/api/machines", "$filter", "startswith(computerDnsName,'" + device.toUpperCase() + "')")))
+                .containsExactly(device);
+        assertThat(ids(get("/api/machines", "$filter", "startswith(computerDnsName,'" + device.substring(0, 3)
+                + "%') or startswith(computerDnsName,'_" + device.substring(1, 4) + "')"))).isEmpty();
+        assertThat(ids(get("/api/machines", "$filter", "startswith(computerDnsName,'" + device + "') or "
+                + "startswith(aadDeviceId,'aad-" + other + "')"))).containsExactlyInAnyOrder(device, other);
     }
 
     @Test

@@ -249,4 +249,50 @@ class ODataParserTest {
                 .hasMessageContaining(position)
                 .hasMessageContaining(message);
     }
+
+    /** A PowerShell module's own documented example, and the forms around it. */
+    @Test
+    void startswith_onATextField_isParsed_insideAndOutsideGroups() {
+        FilterExpression.StartsWith starts = (FilterExpression.StartsWith) parse("startswith(machineId,'ws-')");
+        assertThat(starts.field().name()).isEqualTo("machineId");
+        assertThat(starts.prefix()).isEqualTo("ws-");
+        And and = (And) parse("( startswith( requestor , 'soar''s' ) or id eq 'x') and status eq 'Pending'");
+        assertThat(((FilterExpression.StartsWith) ((Or) and.left()).left()).prefix()).isEqualTo("soar's");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"startswith(status,'Pend')", "startswith(creationDateTimeUtc,'2026')",
+            "startswith(nope,'x')", "startswith(machineId 'x')", "startswith(machineId,'x'", "startswith(machineId,x)",
+            "startswith('x',machineId)", "startswith(machineId,'x') eq true", "startswith eq 'x'", "startswith()"})
+    void startswith_misused_isAnODataError(String filter) {
+        assertThatThrownBy(() -> parse(filter)).isInstanceOf(ODataException.class);
+    }
+
+    /** Defender's examples compare with a date alone: midnight UTC of that day. */
+    @Test
+    void instant_asADateAlone_isMidnightUtc() {
+        assertThat(comparison(parse("creationDateTimeUtc gt 2026-11-01Z")).value())
+                .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(comparison(parse("creationDateTimeUtc ge 2026-11-01")).value())
+                .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThatThrownBy(() -> parse("creationDateTimeUtc gt 2026-13-01Z")).isInstanceOf(ODataException.class);
+    }
+
+    /**
+     * Thousands of clauses never reach the database: refused by the length (or, within it, the clause count) before
+     * a statement is made; printed, not asserted, how long the refusal takes.
+     */
+    @Test
+    void pathologicalFilters_areRefusedBeforeAnyStatementIsMade() {
+        String twoThousand = String.join(" or ", java.util.Collections.nCopies(2_000, "id eq 'x'"));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parse(twoThousand)).isInstanceOf(ODataException.class).hasMessageContaining("longer");
+        System.out.printf("[odata] a 2,000-clause filter (%d characters) refused in %.3f ms%n", twoThousand.length(),
+                (System.nanoTime() - started) / 1e6);
+        String many = String.join(" or ", java.util.Collections.nCopies(ODataParser.MAX_CLAUSES + 1, "id eq ''"));
+        assertThat(many.length()).isLessThanOrEqualTo(ODataParser.MAX_LENGTH);
+        assertThatThrownBy(() -> parse(many)).isInstanceOf(ODataException.class).hasMessageContaining("clauses");
+        String allowed = String.join(" or ", java.util.Collections.nCopies(ODataParser.MAX_CLAUSES, "id eq ''"));
+        assertThat(parse(allowed)).isInstanceOf(Or.class);
+    }
 }

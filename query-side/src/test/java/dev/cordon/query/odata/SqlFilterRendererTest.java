@@ -54,4 +54,13 @@ class SqlFilterRendererTest {
         assertThat(sql.sql()).doesNotContain("drop", "1=1", "union", "'");
         assertThat(sql.parameters()).containsEntry("f0", hostile).containsEntry("f1", "union select");
     }
+
+    /** Case-insensitive, and the prefix's own wildcards match only themselves. */
+    @Test
+    void render_whenStartswith_isALikeOnTheLowercasedColumn_withTheWildcardsEscaped() {
+        SqlFilter filter = render("startswith(machineId,'WS-10%_a\\b') and id eq 'x'");
+
+        assertThat(filter.sql()).isEqualTo("(LOWER(machine_id) LIKE :f0 ESCAPE '\\' AND id = :f1)");
+        assertThat(filter.parameters()).containsEntry("f0", "ws-10\\%\\_a\\\\b%").containsEntry("f1", "x");
+    }
 }

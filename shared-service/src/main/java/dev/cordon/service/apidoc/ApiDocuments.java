@@ -14,6 +14,10 @@ import org.springframework.boot.info.BuildProperties;
  */
 public final class ApiDocuments {
 
+    /** Said in both documents: the versioned paths are not listed twice. */
+    public static final String VERSIONED_PATHS = "Every path under /api/ is also served under /api/v1.0/ (Defender's"
+            + " versioned form), as the same endpoint: same permission, rate limit and answer.";
+
     private ApiDocuments() {
     }
 
@@ -21,7 +25,7 @@ public final class ApiDocuments {
         BuildProperties properties = build.getIfAvailable();
         return new OpenAPI()
                 .info(new Info().title(title).version(properties == null ? "dev" : properties.getVersion())
-                        .description(description))
+                        .description(description + "\n\n" + VERSIONED_PATHS))
                 .servers(List.of(new Server().url("/").description("The base URL this document was loaded from")));
     }
 }

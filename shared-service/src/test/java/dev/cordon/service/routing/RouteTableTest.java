@@ -64,8 +64,12 @@ class RouteTableTest {
             "GET,     /actuator,                                     NOT_ROUTED",
             "POST,    /actuator/shutdown,                            NOT_ROUTED",
     })
-    void route_followsTheSharedTable_firstMatchWins(String method, String path, Route expected) {
+    void route_followsTheSharedTable_firstMatchWins_versionedOrNot(String method, String path, Route expected) {
         assertThat(RouteTable.route(method, path)).isEqualTo(expected);
+        // /api/v1.0/... is the same endpoint as /api/...: it goes where the unversioned path goes.
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            assertThat(RouteTable.route(method, "/api/v1.0" + path.substring(4))).as("versioned").isEqualTo(expected);
+        }
     }
 
     @Test

@@ -51,6 +51,23 @@ class ApiSecurityTest {
         assertThat(error.path("target").asText()).isEqualTo("no-token-1");
     }
 
+    /**
+     * Defender's versioned path is the same endpoint under the same rules: served with the permission, 401 without a
+     * token, 403 without the permission; a version Cordon does not have is no endpoint at all.
+     */
+    @Test
+    void versionedPath_isTheSameEndpoint_underTheSameRules() throws Exception {
+        HttpResponse<String> served = get("/api/v1.0/machines/m1/history", bearer(ISSUER.app("reader",
+                "Machine.Read.All")));
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(served.body()).path("id").asText()).isEqualTo("m1");
+        assertThat(get("/api/v1.0/machines/m1/history", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1.0/machines/m1/history", bearer(ISSUER.app("isolator", "Machine.Isolate")))
+                .statusCode()).isEqualTo(403);
+        assertThat(get("/api/v2.0/machines/m1/history", bearer(ISSUER.app("reader", "Machine.Read.All")))
+                .statusCode()).isNotEqualTo(200);
+    }
+
     @Test
     void everyKindOfBadToken_is401_andNoneOfThemIsLogged(CapturedOutput output) throws Exception {
         for (Map.Entry<String, String> bad : ISSUER.refused().entrySet()) {

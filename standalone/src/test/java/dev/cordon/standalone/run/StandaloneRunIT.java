@@ -136,6 +136,9 @@ class StandaloneRunIT {
                 .get("timestamp").asText();
         assertThat(get(base, "/api/machines/" + device + "/state?at=" + isolatedAt).get("isolationState").asText())
                 .isEqualTo("Isolated");
+        // Defender's versioned paths reach the same endpoints through the one base URL, on both sides.
+        assertThat(get(base, "/api/v1.0/machines/" + device + "/history").get("value")).hasSameSizeAs(history);
+        assertThat(get(base, "/api/v1.0/machineactions/" + releaseId).get("status").asText()).isEqualTo("Succeeded");
         assertThat(get(base, "/v3/api-docs/command").at("/paths").has("/api/machines/{id}/isolate")).isTrue();
         assertThat(get(base, "/v3/api-docs/query").at("/paths").has("/api/machineactions")).isTrue();
         assertThat(status(base, "/swagger-ui/index.html")).isEqualTo(200);
