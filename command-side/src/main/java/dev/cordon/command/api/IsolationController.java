@@ -1,5 +1,6 @@
 package dev.cordon.command.api;
 
+import dev.cordon.command.alias.DeviceAliases;
 import dev.cordon.command.device.ActionRequest;
 import dev.cordon.command.device.IsolateDeviceCommand;
 import dev.cordon.command.device.ReleaseDeviceCommand;
@@ -22,21 +23,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Isolate and release, as Defender's machine-actions API takes them. */
+/**
+ * Isolate and release, as Defender's machine-actions API takes them: the device named by its machine id or by its
+ * aadDeviceId (DeviceAliases); the action always carries the real machine id.
+ */
 @RestController
 @Tag(name = "Isolation", description = "Isolate a device from the network, or release it")
 class IsolationController {
 
     static final String MACHINE_ID = "The machine id: 1 to 128 letters, digits, '.', '_' or '-'";
+    static final String MACHINE_ID_OR_AAD = "The machine id (1 to 128 letters, digits, '.', '_' or '-'), or the"
+            + " device's aadDeviceId, as older Defender clients send it";
 
     private final CommandSender commands;
     private final RequestOriginResolver origin;
     private final MachineActions actions;
+    private final DeviceAliases aliases;
 
-    IsolationController(CommandSender commands, RequestOriginResolver origin, MachineActions actions) {
+    IsolationController(CommandSender commands, RequestOriginResolver origin, MachineActions actions,
+            DeviceAliases aliases) {
         this.commands = commands;
         this.origin = origin;
         this.actions = actions;
+        this.aliases = aliases;
     }
 
     @PostMapping(path = "/api/machines/{id}/isolate", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -49,10 +58,10 @@ class IsolationController {
     @ApiResponse(responseCode = "400", description = "Invalid id or body, an isolation or release already pending"
             + " (ActiveRequestAlreadyExists), or a platform without that isolation type (OsPlatformNotSupported)")
     @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
-    ResponseEntity<MachineActionResponse> isolate(@Parameter(description = MACHINE_ID) @PathVariable String id,
+    ResponseEntity<MachineActionResponse> isolate(@Parameter(description = MACHINE_ID_OR_AAD) @PathVariable String id,
                                                   @RequestBody IsolateMachineRequest body,
                                                   HttpServletRequest http) {
-        String machineId = RequestRules.machineId(id);
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
         String comment = RequestRules.comment(body.comment());
         IsolationType type = RequestRules.isolationType(body.isolationType());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
@@ -72,10 +81,10 @@ class IsolationController {
     @ApiResponse(responseCode = "400", description = "Invalid id or body, the device is not isolated"
             + " (DeviceNotIsolated), or an action is already pending (ActiveRequestAlreadyExists)")
     @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
-    ResponseEntity<MachineActionResponse> release(@Parameter(description = MACHINE_ID) @PathVariable String id,
+    ResponseEntity<MachineActionResponse> release(@Parameter(description = MACHINE_ID_OR_AAD) @PathVariable String id,
                                                   @RequestBody ReleaseMachineRequest body,
                                                   HttpServletRequest http) {
-        String machineId = RequestRules.machineId(id);
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
         String comment = RequestRules.comment(body.comment());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         String actionId = UUID.randomUUID().toString();

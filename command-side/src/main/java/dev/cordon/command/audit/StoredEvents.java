@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what the history, the state at an instant and the export show is what the aggregate is loaded from.
  */
 @Repository
-class StoredEvents {
+public class StoredEvents {
 
     /** Rows fetched from the database per round trip during an export; memory holds one batch at most. */
     static final int EXPORT_FETCH_SIZE = 500;
@@ -56,6 +56,12 @@ class StoredEvents {
         this.axon = axon;
     }
 
+    /** Whether the store holds any event at all. */
+    public boolean any() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from domain_event_entry)",
+                Boolean.class));
+    }
+
     boolean exists(String deviceId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists(select 1 from domain_event_entry where aggregate_identifier = ?)",
@@ -79,7 +85,7 @@ class StoredEvents {
      * @param to       exclusive, or null for the head as of the start
      * @param deviceId one device's events only, or null for all
      */
-    void export(Instant from, Instant to, String deviceId, Consumer<StoredEvent> sink) {
+    public void export(Instant from, Instant to, String deviceId, Consumer<StoredEvent> sink) {
         List<Object> args = new ArrayList<>();
         List<String> where = new ArrayList<>();
         // time_stamp holds Axon's fixed-width UTC form with milliseconds, so text order is time order (Axon

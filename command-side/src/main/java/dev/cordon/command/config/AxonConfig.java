@@ -33,6 +33,7 @@ public class AxonConfig {
 
     public static final String ACTION_INDEX_PROCESSOR = "action-index";
     public static final String KAFKA_PUBLISHER_PROCESSOR = "kafka-publisher";
+    public static final String DEVICE_ALIASES_PROCESSOR = "device-aliases";
 
     /**
      * Axon would otherwise share Spring's ObjectMapper, and a {@code spring.jackson.*} setting meant for HTTP
@@ -103,6 +104,7 @@ public class AxonConfig {
     public ConfigurerModule failLoudlyInProcessors() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(ACTION_INDEX_PROCESSOR, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(DEVICE_ALIASES_PROCESSOR, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(KAFKA_PUBLISHER_PROCESSOR, c -> PropagatingErrorHandler.instance());
     }
 

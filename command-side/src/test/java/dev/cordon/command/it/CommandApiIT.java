@@ -124,6 +124,37 @@ class CommandApiIT extends IntegrationTestSupport {
                 "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent", "MachineActionCancelledEvent");
     }
 
+    /**
+     * An older responder release sends the device's aadDeviceId as the machine id: the device it names is isolated
+     * and released, the actions carry the real machine id, and an AAD id two devices share is refused naming both.
+     */
+    @Test
+    void isolateAndRelease_byAadDeviceId_actOnTheDeviceItNames() {
+        String id = newDevice();
+        String aad = java.util.UUID.randomUUID().toString();
+        assertThat(api.put("/api/machines/" + id, "{\"computerDnsName\":\"aad-host\",\"osPlatform\":\"Windows11\","
+                + "\"osBuild\":\"22631\",\"aadDeviceId\":\"" + aad + "\"}").status()).isEqualTo(201);
+
+        Response isolated = api.isolate(aad.toUpperCase(), "Full");
+        assertThat(isolated.status()).as(isolated.raw()).isEqualTo(201);
+        assertThat(isolated.body().get("machineId").asText()).isEqualTo(id);
+        api.report(isolated.body().get("id").asText(), "Succeeded");
+        Response released = api.post("/api/v1.0/machines/" + aad + "/unisolate", "{\"Comment\":\"clean\"}");
+        assertThat(released.body().get("machineId").asText()).isEqualTo(id);
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+                "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent");
+
+        String twin = newDevice();
+        assertThat(api.put("/api/machines/" + twin, "{\"computerDnsName\":\"aad-twin\",\"osPlatform\":\"Windows11\","
+                + "\"osBuild\":\"22631\",\"aadDeviceId\":\"" + aad + "\"}").status()).isEqualTo(201);
+        long before = storedEvents();
+        Response ambiguous = api.isolate(aad, "Full");
+        assertError(ambiguous, 400, "InvalidInput", "More than one device has aadDeviceId");
+        assertThat(ambiguous.body().at("/error/message").asText()).contains(id, twin);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertError(api.isolate(java.util.UUID.randomUUID().toString(), "Full"), 404, "ResourceNotFound", "");
+    }
+
     /** Defender documents UnManagedDevice; Cordon says plainly why it cannot, and what it can. */
     @Test
     void isolate_unmanagedDevice_isRefusedWithASentence_andStoresNothing() {
