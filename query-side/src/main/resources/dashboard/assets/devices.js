@@ -58,10 +58,16 @@ function haystack(machine) {
     .filter(Boolean).join(' ').toLowerCase();
 }
 
+/** When the device's agent last called, and whether that was recently enough to count it Active. */
+function lastSeen(machine) {
+  if (!machine.lastSeen) return h('span', { class: 'muted' }, 'Never (agent not onboarded)');
+  return [format.time(machine.lastSeen), ' · ', format.badge('health', machine.healthStatus, machine.healthStatus)];
+}
+
 function devicesTable(machines) {
   return h('table', { class: 'responsive', id: 'devices' },
     h('caption', { class: 'visually-hidden' }, 'Devices'),
-    h('thead', {}, h('tr', {}, ['Name', 'OS', 'Isolation state', 'Last action']
+    h('thead', {}, h('tr', {}, ['Name', 'OS', 'Isolation state', 'Last action', 'Last seen']
       .map((title) => h('th', { scope: 'col' }, title)))),
     h('tbody', {}, machines.map(deviceRow)));
 }
@@ -76,7 +82,8 @@ function deviceRow(machine) {
     h('td', { 'data-label': 'Last action' }, machine.lastActionType
       ? [format.actionType(machine.lastActionType), ' · ',
         format.badge('status', machine.lastActionStatus, format.status(machine.lastActionStatus))]
-      : h('span', { class: 'muted' }, 'None')));
+      : h('span', { class: 'muted' }, 'None')),
+    h('td', { 'data-label': 'Last seen' }, lastSeen(machine)));
   // The whole row is a target for the mouse; keyboard and screen-reader users have the link in it.
   row.addEventListener('click', (event) => {
     if (!event.target.closest('a') && !window.getSelection()?.toString()) window.location.assign(href);

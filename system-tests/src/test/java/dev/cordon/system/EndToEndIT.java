@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +38,9 @@ class EndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Defender's seven days, shortened so that silence is seen within the test. */
+    private static final Duration INACTIVE_AFTER = Duration.ofSeconds(6);
+
     private static Engine engine;
     private static HttpApi commands;
     private static HttpApi reads;
@@ -46,7 +50,10 @@ class EndToEndIT {
         String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
         engine = Engine.start("cordon_e2e", brokers, List.of(
                 "--cordon.actions.timeout=" + ACTION_TIMEOUT,
-                "--db-scheduler.polling-interval=500ms"));
+                "--db-scheduler.polling-interval=500ms",
+                "--cordon.presence.flush-interval=300ms"), List.of(
+                "--cordon.query.presence.sync-interval=300ms",
+                "--cordon.query.presence.inactive-after=" + INACTIVE_AFTER));
         commands = new HttpApi(engine.commandSideUrl());
         reads = new HttpApi(engine.querySideUrl());
     }
@@ -102,6 +109,65 @@ class EndToEndIT {
                 + encode("machineId eq '" + device + "' and type eq 'Isolate'")).body().get("value");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("id").asText()).isEqualTo(isolation);
+    }
+
+    /**
+     * The monitoring fields of the machine entity, from the agent's polls: an agent poll makes the device Onboarded
+     * and Active with its addresses, adds no event to its history, and is filterable; silence past the threshold
+     * makes it Inactive; a device whose agent never called can be onboarded. Defender's no-data risk values are
+     * filterable too.
+     */
+    @Test
+    void agentPolls_areThePresenceTheMachineEntityShows_withoutAnEventEach() {
+        String device = registered("Windows11", "22631");
+        String silent = registered("Windows11", "22631");
+        int historyBefore = commands.get("/api/machines/" + device + "/history").body().get("value").size();
+        eventually().untilAsserted(() -> {
+            JsonNode never = machine(silent);
+            assertThat(never.get("onboardingStatus").asText()).isEqualTo("CanBeOnboarded");
+            assertThat(never.get("healthStatus").asText()).isEqualTo("Inactive");
+            assertThat(never.get("lastSeen").isNull()).isTrue();
+        });
+
+        Instant before = Instant.now().minusSeconds(1);
+        for (int poll = 0; poll < 3; poll++) {
+            Response polled = commands.get("/api/agent/machines/" + device + "/pendingactions?ipAddress=10.1.2.3");
+            assertThat(polled.status()).as(polled.raw()).isEqualTo(200);
+        }
+        eventually().untilAsserted(() -> {
+            JsonNode seen = machine(device);
+            assertThat(seen.get("onboardingStatus").asText()).isEqualTo("Onboarded");
+            assertThat(seen.get("healthStatus").asText()).isEqualTo("Active");
+            assertThat(seen.get("lastIpAddress").asText()).isEqualTo("10.1.2.3");
+            assertThat(seen.get("lastExternalIpAddress").asText()).isEqualTo("127.0.0.1");
+            assertThat(Instant.parse(seen.get("lastSeen").asText())).isAfter(before);
+        });
+        assertThat(machine(device).get("riskScore").asText()).isEqualTo("None");
+        assertThat(machine(device).get("exposureLevel").asText()).isEqualTo("None");
+        assertThat(commands.get("/api/machines/" + device + "/history").body().get("value")).hasSize(historyBefore);
+
+        String day = before.toString().substring(0, 10);
+        assertThat(ids("healthStatus eq 'Active' and lastIpAddress eq '10.1.2.3' and onboardingStatus eq 'Onboarded'"
+                + " and (id eq '" + device + "' or id eq '" + silent + "')")).containsExactly(device);
+        assertThat(ids("lastSeen ge " + day + "Z and (id eq '" + device + "' or id eq '" + silent + "')"))
+                .containsExactly(device);
+        assertThat(ids("healthStatus eq 'Inactive' and (id eq '" + device + "' or id eq '" + silent + "')"))
+                .containsExactly(silent);
+        assertThat(ids("riskScore eq 'High' or exposureLevel eq 'Medium'")).isEmpty();
+        Response bad = commands.get("/api/agent/machines/" + device + "/pendingactions?ipAddress=not.an.address");
+        assertThat(bad.status()).isEqualTo(400);
+
+        await().atMost(INACTIVE_AFTER.plusSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(machine(device).get("healthStatus").asText()).isEqualTo("Inactive"));
+        assertThat(machine(device).get("onboardingStatus").asText()).isEqualTo("Onboarded");
+    }
+
+    private static List<String> ids(String filter) {
+        Response r = reads.get("/api/machines?$filter=" + encode(filter));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        r.body().get("value").forEach(m -> ids.add(m.get("id").asText()));
+        return ids;
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class Engine implements AutoCloseable {
     private final ServiceProcess commandSide;
     private final ServiceProcess querySide;
 
+    private String eventStoreUrl;
+
     private Engine(ServiceProcess commandSide, ServiceProcess querySide) {
         this.commandSide = commandSide;
         this.querySide = querySide;
@@ -36,6 +38,11 @@ public final class Engine implements AutoCloseable {
      * @param commandSideArgs extra arguments of the command side (e.g. a short action timeout)
      */
     public static Engine start(String name, String brokers, List<String> commandSideArgs) {
+        return start(name, brokers, commandSideArgs, List.of());
+    }
+
+    /** @param querySideArgs extra arguments of the query side */
+    public static Engine start(String name, String brokers, List<String> commandSideArgs, List<String> querySideArgs) {
         TestDatabase events = TestDatabase.create(name + "_events");
         TestDatabase readModels = TestDatabase.create(name + "_query");
         List<String> commandArgs = new ArrayList<>(List.of(
@@ -52,8 +59,11 @@ public final class Engine implements AutoCloseable {
                     "--spring.kafka.bootstrap-servers=" + brokers));
             queryArgs.addAll(trust());
             queryArgs.addAll(UNTHROTTLED);
+            queryArgs.addAll(querySideArgs);
             ServiceProcess querySide = ServiceProcess.start("query-side", "cordon.querySide.jar", queryArgs);
-            return new Engine(commandSide, querySide);
+            Engine engine = new Engine(commandSide, querySide);
+            engine.eventStoreUrl = events.url();
+            return engine;
         } catch (RuntimeException e) {
             commandSide.close();
             throw e;
@@ -64,6 +74,11 @@ public final class Engine implements AutoCloseable {
     public static List<String> trust() {
         return List.of("--cordon.security.issuer-uri=" + TestIssuer.get().issuer(),
                 "--cordon.kafka.signing-keys=" + TestSigning.KEYS);
+    }
+
+    /** The command side's database (as the tests' PostgreSQL user), for figures a benchmark reads from it. */
+    public String eventStoreUrl() {
+        return eventStoreUrl;
     }
 
     public String commandSideUrl() {

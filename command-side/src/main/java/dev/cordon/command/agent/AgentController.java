@@ -4,6 +4,8 @@ import dev.cordon.command.action.ActionIndex;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.api.MachineActionResponse;
 import dev.cordon.command.api.MachineActions;
+import dev.cordon.command.agent.presence.IpAddresses;
+import dev.cordon.command.agent.presence.PresenceRecorder;
 import dev.cordon.command.api.RequestRules;
 import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.device.ReportActionStatusCommand;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,9 +42,12 @@ class AgentController {
     private final KnownDevices devices;
     private final RequestOriginResolver origin;
 
+    private final PresenceRecorder presence;
+
     AgentController(AgentReports reports, MachineActions actions, ActionIndex index, KnownDevices devices,
-                    RequestOriginResolver origin) {
+                    RequestOriginResolver origin, PresenceRecorder presence) {
         this.reports = reports;
+        this.presence = presence;
         this.origin = origin;
         this.actions = actions;
         this.index = index;
@@ -51,18 +57,25 @@ class AgentController {
     @GetMapping("/api/agent/machines/{id}/pendingactions")
     @Operation(summary = "The device's open actions",
             description = "Polled by the device's agent (an isolated device stays connected to this service):"
-                    + " its Pending and InProgress actions, oldest first.")
+                    + " its Pending and InProgress actions, oldest first. Each poll is also the device's presence:"
+                    + " the machine entity's lastSeen, lastIpAddress (as the agent reports it) and"
+                    + " lastExternalIpAddress (where it polled from), without an event in its history.")
     @ApiResponse(responseCode = "200", description = "The open actions, in {\"value\": [...]}",
             content = @Content(schema = @Schema(implementation = PendingActions.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid machine id (InvalidInput)")
+    @ApiResponse(responseCode = "400", description = "Invalid machine id or ipAddress (InvalidInput)")
     @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
     @ApiResponse(responseCode = "403", description = "The token is another machine's agent's (Forbidden)")
-    PendingActions pendingActions(@Parameter(description = "The machine id") @PathVariable String id) {
+    PendingActions pendingActions(@Parameter(description = "The machine id") @PathVariable String id,
+            @Parameter(description = "The device's own IP address, as its agent sees it (IPv4 or IPv6)")
+            @RequestParam(name = "ipAddress", required = false) String ipAddress,
+            HttpServletRequest request) {
         RequestRules.machineId(id);
         requireOwnMachine(id);
+        String reported = IpAddresses.literal("ipAddress", ipAddress);
         if (!devices.exists(id)) {
             throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + id + " was not found.");
         }
+        presence.seen(id, reported, request.getRemoteAddr());
         return new PendingActions(index.openActionsOf(id).stream()
                 .map(a -> MachineActionResponse.of(a, null)).toList());
     }

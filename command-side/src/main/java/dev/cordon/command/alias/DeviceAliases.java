@@ -66,6 +66,12 @@ public class DeviceAliases {
         }
     }
 
+    /** Every registered device's machine id, at most {@code limit}. */
+    public List<String> deviceIds(int limit) {
+        return jdbc.queryForList("select device_id from device_aliases order by device_id fetch first " + limit
+                + " rows only", String.class);
+    }
+
     boolean isEmpty() {
         return !Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from device_aliases)", Boolean.class));
     }

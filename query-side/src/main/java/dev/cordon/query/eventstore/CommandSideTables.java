@@ -25,9 +25,18 @@ public final class CommandSideTables {
                 payload_revision, payload
             FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index""";
 
+    /**
+     * The devices whose presence (their agents' polls) changed after a point (an instant, and a device id within it),
+     * oldest first, at most N.
+     */
+    public static final String PRESENCE_CHANGED_SINCE = """
+            SELECT device_id, first_contact, last_seen, last_ip_address, last_external_ip_address, updated_at
+            FROM device_presence WHERE updated_at > ? OR (updated_at = ? AND device_id > ?)
+            ORDER BY updated_at, device_id LIMIT ?""";
+
     /** Every statement above, with how many parameters it takes. */
     public static final List<Statement> ALL = List.of(new Statement(ACTION_BY_ID, 1), new Statement(EVENT_RANGE, 0),
-            new Statement(EVENTS_BETWEEN, 2));
+            new Statement(EVENTS_BETWEEN, 2), new Statement(PRESENCE_CHANGED_SINCE, 4));
 
     public record Statement(String sql, int parameters) {
     }

@@ -43,7 +43,7 @@ public class MachineController {
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ODataQuery query = ODataQuery.parse(parameters, MachineFilter.SCHEMA, MachineFilter.ORDERINGS);
         return new ODataCollection<>(ODataContext.of("Machines"),
-                machines.find(query).stream().map(view -> MachineJson.of(view, null)).toList());
+                machines.entities(query).stream().map(entity -> MachineJson.of(entity, null)).toList());
     }
 
     @GetMapping("/api/machines/{id}")
@@ -54,16 +54,16 @@ public class MachineController {
             + " names their machine ids (InvalidInput)")
     @ApiResponse(responseCode = "404", description = "No such device (ResourceNotFound)")
     public MachineJson get(@Parameter(description = "The machine id or the computer name") @PathVariable String id) {
-        return machines.findById(id).or(() -> byName(id))
-                .map(view -> MachineJson.of(view, ODataContext.of("Machines/$entity")))
+        return machines.entityById(id).or(() -> byName(id))
+                .map(entity -> MachineJson.of(entity, ODataContext.of("Machines/$entity")))
                 .orElseThrow(() -> notFound(id));
     }
 
     /** One device of that name, or none; never a guess between several. */
-    private Optional<MachineView> byName(String name) {
-        List<MachineView> named = machines.findByName(name, AMBIGUOUS_SHOWN + 1);
+    private Optional<MachineRepository.Entity> byName(String name) {
+        List<MachineRepository.Entity> named = machines.entitiesNamed(name, AMBIGUOUS_SHOWN + 1);
         if (named.size() > 1) {
-            List<String> ids = named.stream().limit(AMBIGUOUS_SHOWN).map(MachineView::id).toList();
+            List<String> ids = named.stream().limit(AMBIGUOUS_SHOWN).map(entity -> entity.view().id()).toList();
             throw new ApiException(ErrorCode.InvalidInput, "More than one device is named '" + name
                     + "': use the machine id of one of " + String.join(", ", ids)
                     + (named.size() > AMBIGUOUS_SHOWN ? " (and more)" : ""));

@@ -8,7 +8,8 @@ import dev.cordon.query.odata.OrderBy;
 import java.util.List;
 
 /**
- * The fields of {@code GET /api/machines} that {@code $filter} accepts (clients look devices up by name or AAD id),
+ * The fields of {@code GET /api/machines} that {@code $filter} accepts (clients look devices up by name or AAD id,
+ * monitoring tools by presence; each column is written here, never taken from the request),
  * and the orders {@code $orderby} accepts (by id by default).
  */
 final class MachineFilter {
@@ -18,7 +19,27 @@ final class MachineFilter {
             FilterField.string("computerDnsName", "computer_dns_name"),
             FilterField.string("aadDeviceId", "aad_device_id"),
             FilterField.enumeration("osPlatform", "os_platform", OsPlatform.class),
-            FilterField.enumeration("isolationState", "isolation_state", IsolationState.class)));
+            FilterField.enumeration("isolationState", "isolation_state", IsolationState.class),
+            // Presence (machine_presence, joined): a device never seen is Inactive and can be onboarded.
+            FilterField.instant("lastSeen", "last_seen"),
+            FilterField.string("lastIpAddress", "last_ip_address"),
+            FilterField.string("lastExternalIpAddress", "last_external_ip_address"),
+            FilterField.enumeration("healthStatus", "COALESCE(health_status, 'Inactive')", HealthStatus.class),
+            FilterField.enumeration("onboardingStatus",
+                    "CASE WHEN first_contact IS NULL THEN 'CanBeOnboarded' ELSE 'Onboarded' END",
+                    OnboardingStatus.class),
+            // Defender's values; Cordon has no assessment of its own, so every device reads "None".
+            FilterField.enumeration("riskScore", "'None'", RiskScore.class),
+            FilterField.enumeration("exposureLevel", "'None'", ExposureLevel.class)));
+
+    /** Defender's healthStatus values that Cordon gives (from presence alone). */
+    enum HealthStatus { Active, Inactive }
+
+    enum OnboardingStatus { Onboarded, CanBeOnboarded, Unsupported, InsufficientInfo }
+
+    enum RiskScore { None, Informational, Low, Medium, High }
+
+    enum ExposureLevel { None, Low, Medium, High }
 
     /**
      * Devices without a name sort last, then first in reverse, as PostgreSQL does by default; spelt out because

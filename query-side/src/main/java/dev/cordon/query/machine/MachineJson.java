@@ -12,8 +12,9 @@ import java.time.Instant;
 
 /** A device on the wire; {@code @odata.context} is only written for a single entity. */
 @JsonPropertyOrder({"@odata.context", "id", "computerDnsName", "osPlatform", "osBuild", "version", "aadDeviceId",
-        "isolationState", "isolationScope", "pendingActionId", "lastActionId", "lastActionType", "lastActionStatus",
-        "firstSeen", "lastUpdate"})
+        "isAadJoined", "isolationState", "isolationScope", "pendingActionId", "lastActionId", "lastActionType",
+        "lastActionStatus", "firstSeen", "lastUpdate", "onboardingStatus", "healthStatus", "lastSeen",
+        "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel"})
 public record MachineJson(
         @JsonProperty("@odata.context") @JsonInclude(JsonInclude.Include.NON_NULL) String odataContext,
         @JsonProperty("id") String id,
@@ -29,12 +30,27 @@ public record MachineJson(
         @JsonProperty("lastActionType") ActionType lastActionType,
         @JsonProperty("lastActionStatus") ActionStatus lastActionStatus,
         @JsonProperty("firstSeen") Instant firstSeen,
-        @JsonProperty("lastUpdate") Instant lastUpdate) {
+        @JsonProperty("lastUpdate") Instant lastUpdate,
+        @JsonProperty("isAadJoined") boolean isAadJoined,
+        @JsonProperty("onboardingStatus") String onboardingStatus,
+        @JsonProperty("healthStatus") String healthStatus,
+        @JsonProperty("lastSeen") Instant lastSeen,
+        @JsonProperty("lastIpAddress") String lastIpAddress,
+        @JsonProperty("lastExternalIpAddress") String lastExternalIpAddress,
+        @JsonProperty("riskScore") String riskScore,
+        @JsonProperty("exposureLevel") String exposureLevel) {
 
-    static MachineJson of(MachineView view, String odataContext) {
+    /** Defender's value when it has no data: Cordon keeps no risk or exposure assessment of its own. */
+    static final String NO_DATA = "None";
+
+    static MachineJson of(MachineRepository.Entity entity, String odataContext) {
+        MachineView view = entity.view();
+        MachinePresence presence = entity.presence();
         return new MachineJson(odataContext, view.id(), view.computerDnsName(), view.osPlatform(), view.osBuild(),
                 view.version(), view.aadDeviceId(), view.isolationState(), view.isolationScope(),
                 view.pendingActionId(), view.lastActionId(), view.lastActionType(), view.lastActionStatus(),
-                view.firstSeen(), view.lastUpdate());
+                view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null, presence.onboardingStatus(),
+                presence.health(), presence.lastSeen(), presence.lastIpAddress(), presence.lastExternalIpAddress(),
+                NO_DATA, NO_DATA);
     }
 }

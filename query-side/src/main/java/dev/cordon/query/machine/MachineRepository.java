@@ -81,14 +81,45 @@ public class MachineRepository {
                 MachineRepository::map).stream().findFirst();
     }
 
+    /** A device as the API shows it: its read model and its presence. */
+    record Entity(MachineView view, MachinePresence presence) {
+    }
+
+    /** The read model joined with the presence, which is no read model of the events (a rebuild leaves it alone). */
+    private String entities() {
+        return "SELECT * FROM " + table + " LEFT JOIN machine_presence ON machine_presence.device_id = " + table
+                + ".id";
+    }
+
+    Optional<Entity> entityById(String id) {
+        return jdbc.query(entities() + " WHERE id = :id", new MapSqlParameterSource("id", id),
+                MachineRepository::entity).stream().findFirst();
+    }
+
     /**
      * Devices whose computer name is {@code name}, case-insensitively (as DNS names are), by id; at most
      * {@code limit}, enough to say that a name is ambiguous and which devices share it.
      */
-    public List<MachineView> findByName(String name, int limit) {
-        return jdbc.query("SELECT * FROM " + table + " WHERE LOWER(computer_dns_name) = :name ORDER BY id LIMIT :limit",
+    List<Entity> entitiesNamed(String name, int limit) {
+        return jdbc.query(entities() + " WHERE LOWER(computer_dns_name) = :name ORDER BY id LIMIT :limit",
                 new MapSqlParameterSource("name", name.toLowerCase(Locale.ROOT)).addValue("limit", limit),
-                MachineRepository::map);
+                MachineRepository::entity);
+    }
+
+    /** The filter and order SQL hold only whitelisted columns (of either table); pages are stable by id. */
+    List<Entity> entities(ODataQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
+                .addValue("top", query.top())
+                .addValue("skip", query.skip());
+        return jdbc.query(entities() + " WHERE " + query.filter().sql() + " ORDER BY " + query.orderBy().sql()
+                + " LIMIT :top OFFSET :skip", params, MachineRepository::entity);
+    }
+
+    private static Entity entity(ResultSet rs, int row) throws SQLException {
+        MachinePresence presence = rs.getString("device_id") == null ? MachinePresence.NEVER : new MachinePresence(
+                instant(rs, "first_contact"), instant(rs, "last_seen"), rs.getString("last_ip_address"),
+                rs.getString("last_external_ip_address"), rs.getString("health_status"));
+        return new Entity(map(rs, row), presence);
     }
 
     public boolean exists(String id) {

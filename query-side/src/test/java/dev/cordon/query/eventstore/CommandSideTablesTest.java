@@ -39,10 +39,15 @@ class CommandSideTablesTest {
         }
     }
 
+    private static Object presenceParameter(int i) {
+        return i <= 2 ? new java.sql.Timestamp(0) : i == 3 ? "" : 10;
+    }
+
     private static void run(Connection connection, CommandSideTables.Statement statement) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(statement.sql())) {
             for (int i = 1; i <= statement.parameters(); i++) {
-                query.setObject(i, i == 1 && statement.sql().contains("action_id = ?") ? "act-1" : (long) i);
+                query.setObject(i, i == 1 && statement.sql().contains("action_id = ?") ? "act-1"
+                        : statement.sql().contains("device_presence") ? presenceParameter(i) : (long) i);
             }
             query.executeQuery().close();
         }

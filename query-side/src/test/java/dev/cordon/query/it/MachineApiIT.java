@@ -50,8 +50,11 @@ class MachineApiIT extends IntegrationTestSupport {
         List<String> fields = new ArrayList<>();
         machine.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("@odata.context", "id", "computerDnsName", "osPlatform", "osBuild",
-                "version", "aadDeviceId", "isolationState", "isolationScope", "pendingActionId", "lastActionId",
-                "lastActionType", "lastActionStatus", "firstSeen", "lastUpdate");
+                "version", "aadDeviceId", "isAadJoined", "isolationState", "isolationScope", "pendingActionId",
+                "lastActionId", "lastActionType", "lastActionStatus", "firstSeen", "lastUpdate", "onboardingStatus",
+                "healthStatus", "lastSeen", "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel");
+        assertThat(machine.get("isAadJoined").asBoolean()).isTrue();
+        assertThat(machine.get("onboardingStatus").asText()).as("no agent has called").isEqualTo("CanBeOnboarded");
         assertThat(machine.get("isolationState").asText()).isEqualTo("IsolationPending");
         assertThat(machine.get("osPlatform").asText()).isEqualTo("Windows11");
         assertThat(machine.get("firstSeen").asText()).isEqualTo("2024-01-01T00:00:00Z");

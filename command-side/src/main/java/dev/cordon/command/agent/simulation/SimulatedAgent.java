@@ -3,10 +3,13 @@ package dev.cordon.command.agent.simulation;
 import dev.cordon.command.action.ActionIndex;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.agent.AgentReports;
+import dev.cordon.command.agent.presence.PresenceRecorder;
+import dev.cordon.command.alias.DeviceAliases;
 import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.error.RuleViolationException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plays the device agent of every device when {@code cordon.agent-simulation.enabled} is on, so a demo shows an
- * action go Pending, InProgress, Succeeded without real agents; the devices listed as offline get no reports. It reads the open actions the agent endpoint
+ * action go Pending, InProgress, Succeeded without real agents; the devices listed as offline get no reports (and
+ * are never seen: no presence). It reads the open actions the agent endpoint
  * serves and reports through the same command path, so its events are a real agent's, except for the requestor.
  * The aggregate stays the judge: a report that lost a race (the action was cancelled or timed out meanwhile,
  * another replica reported first) is refused and simply dropped.
@@ -39,6 +43,9 @@ public class SimulatedAgent implements SmartLifecycle {
     static final int ACTIONS_PER_ROUND = 100;
     /** Lets a report in flight finish before Axon stops, but never holds up shutdown for long. */
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    static final Duration PRESENCE_INTERVAL = Duration.ofSeconds(30);
+    /** A demo's devices; the simulation is not meant for a fleet. */
+    static final int PRESENCE_DEVICES = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedAgent.class);
 
@@ -50,6 +57,9 @@ public class SimulatedAgent implements SmartLifecycle {
     private final Duration stopGrace;
     private volatile ScheduledExecutorService executor;
     private volatile boolean stopping;
+    private PresenceRecorder presence;
+    private DeviceAliases devices;
+    private Instant lastPresence = Instant.MIN;
 
     @Autowired
     public SimulatedAgent(ActionIndex index, AgentReports reports, AgentSimulationProperties properties, Clock clock) {
@@ -136,6 +146,7 @@ public class SimulatedAgent implements SmartLifecycle {
      */
     void round() {
         Set<String> offline = properties.offlineDevices();
+        notePresence(offline);
         for (ActionRecord action : index.openActions(ACTIONS_PER_ROUND + offline.size())) {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 return;
@@ -144,6 +155,26 @@ public class SimulatedAgent implements SmartLifecycle {
                 continue;
             }
             behaviour.next(action, clock.instant()).ifPresent(status -> report(action, status));
+        }
+    }
+
+    /** As a real agent's polls would: every device but the offline ones is seen, about twice a minute. */
+    @Autowired(required = false)
+    void presence(PresenceRecorder presence, DeviceAliases devices) {
+        this.presence = presence;
+        this.devices = devices;
+    }
+
+    private void notePresence(Set<String> offline) {
+        Instant now = clock.instant();
+        if (presence == null || now.isBefore(lastPresence.plus(PRESENCE_INTERVAL))) {
+            return;
+        }
+        lastPresence = now;
+        for (String device : devices.deviceIds(PRESENCE_DEVICES)) {
+            if (!offline.contains(device)) {
+                presence.seen(device, null, null);
+            }
         }
     }
 
