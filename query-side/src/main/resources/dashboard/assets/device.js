@@ -126,7 +126,7 @@ function summary(machine) {
         ? format.scope(machine.isolationScope) : h('span', { class: 'muted' }, 'Not isolated')),
       row('Operating system', format.platform(machine.osPlatform)),
       row('Version', machine.version ?? h('span', { class: 'muted' }, 'Not reported')),
-      row('OS build', machine.osBuild ?? h('span', { class: 'muted' }, 'Not reported')),
+      row('OS build', machine.osBuild != null ? String(machine.osBuild) : h('span', { class: 'muted' }, 'Not reported')),
       row('Device id', h('code', {}, machine.id)),
       row('Last action', machine.lastActionType
         ? [format.actionType(machine.lastActionType), ' · ',

@@ -60,7 +60,8 @@ public class DeviceAliases {
     void recordIfAbsent(String deviceId, String aadDeviceId) {
         try {
             jdbc.update("insert into device_aliases (device_id, aad_device_id) select ?, ? where not exists"
-                    + " (select 1 from device_aliases where device_id = ?)", deviceId, normalised(aadDeviceId), deviceId);
+                    + " (select 1 from device_aliases where device_id = ?)", deviceId, normalised(aadDeviceId),
+                    deviceId);
         } catch (DuplicateKeyException e) {
             // Its registration was stored between the check and the insert: that row is newer.
         }

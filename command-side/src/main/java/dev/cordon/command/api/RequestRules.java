@@ -57,19 +57,47 @@ public final class RequestRules {
 
     /**
      * Events are kept forever and copied into databases, logs and SIEMs: a NUL or an escape sequence in them
-     * breaks some of those and can forge lines in others. Line breaks and tabs are fine in a comment only.
+     * breaks some of those and can forge lines in others. Line breaks and tabs are fine in a comment only. A lone
+     * surrogate is no character at all (PostgreSQL's read side would show it as '?', the event store keep it), and
+     * bidirectional controls make a name read differently from what it is ("exe.txt" shown for "txt.exe"): refused
+     * in names and ids; a comment, free text in any script, keeps the marks (LRM, RLM, ALM) but not the overrides,
+     * embeddings and isolates.
      */
-    private static String withoutControlCharacters(String field, String value, boolean multiline) {
+    private static String withoutControlCharacters(String field, String value, boolean freeText) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
+            boolean allowed = freeText && (c == '\n' || c == '\r' || c == '\t');
             if ((Character.isISOControl(c) && !allowed) || c == '\u2028' || c == '\u2029') {
                 throw new RuleViolationException(ErrorCode.InvalidInput,
                         field + " must not contain control characters (found U+" + String.format("%04X", (int) c)
                                 + " at position " + i + ").");
             }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw new RuleViolationException(ErrorCode.InvalidInput, field + " must be valid Unicode (a lone"
+                        + " surrogate U+" + String.format("%04X", (int) c) + " at position " + i + ").");
+            }
+            if (isBidiOverride(c) || (!freeText && isBidiMark(c))) {
+                throw new RuleViolationException(ErrorCode.InvalidInput, field + " must not contain bidirectional"
+                        + " text controls (found U+" + String.format("%04X", (int) c) + " at position " + i
+                        + "): they make text read otherwise than it is.");
+            }
         }
         return value;
+    }
+
+    /** Embeddings, overrides and isolates: U+202A to U+202E, U+2066 to U+2069. */
+    private static boolean isBidiOverride(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /** The marks: LRM, RLM, ALM. */
+    private static boolean isBidiMark(char c) {
+        return c == '\u200E' || c == '\u200F' || c == '\u061C';
     }
 
     static final String UNMANAGED_DEVICE = "UnManagedDevice";

@@ -104,7 +104,8 @@ public class AxonConfig {
     public ConfigurerModule failLoudlyInProcessors() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(ACTION_INDEX_PROCESSOR, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(DEVICE_ALIASES_PROCESSOR, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(DEVICE_ALIASES_PROCESSOR,
+                        c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(KAFKA_PUBLISHER_PROCESSOR, c -> PropagatingErrorHandler.instance());
     }
 

@@ -10,6 +10,7 @@ import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.IntegrationTestSupport;
 import dev.cordon.service.testing.TestIssuer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -340,12 +341,48 @@ class CommandApiIT extends IntegrationTestSupport {
             "NUL in the Comment|{\"Comment\":\"a\\u0000b\"}|400|InvalidInput",
             "escape sequence in the Comment|{\"Comment\":\"a\\u001b[31mb\"}|400|InvalidInput",
             "control character in ExternalID|{\"Comment\":\"x\",\"ExternalID\":\"a\\nb\"}|400|InvalidInput",
+            "lone surrogate in the Comment|{\"Comment\":\"a\\ud800b\"}|400|InvalidInput",
+            "lone low surrogate in the Comment|{\"Comment\":\"a\\udc00\"}|400|InvalidInput",
+            "bidi override in the Comment|{\"Comment\":\"see \\u202etxt.exe\"}|400|InvalidInput",
+            "bidi mark in ExternalID|{\"Comment\":\"x\",\"ExternalID\":\"a\\u200fb\"}|400|InvalidInput",
     })
     void isolate_badInput_isRejectedAndStoresNothing(String why, String body, int status, String code) {
         String id = registeredDevice("Windows11");
         long before = storedEvents();
         assertError(api.post("/api/machines/" + id + "/isolate", body == null ? "" : body), status, code, "");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /** What a fuzz run found: text that is not what it looks like never reaches an event. */
+    @Test
+    void invalidUtf8_andMisleadingText_areRefused_andStoreNothing() {
+        String id = registeredDevice("Windows11");
+        long before = storedEvents();
+        // C0 AF is an overlong '/', ED A0 80 an encoded surrogate, E2 82 a truncated sequence.
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0,
+                (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82})) {
+            byte[] body = concat("{\"Comment\":\"a".getBytes(StandardCharsets.UTF_8), bad,
+                    "b\"}".getBytes(StandardCharsets.UTF_8));
+            java.net.http.HttpResponse<String> r = api.exchange(java.net.http.HttpRequest.newBuilder(
+                    api.uri("/api/machines/" + id + "/isolate")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("InvalidRequestBody", "not valid UTF-8");
+        }
+        assertError(api.put("/api/machines/" + id, "{\"computerDnsName\":\"laptop\u202egnp.exe\","
+                + "\"osPlatform\":\"Windows11\"}"), 400, "InvalidInput", "bidirectional");
+        assertThat(storedEvents()).isEqualTo(before);
+        Response rtl = api.post("/api/machines/" + id + "/isolate", "{\"Comment\":\"\u05e9\u05dc\u05d5\u05dd"
+                + "\u200f (ticket 7), \ud83d\udd12 locked\"}");
+        assertThat(rtl.status()).as("Hebrew with its RLM, and an emoji, are text").isEqualTo(201);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

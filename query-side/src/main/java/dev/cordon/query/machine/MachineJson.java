@@ -20,7 +20,7 @@ public record MachineJson(
         @JsonProperty("id") String id,
         @JsonProperty("computerDnsName") String computerDnsName,
         @JsonProperty("osPlatform") OsPlatform osPlatform,
-        @JsonProperty("osBuild") String osBuild,
+        @JsonProperty("osBuild") Long osBuild,
         @JsonProperty("version") String version,
         @JsonProperty("aadDeviceId") String aadDeviceId,
         @JsonProperty("isolationState") IsolationState isolationState,
@@ -40,13 +40,26 @@ public record MachineJson(
         @JsonProperty("riskScore") String riskScore,
         @JsonProperty("exposureLevel") String exposureLevel) {
 
+    /**
+     * Defender's osBuild is a number. Registration takes digits only; a build stored otherwise (by an older version)
+     * is shown as absent rather than as something a client cannot parse.
+     */
+    static Long number(String osBuild) {
+        if (osBuild == null || osBuild.isEmpty() || osBuild.length() > 18
+                || !osBuild.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Long.parseLong(osBuild);
+    }
+
     /** Defender's value when it has no data: Cordon keeps no risk or exposure assessment of its own. */
     static final String NO_DATA = "None";
 
     static MachineJson of(MachineRepository.Entity entity, String odataContext) {
         MachineView view = entity.view();
         MachinePresence presence = entity.presence();
-        return new MachineJson(odataContext, view.id(), view.computerDnsName(), view.osPlatform(), view.osBuild(),
+        return new MachineJson(odataContext, view.id(), view.computerDnsName(), view.osPlatform(),
+                number(view.osBuild()),
                 view.version(), view.aadDeviceId(), view.isolationState(), view.isolationScope(),
                 view.pendingActionId(), view.lastActionId(), view.lastActionType(), view.lastActionStatus(),
                 view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null, presence.onboardingStatus(),

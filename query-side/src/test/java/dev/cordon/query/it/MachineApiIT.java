@@ -54,6 +54,8 @@ class MachineApiIT extends IntegrationTestSupport {
                 "lastActionId", "lastActionType", "lastActionStatus", "firstSeen", "lastUpdate", "onboardingStatus",
                 "healthStatus", "lastSeen", "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel");
         assertThat(machine.get("isAadJoined").asBoolean()).isTrue();
+        assertThat(machine.get("osBuild").isNumber()).as("Defender's osBuild is a number").isTrue();
+        assertThat(machine.get("osBuild").asLong()).isEqualTo(22631);
         assertThat(machine.get("onboardingStatus").asText()).as("no agent has called").isEqualTo("CanBeOnboarded");
         assertThat(machine.get("isolationState").asText()).isEqualTo("IsolationPending");
         assertThat(machine.get("osPlatform").asText()).isEqualTo("Windows11");

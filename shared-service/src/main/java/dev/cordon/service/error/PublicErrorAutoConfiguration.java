@@ -27,6 +27,11 @@ public class PublicErrorAutoConfiguration {
     }
 
     @Bean
+    StrictUtf8Bodies strictUtf8Bodies() {
+        return new StrictUtf8Bodies();
+    }
+
+    @Bean
     FallbackErrorController fallbackErrorController() {
         return new FallbackErrorController();
     }

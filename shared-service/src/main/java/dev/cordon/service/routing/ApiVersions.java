@@ -16,7 +16,7 @@ public final class ApiVersions {
     private ApiVersions() {
     }
 
-    /** {@code /api/v1.0/machines} is {@code /api/machines}, {@code /api/v1.0} is {@code /api}; anything else as it is. */
+    /** {@code /api/v1.0/machines} is {@code /api/machines}, {@code /api/v1.0} is {@code /api}; the rest as it is. */
     public static String unversioned(String path) {
         return path == null ? null : VERSIONED.matcher(path).replaceFirst("/api");
     }

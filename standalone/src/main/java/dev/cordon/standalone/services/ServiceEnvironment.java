@@ -55,8 +55,8 @@ public final class ServiceEnvironment {
         return env;
     }
 
-    public static Map<String, String> commandSide(int port, JdbcTarget eventStore, Broker kafka, boolean seedDemoDevices,
-            boolean agentSimulation, Trust trust) {
+    public static Map<String, String> commandSide(int port, JdbcTarget eventStore, Broker kafka,
+            boolean seedDemoDevices, boolean agentSimulation, Trust trust) {
         Map<String, String> env = common(kafka, trust);
         env.putAll(kafka.commandSideLogin());
         env.put("CORDON_COMMAND_PORT", Integer.toString(port));

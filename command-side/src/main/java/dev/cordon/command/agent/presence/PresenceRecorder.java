@@ -78,8 +78,9 @@ public class PresenceRecorder {
 
     private void write(List<Sighting> batch) {
         Timestamp now = Timestamp.from(clock.instant());
-        int[][] updatedInBatches = jdbc.batchUpdate("update device_presence set last_seen = ?, last_ip_address = coalesce(?,"
-                + " last_ip_address), last_external_ip_address = ?, updated_at = ? where device_id = ?", batch, 500,
+        int[][] updatedInBatches = jdbc.batchUpdate("update device_presence set last_seen = ?,"
+                + " last_ip_address = coalesce(?, last_ip_address), last_external_ip_address = ?, updated_at = ?"
+                + " where device_id = ?", batch, 500,
                 (statement, s) -> {
                     statement.setTimestamp(1, Timestamp.from(s.at()));
                     statement.setString(2, s.ipAddress());
