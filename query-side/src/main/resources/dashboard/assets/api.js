@@ -58,7 +58,8 @@ export function literal(value) {
 }
 
 export const api = {
-  machines: () => request('GET', `/api/machines${query({ $orderby: 'computerDnsName asc', $top: 10000 })}`),
+  machines: (filter, top) =>
+    request('GET', `/api/machines${query({ $filter: filter, $orderby: 'computerDnsName asc', $top: top })}`),
   machine: (machineId) => request('GET', `/api/machines/${id(machineId)}`),
   timeline: (machineId) => request('GET', `/api/machines/${id(machineId)}/timeline`),
   isolationOptions: (machineId) => request('GET', `/api/machines/${id(machineId)}/isolationoptions`),

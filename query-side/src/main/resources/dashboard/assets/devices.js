@@ -1,4 +1,5 @@
-// Devices: every device, searchable by name, id or OS, and by isolation state; each row opens its page.
+// Devices: searchable by name, id, OS or version, and by isolation state, on the server ($filter), so that a fleet
+// of any size is never loaded into the browser; each row opens its page.
 import { h, fill, refill } from './dom.js';
 import { api } from './api.js';
 import * as format from './format.js';
@@ -23,39 +24,61 @@ export async function devicesView(main, params) {
       h('div', { class: 'field' }, h('label', { for: 'device-state' }, 'Isolation state'), state)),
     count, table);
 
-  let machines = [];
-  const render = () => {
-    const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    const shown = machines.filter((m) => (!state.value || m.isolationState === state.value)
-      && words.every((word) => haystack(m).includes(word)));
-    count.textContent = `${shown.length} of ${machines.length} devices`;
-    refill(table, shown.length ? devicesTable(shown) : h('p', { class: 'empty' }, 'No device matches.'));
-    remember({ q: search.value.trim(), state: state.value });
-  };
-  search.addEventListener('input', render);
-  state.addEventListener('change', render);
-
   let loaded = null; // the list as last read, to skip re-rendering the same
+  let asked = 0; // answers to an older search are dropped
   const load = async () => {
+    const ask = ++asked;
+    remember({ q: search.value.trim(), state: state.value });
     try {
-      const value = (await api.machines()).value;
+      const value = (await api.machines(filterFor(search.value, state.value), SHOWN + 1)).value;
+      if (ask !== asked) return;
       const snapshot = JSON.stringify(value);
       if (snapshot === loaded) return;
       loaded = snapshot;
-      machines = value;
-      render();
+      const shown = value.slice(0, SHOWN);
+      count.textContent = value.length > SHOWN ? `The first ${SHOWN} devices; narrow the search to see others`
+        : `${shown.length} ${shown.length === 1 ? 'device' : 'devices'}`;
+      refill(table, shown.length ? devicesTable(shown) : h('p', { class: 'empty' }, 'No device matches.'));
     } catch (error) {
+      if (ask !== asked) return;
       loaded = null;
       fill(table, errorPanel('The devices could not be read.', error));
     }
   };
+  let typing = null;
+  search.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(load, 250);
+  });
+  state.addEventListener('change', load);
   await load();
   return { refresh: load };
 }
 
-function haystack(machine) {
-  return [machine.computerDnsName, machine.id, format.platform(machine.osPlatform), machine.version]
-    .filter(Boolean).join(' ').toLowerCase();
+const SHOWN = 500;
+
+/** The OData literal of a word: quotes doubled. */
+const literal = (word) => `'${word.replace(/'/g, "''")}'`;
+
+/**
+ * Every word must match: the start of the name, the id or the version (case-insensitive), or an OS whose name
+ * starts with it ("mac", "windows 11" as "windows11").
+ */
+export function filterFor(text, isolationState) {
+  const clauses = text.trim().split(/\s+/).filter(Boolean).slice(0, 5).map((word) => {
+    const options = ['computerDnsName', 'id', 'version'].map((field) => `startswith(${field},${literal(word)})`);
+    const lower = word.toLowerCase();
+    for (const value of format.PLATFORM_VALUES) {
+      const name = format.platform(value).toLowerCase();
+      if (name.startsWith(lower) || name.replace(/\s+/g, '').startsWith(lower)
+          || name.split(/\s+/).some((part) => part.startsWith(lower))) {
+        options.push(`osPlatform eq '${value}'`);
+      }
+    }
+    return `(${options.join(' or ')})`;
+  });
+  if (isolationState) clauses.push(`isolationState eq '${isolationState}'`);
+  return clauses.join(' and ') || undefined;
 }
 
 /** When the device's agent last called, and whether that was recently enough to count it Active. */

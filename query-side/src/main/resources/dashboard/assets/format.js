@@ -39,6 +39,7 @@ function words(identifier) {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+export const PLATFORM_VALUES = Object.keys(PLATFORMS);
 export const platform = (value) => PLATFORMS[value] ?? (value ? words(value) : 'Unknown OS');
 export const isolationState = (value) => ISOLATION_STATES[value] ?? (value ? words(value) : 'Unknown');
 export const actionType = (value) => ACTION_TYPES[value] ?? (value ? words(value) : '');

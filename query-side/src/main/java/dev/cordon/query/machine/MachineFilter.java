@@ -19,6 +19,7 @@ final class MachineFilter {
             FilterField.string("computerDnsName", "computer_dns_name"),
             FilterField.string("aadDeviceId", "aad_device_id"),
             FilterField.enumeration("osPlatform", "os_platform", OsPlatform.class),
+            FilterField.string("version", "version"),
             FilterField.enumeration("isolationState", "isolation_state", IsolationState.class),
             // Presence (machine_presence, joined): a device never seen is Inactive and can be onboarded.
             FilterField.instant("lastSeen", "last_seen"),

@@ -112,6 +112,9 @@ class MachineApiIT extends IntegrationTestSupport {
                 + "%') or startswith(computerDnsName,'_" + device.substring(1, 4) + "')"))).isEmpty();
         assertThat(ids(get("/api/machines", "$filter", "startswith(computerDnsName,'" + device + "') or "
                 + "startswith(aadDeviceId,'aad-" + other + "')"))).containsExactlyInAnyOrder(device, other);
+        assertThat(ids(get("/api/machines", "$filter", "startswith(version,'23h') and id eq '" + device + "'")))
+                .containsExactly(device);
+        assertThat(ids(get("/api/machines", "$filter", "version eq '22H2' and id eq '" + device + "'"))).isEmpty();
     }
 
     @Test

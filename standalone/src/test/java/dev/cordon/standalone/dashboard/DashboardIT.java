@@ -312,6 +312,12 @@ class DashboardIT {
         ui.await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 1);
         assertThat(ui.driver().findElement(By.id("devices")).getText()).contains(MAC, "macOS", "Not isolated");
         assertThat(ui.driver().getCurrentUrl()).contains("q=macos");
+        // The search is the server's: the page asked for the matching devices, not for all of them to filter.
+        Object asked = chromium.script("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes('/api/machines?'))"
+                + ".map(n => decodeURIComponent(n.replace(/\\+/g, ' '))).join('\\n')");
+        assertThat(asked.toString()).contains("startswith(computerDnsName,'macos')", "osPlatform eq 'macOS'")
+                .doesNotContain("$top=10000");
         assertThat(chromium.consoleErrors()).isEmpty();
     }
 
