@@ -127,15 +127,6 @@ public class MachineRepository {
                 new MapSqlParameterSource("id", id), Boolean.class));
     }
 
-    /** The filter and order SQL hold only whitelisted columns; every order ends on id so that pages are stable. */
-    public List<MachineView> find(ODataQuery query) {
-        MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
-                .addValue("top", query.top())
-                .addValue("skip", query.skip());
-        return jdbc.query("SELECT * FROM " + table + " WHERE " + query.filter().sql()
-                + " ORDER BY " + query.orderBy().sql() + " LIMIT :top OFFSET :skip", params, MachineRepository::map);
-    }
-
     /** @return false if the stored device already reflects an event at or after {@code sequence}: nothing changed */
     public boolean save(MachineView machine, long sequence) {
         MapSqlParameterSource params = new MapSqlParameterSource()
