@@ -39,7 +39,7 @@ class EndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Defender's seven days, shortened so that silence is seen within the test. */
-    private static final Duration INACTIVE_AFTER = Duration.ofSeconds(6);
+    private static final Duration INACTIVE_AFTER = Duration.ofSeconds(10);
 
     private static Engine engine;
     private static HttpApi commands;
