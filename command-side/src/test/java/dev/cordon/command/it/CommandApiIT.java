@@ -1,7 +1,6 @@
 package dev.cordon.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.command.support.CommandSideInstances;
