@@ -2,6 +2,7 @@ package dev.cordon.command.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.service.routing.ApiVersions;
 import dev.cordon.service.testing.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +31,8 @@ public final class HttpApi {
     /** The machine of each action an answer named, for the agent's report on it. */
     private static final Map<String, String> MACHINE_OF_ACTION = new ConcurrentHashMap<>();
     /** An agent polls with its own machine's token. */
-    private static final Pattern AGENT_POLL = Pattern.compile("/api(?:/v1\\.0)?/agent/machines/([^/]+)/pendingactions");
-    private static final Pattern AGENT_REPORT = Pattern.compile("/api(?:/v1\\.0)?/agent/machineactions/([^/]+)/status");
+    private static final Pattern AGENT_POLL = Pattern.compile("/api/agent/machines/([^/]+)/pendingactions");
+    private static final Pattern AGENT_REPORT = Pattern.compile("/api/agent/machineactions/([^/]+)/status");
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final String token;
@@ -151,8 +152,10 @@ public final class HttpApi {
             return request;
         }
         String bearer = token;
-        Matcher poll = AGENT_POLL.matcher(request.uri().getPath());
-        Matcher report = AGENT_REPORT.matcher(request.uri().getPath());
+        // The versioned path is the same endpoint (ApiVersions), so its agent calls go with the same token.
+        String path = ApiVersions.unversioned(request.uri().getPath());
+        Matcher poll = AGENT_POLL.matcher(path);
+        Matcher report = AGENT_REPORT.matcher(path);
         if (usual && poll.matches()) {
             bearer = TestIssuer.get().agent(poll.group(1));
         } else if (usual && report.matches()

@@ -21,15 +21,13 @@ public final class RouteTable {
     private static final Set<String> ANY = Set.of();
     /** Methods that change something; GET, HEAD and OPTIONS read. */
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    /** {@code /api}, or its versioned form {@code /api/v1.0} (ApiVersions): the same endpoints. */
-    private static final String API = "/api(?:/v1\\.0)?";
 
     public static final List<Rule> RULES = List.of(
             new Rule("each service's actuator stays on its own port", ANY, under("/actuator"), Route.NOT_ROUTED),
-            new Rule("the device agent's calls", ANY, under(API, "/agent"), Route.COMMAND_SIDE),
+            new Rule("the device agent's calls", ANY, under("/api/agent"), Route.COMMAND_SIDE),
             new Rule("a device's history and state, read from the event store", ANY,
-                    Pattern.compile(API + "/machines/[^/]+/(history|state)"), Route.COMMAND_SIDE),
-            new Rule("the audit export, read from the event store", ANY, under(API, "/audit"), Route.COMMAND_SIDE),
+                    Pattern.compile("/api/machines/[^/]+/(history|state)"), Route.COMMAND_SIDE),
+            new Rule("the audit export, read from the event store", ANY, under("/api/audit"), Route.COMMAND_SIDE),
             new Rule("every method that changes something, on /api/**", WRITES, under("/api"), Route.COMMAND_SIDE),
             new Rule("the command side's OpenAPI document", ANY, under("/v3/api-docs/command"), Route.COMMAND_SIDE),
             new Rule("everything else: reads, Swagger UI, the other API documents, the dashboard", ANY,
@@ -38,19 +36,18 @@ public final class RouteTable {
     private RouteTable() {
     }
 
-    /** @param path the decoded, normalised path, as the services will match it */
+    /**
+     * @param path the decoded, normalised path, as the services will match it; a versioned one
+     *             ({@code /api/v1.0/...}) goes where its unversioned path goes, as the services serve it so
+     */
     public static Route route(String method, String path) {
-        return RULES.stream().filter(rule -> rule.matches(method, path)).findFirst().map(Rule::route)
+        String unversioned = ApiVersions.unversioned(path);
+        return RULES.stream().filter(rule -> rule.matches(method, unversioned)).findFirst().map(Rule::route)
                 .orElse(Route.QUERY_SIDE);
     }
 
     /** {@code /api/**} in Ant style: {@code /api} itself and everything below it, but not {@code /apix}. */
     private static Pattern under(String prefix) {
         return Pattern.compile(Pattern.quote(prefix) + "(/.*)?");
-    }
-
-    /** The same below a prefix that is itself a pattern (the API's, versioned or not). */
-    private static Pattern under(String prefixPattern, String literal) {
-        return Pattern.compile(prefixPattern + Pattern.quote(literal) + "(/.*)?");
     }
 }
