@@ -25,10 +25,8 @@ final class MachineFilter {
             FilterField.instant("lastSeen", "last_seen"),
             FilterField.string("lastIpAddress", "last_ip_address"),
             FilterField.string("lastExternalIpAddress", "last_external_ip_address"),
-            FilterField.enumeration("healthStatus", "COALESCE(health_status, 'Inactive')", HealthStatus.class),
-            FilterField.enumeration("onboardingStatus",
-                    "CASE WHEN first_contact IS NULL THEN 'CanBeOnboarded' ELSE 'Onboarded' END",
-                    OnboardingStatus.class),
+            FilterField.enumeration("healthStatus", MachinePresence.HEALTH_STATUS, HealthStatus.class),
+            FilterField.enumeration("onboardingStatus", MachinePresence.ONBOARDING_STATUS, OnboardingStatus.class),
             // Defender's values; Cordon has no assessment of its own, so every device reads "None".
             FilterField.enumeration("riskScore", "'None'", RiskScore.class),
             FilterField.enumeration("exposureLevel", "'None'", ExposureLevel.class)));

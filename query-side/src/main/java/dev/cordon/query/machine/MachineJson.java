@@ -59,11 +59,10 @@ public record MachineJson(
         MachineView view = entity.view();
         MachinePresence presence = entity.presence();
         return new MachineJson(odataContext, view.id(), view.computerDnsName(), view.osPlatform(),
-                number(view.osBuild()),
-                view.version(), view.aadDeviceId(), view.isolationState(), view.isolationScope(),
-                view.pendingActionId(), view.lastActionId(), view.lastActionType(), view.lastActionStatus(),
-                view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null, presence.onboardingStatus(),
-                presence.health(), presence.lastSeen(), presence.lastIpAddress(), presence.lastExternalIpAddress(),
-                NO_DATA, NO_DATA);
+                number(view.osBuild()), view.version(), view.aadDeviceId(), view.isolationState(),
+                view.isolationScope(), view.pendingActionId(), view.lastActionId(), view.lastActionType(),
+                view.lastActionStatus(), view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null,
+                presence.onboardingStatus(), presence.healthStatus(), presence.lastSeen(), presence.lastIpAddress(),
+                presence.lastExternalIpAddress(), NO_DATA, NO_DATA);
     }
 }

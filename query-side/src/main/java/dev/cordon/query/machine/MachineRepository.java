@@ -87,8 +87,9 @@ public class MachineRepository {
 
     /** The read model joined with the presence, which is no read model of the events (a rebuild leaves it alone). */
     private String entities() {
-        return "SELECT * FROM " + table + " LEFT JOIN machine_presence ON machine_presence.device_id = " + table
-                + ".id";
+        return "SELECT *, " + MachinePresence.HEALTH_STATUS + " AS shown_health_status, "
+                + MachinePresence.ONBOARDING_STATUS + " AS shown_onboarding_status FROM " + table
+                + " LEFT JOIN machine_presence ON machine_presence.device_id = " + table + ".id";
     }
 
     Optional<Entity> entityById(String id) {
@@ -116,10 +117,9 @@ public class MachineRepository {
     }
 
     private static Entity entity(ResultSet rs, int row) throws SQLException {
-        MachinePresence presence = rs.getString("device_id") == null ? MachinePresence.NEVER : new MachinePresence(
-                instant(rs, "first_contact"), instant(rs, "last_seen"), rs.getString("last_ip_address"),
-                rs.getString("last_external_ip_address"), rs.getString("health_status"));
-        return new Entity(map(rs, row), presence);
+        return new Entity(map(rs, row), new MachinePresence(instant(rs, "last_seen"), rs.getString("last_ip_address"),
+                rs.getString("last_external_ip_address"), rs.getString("shown_health_status"),
+                rs.getString("shown_onboarding_status")));
     }
 
     public boolean exists(String id) {
