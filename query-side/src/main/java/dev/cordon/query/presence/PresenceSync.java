@@ -2,6 +2,7 @@ package dev.cordon.query.presence;
 
 import dev.cordon.query.action.EventStoreActionLookup;
 import dev.cordon.query.eventstore.CommandSideTables;
+import dev.cordon.service.database.UpdateOrInsert;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -85,28 +85,39 @@ public class PresenceSync {
                 rs.getString("device_id"), rs.getTimestamp("first_contact"), rs.getTimestamp("last_seen"),
                 rs.getString("last_ip_address"), rs.getString("last_external_ip_address"),
                 rs.getTimestamp("updated_at")), since, since, watermarkDevice, BATCH);
-        for (Row row : rows) {
-            String health = row.lastSeen().toInstant().isBefore(cutoff) ? "Inactive" : "Active";
-            int updated = readModels.update("update machine_presence set first_contact = ?, last_seen = ?,"
-                    + " last_ip_address = ?, last_external_ip_address = ?, health_status = ?, source_updated_at = ?"
-                    + " where device_id = ?", row.firstContact(), row.lastSeen(), row.ipAddress(),
-                    row.externalIpAddress(), health, row.updatedAt(), row.deviceId());
-            if (updated == 0) {
-                try {
-                    readModels.update("insert into machine_presence (device_id, first_contact, last_seen,"
-                            + " last_ip_address, last_external_ip_address, health_status, source_updated_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)", row.deviceId(), row.firstContact(), row.lastSeen(),
-                            row.ipAddress(), row.externalIpAddress(), health, row.updatedAt());
-                } catch (DuplicateKeyException e) {
-                    // Another replica copied it first; the same row.
-                }
-            }
-            watermark = row.updatedAt().toInstant();
-            watermarkDevice = row.deviceId();
+        UpdateOrInsert.rows(readModels, rows, "update machine_presence set first_contact = ?, last_seen = ?,"
+                        + " last_ip_address = ?, last_external_ip_address = ?, health_status = ?, source_updated_at = ?"
+                        + " where device_id = ?", (statement, row) -> {
+                    statement.setTimestamp(1, row.firstContact());
+                    statement.setTimestamp(2, row.lastSeen());
+                    statement.setString(3, row.ipAddress());
+                    statement.setString(4, row.externalIpAddress());
+                    statement.setString(5, health(row, cutoff));
+                    statement.setTimestamp(6, row.updatedAt());
+                    statement.setString(7, row.deviceId());
+                }, "insert into machine_presence (device_id, first_contact, last_seen, last_ip_address,"
+                        + " last_external_ip_address, health_status, source_updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+                (statement, row) -> {
+                    statement.setString(1, row.deviceId());
+                    statement.setTimestamp(2, row.firstContact());
+                    statement.setTimestamp(3, row.lastSeen());
+                    statement.setString(4, row.ipAddress());
+                    statement.setString(5, row.externalIpAddress());
+                    statement.setString(6, health(row, cutoff));
+                    statement.setTimestamp(7, row.updatedAt());
+                });
+        if (!rows.isEmpty()) {
+            Row last = rows.get(rows.size() - 1);
+            watermark = last.updatedAt().toInstant();
+            watermarkDevice = last.deviceId();
         }
         readModels.update("update machine_presence set health_status = 'Inactive' where health_status = 'Active'"
                 + " and last_seen < ?", Timestamp.from(cutoff));
         return rows.size();
+    }
+
+    private static String health(Row row, Instant cutoff) {
+        return row.lastSeen().toInstant().isBefore(cutoff) ? "Inactive" : "Active";
     }
 
     private record Row(String deviceId, Timestamp firstContact, Timestamp lastSeen, String ipAddress,

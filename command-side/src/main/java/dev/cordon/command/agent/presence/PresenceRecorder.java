@@ -1,5 +1,6 @@
 package dev.cordon.command.agent.presence;
 
+import dev.cordon.service.database.UpdateOrInsert;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -76,37 +76,26 @@ public class PresenceRecorder {
         return batch.size();
     }
 
+    /** A device another replica saw first in the same instant gets this flush's sighting: the newest one. */
     private void write(List<Sighting> batch) {
         Timestamp now = Timestamp.from(clock.instant());
-        int[][] updatedInBatches = jdbc.batchUpdate("update device_presence set last_seen = ?,"
-                + " last_ip_address = coalesce(?, last_ip_address), last_external_ip_address = ?, updated_at = ?"
-                + " where device_id = ?", batch, 500,
-                (statement, s) -> {
+        UpdateOrInsert.rows(jdbc, batch, "update device_presence set last_seen = ?,"
+                        + " last_ip_address = coalesce(?, last_ip_address), last_external_ip_address = ?,"
+                        + " updated_at = ? where device_id = ?", (statement, s) -> {
                     statement.setTimestamp(1, Timestamp.from(s.at()));
                     statement.setString(2, s.ipAddress());
                     statement.setString(3, s.externalIpAddress());
                     statement.setTimestamp(4, now);
                     statement.setString(5, s.deviceId());
+                }, "insert into device_presence (device_id, first_contact, last_seen, last_ip_address,"
+                        + " last_external_ip_address, updated_at) values (?, ?, ?, ?, ?, ?)", (statement, s) -> {
+                    statement.setString(1, s.deviceId());
+                    statement.setTimestamp(2, Timestamp.from(s.at()));
+                    statement.setTimestamp(3, Timestamp.from(s.at()));
+                    statement.setString(4, s.ipAddress());
+                    statement.setString(5, s.externalIpAddress());
+                    statement.setTimestamp(6, now);
                 });
-        List<Sighting> first = new ArrayList<>();
-        int i = 0;
-        for (int[] updated : updatedInBatches) {
-            for (int count : updated) {
-                if (count == 0) {
-                    first.add(batch.get(i));
-                }
-                i++;
-            }
-        }
-        for (Sighting s : first) {
-            try {
-                jdbc.update("insert into device_presence (device_id, first_contact, last_seen, last_ip_address,"
-                                + " last_external_ip_address, updated_at) values (?, ?, ?, ?, ?, ?)", s.deviceId(),
-                        Timestamp.from(s.at()), Timestamp.from(s.at()), s.ipAddress(), s.externalIpAddress(), now);
-            } catch (DuplicateKeyException e) {
-                // Another replica saw it first: its row stands, and the next poll updates it.
-            }
-        }
     }
 
     private void flushQuietly() {
