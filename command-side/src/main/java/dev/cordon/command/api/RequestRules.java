@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class RequestRules {
 
     public static final int MAX_COMMENT = 4000;
+    public static final int MAX_TAG = 200;
     private static final Pattern MACHINE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern GUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -45,6 +46,26 @@ public final class RequestRules {
                     "Comment must be at most " + MAX_COMMENT + " characters, was " + comment.length() + ".");
         }
         return withoutControlCharacters("Comment", comment, true);
+    }
+
+    /**
+     * A tag as Defender's portal takes one, held to the rules of names: it is shown as a label and matched exactly,
+     * so spaces around it (which no one sees) and invisible controls are refused rather than kept.
+     */
+    public static String tag(String value) {
+        if (value == null) {
+            throw new RuleViolationException(ErrorCode.MissingRequiredParameter,
+                    "Value is required: the tag (property names are case-sensitive: 'Value').");
+        }
+        if (value.isBlank() || value.length() > MAX_TAG) {
+            throw new RuleViolationException(ErrorCode.InvalidInput,
+                    "Value (the tag) must be 1 to " + MAX_TAG + " characters, was " + value.length() + ".");
+        }
+        if (!value.equals(value.strip())) {
+            throw new RuleViolationException(ErrorCode.InvalidInput,
+                    "Value (the tag) must not begin or end with spaces.");
+        }
+        return withoutControlCharacters("Value", value, false);
     }
 
     public static String optional(String field, String value, int maxLength) {

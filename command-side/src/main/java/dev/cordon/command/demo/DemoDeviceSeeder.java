@@ -1,7 +1,9 @@
 package dev.cordon.command.demo;
 
 import dev.cordon.command.api.CommandSender;
+import dev.cordon.command.device.ChangeDeviceTagCommand;
 import dev.cordon.command.device.RegistrationOutcome;
+import dev.cordon.command.device.TagChange;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Registers the demo devices once the application is ready, when {@code cordon.demo.seed-devices} is on. It
  * sends the command {@code PUT /api/machines/{id}} sends, so the aggregate decides as for any registration: a
  * device already registered with the same details stores nothing, which makes a restart, or two replicas
- * seeding at once (the event store's unique key and the command retry settle that race), add no events.
+ * seeding at once (the event store's unique key and the command retry settle that race), add no events. Its tags
+ * are added the same way: a tag the device has already stores nothing.
  */
 @Component
 public class DemoDeviceSeeder {
@@ -54,6 +57,10 @@ public class DemoDeviceSeeder {
                 RegistrationOutcome outcome = commands.send(device.registerCommand(clock.instant()), requestId,
                         REQUESTOR, REQUEST_SOURCE);
                 outcomes.merge(outcome, 1, Integer::sum);
+                for (String tag : DemoDevices.tagsOf(device)) {
+                    commands.send(new ChangeDeviceTagCommand(device.id(), tag, TagChange.Add, REQUESTOR,
+                            REQUEST_SOURCE, clock.instant()), requestId, REQUESTOR, REQUEST_SOURCE);
+                }
             } catch (RuntimeException e) {
                 // A demo device missing is no reason to refuse to start; the next start tries again.
                 log.warn("Demo device {} ({}) could not be registered: {}", device.computerDnsName(), device.id(),

@@ -2,6 +2,7 @@ package dev.cordon.command.demo;
 
 import dev.cordon.events.device.OsPlatform;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo fleet. Chosen so that each row of isolation-eligibility.json shows: Windows 10 before 1703 supports
@@ -32,6 +33,16 @@ public final class DemoDevices {
                     OsPlatform.macOS, null, "14.5", null),
             new DemoDevice("a2c4c0c7009beade1534b16186bb2f81260bc1c2", "build-agent-03.corp.example",
                     OsPlatform.Linux, null, "22.04", null));
+
+    /** Tags a SOC would have put on some of them (Defender's machineTags), so the demo shows and filters tags. */
+    public static final Map<String, List<String>> TAGS = Map.of(
+            "bf0b1c72161e8a2dca3aa4f4f73bbf2f79898753", List.of("Servers", "Finance"),
+            "272557aa52bffdb3f84c4e4c06b7175e0456b7c5", List.of("Finance"));
+
+    /** The demo's tags of one device, none for most. */
+    public static List<String> tagsOf(DemoDevice device) {
+        return TAGS.getOrDefault(device.id(), List.of());
+    }
 
     private DemoDevices() {
     }

@@ -19,11 +19,17 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.transition.IsolationTransitions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -36,10 +42,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One device and its isolation. The rules: a device is never isolated twice, it is released only when
  * isolated, its OS must support the isolation type, and an open action ends by the agent's report, a
- * cancel or a timeout. A rule broken throws {@link RuleViolationException} and applies nothing.
+ * cancel or a timeout. Its tags are unique ignoring letter case, at most {@link #MAX_TAGS}. A rule broken throws
+ * {@link RuleViolationException} and applies nothing.
  */
 @Aggregate
 public class Device {
+
+    /** Defender's portal shows a device's tags on one line: beyond a few dozen they stop being a label. */
+    public static final int MAX_TAGS = 50;
 
     @AggregateIdentifier
     private String deviceId;
@@ -51,6 +61,7 @@ public class Device {
     private IsolationState state;
     private IsolationType scope;
     private OpenAction openAction;
+    private final List<String> tags = new ArrayList<>();
 
     protected Device() {
         // for Axon: the aggregate is rebuilt from its events
@@ -136,6 +147,26 @@ public class Device {
         }
     }
 
+    /**
+     * Adding a tag the device has (in any letter case) or removing one it lacks changes nothing and stores nothing, so
+     * a retried call is harmless. Tags change no isolation, so they may change while an action is open.
+     */
+    @CommandHandler
+    public DeviceTags handle(ChangeDeviceTagCommand cmd) {
+        Optional<String> existing = tagLike(cmd.tag());
+        if (cmd.change() == TagChange.Add && existing.isEmpty()) {
+            if (tags.size() >= MAX_TAGS) {
+                throw new RuleViolationException(ErrorCode.InvalidInput, "Machine " + deviceId + " already has "
+                        + MAX_TAGS + " tags, the most a device may have; remove one before adding another.");
+            }
+            apply(new DeviceTagAddedEvent(deviceId, cmd.tag(), cmd.requestor(), cmd.requestSource(), cmd.at()));
+        } else if (cmd.change() == TagChange.Remove && existing.isPresent()) {
+            apply(new DeviceTagRemovedEvent(deviceId, existing.get(), cmd.requestor(), cmd.requestSource(),
+                    cmd.at()));
+        }
+        return new DeviceTags(deviceId, computerDnsName, aadDeviceId, List.copyOf(tags));
+    }
+
     @DeadlineHandler(deadlineName = ActionTimeoutDeadline.NAME)
     public void on(ActionTimeoutDeadline deadline) {
         // A deadline that outlived its action (ended while the cancellation was in flight) changes nothing.
@@ -171,6 +202,11 @@ public class Device {
                 && Objects.equals(aadDeviceId, cmd.aadDeviceId());
     }
 
+    private Optional<String> tagLike(String tag) {
+        String folded = tag.toLowerCase(Locale.ROOT);
+        return tags.stream().filter(t -> t.toLowerCase(Locale.ROOT).equals(folded)).findFirst();
+    }
+
     @EventSourcingHandler
     void on(DeviceRegisteredEvent e) {
         deviceId = e.deviceId();
@@ -189,6 +225,16 @@ public class Device {
         osBuild = e.osBuild();
         version = e.version();
         aadDeviceId = e.aadDeviceId();
+    }
+
+    @EventSourcingHandler
+    void on(DeviceTagAddedEvent e) {
+        tags.add(e.tag());
+    }
+
+    @EventSourcingHandler
+    void on(DeviceTagRemovedEvent e) {
+        tags.remove(e.tag());
     }
 
     /** Every action event: the state, scope and open action after it, as the shared transitions say. */

@@ -6,6 +6,8 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.transition.TransitionHistories;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,10 @@ class DeviceFollowsTheTransitionsTest {
         if (event instanceof DeviceRegisteredEvent e) {
             device.on(e);
         } else if (event instanceof DeviceDetailsUpdatedEvent e) {
+            device.on(e);
+        } else if (event instanceof DeviceTagAddedEvent e) {
+            device.on(e);
+        } else if (event instanceof DeviceTagRemovedEvent e) {
             device.on(e);
         } else {
             device.on((MachineActionEvent) event);

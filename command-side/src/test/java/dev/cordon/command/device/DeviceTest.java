@@ -16,12 +16,16 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.error.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Description;
@@ -319,6 +323,69 @@ class DeviceTest {
                 .expectExceptionMessage(Matchers.containsString("already isolated"));
     }
 
+    // --- tags ---
+
+    @Test
+    void addTag_whenNew_recordsItAndAnswersTheTags() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), tagAdded("Finance"))
+                .when(tag("VIP", TagChange.Add))
+                .expectEvents(tagAdded("VIP"))
+                .expectResultMessagePayload(new DeviceTags(DEVICE, "laptop-042.corp.example", null,
+                        List.of("Finance", "VIP")));
+    }
+
+    @Test
+    void addTag_whenPresentInAnotherLetterCase_storesNothing() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), tagAdded("Finance"))
+                .when(tag("FINANCE", TagChange.Add))
+                .expectNoEvents()
+                .expectResultMessagePayload(new DeviceTags(DEVICE, "laptop-042.corp.example", null,
+                        List.of("Finance")));
+    }
+
+    @Test
+    void addTag_beyondTheMost_isRejected() {
+        List<Object> given = new ArrayList<>(List.of(registered(OsPlatform.Windows11, "22631")));
+        for (int i = 0; i < Device.MAX_TAGS; i++) {
+            given.add(tagAdded("tag-" + i));
+        }
+        rejected(fixture.given(given).when(tag("one more", TagChange.Add)), ErrorCode.InvalidInput,
+                "already has " + Device.MAX_TAGS + " tags");
+    }
+
+    @Test
+    void addTag_whileAnIsolationIsPending_isAllowed() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
+                .when(tag("contained", TagChange.Add))
+                .expectEvents(tagAdded("contained"));
+    }
+
+    @Test
+    void removeTag_namedInAnotherLetterCase_removesItAsSpelt() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), tagAdded("Finance"), tagAdded("VIP"))
+                .when(tag("finance", TagChange.Remove))
+                .expectEvents(new DeviceTagRemovedEvent(DEVICE, "Finance", "analyst@corp.example", "PublicApi", T1))
+                .expectResultMessagePayload(new DeviceTags(DEVICE, "laptop-042.corp.example", null,
+                        List.of("VIP")));
+    }
+
+    @Test
+    void removeTag_whenAbsent_storesNothing() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), tagAdded("Finance"),
+                        new DeviceTagRemovedEvent(DEVICE, "Finance", "analyst@corp.example", "PublicApi", T1))
+                .when(tag("Finance", TagChange.Remove))
+                .expectNoEvents()
+                .expectResultMessagePayload(new DeviceTags(DEVICE, "laptop-042.corp.example", null, List.of()));
+    }
+
+    @Test
+    void tag_unknownDevice_isRejected() {
+        fixture.givenNoPriorActivity()
+                .when(tag("VIP", TagChange.Add))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
     // --- helpers ---
 
     private static void rejected(ResultValidator<Device> result, ErrorCode code, String messagePart) {
@@ -376,6 +443,14 @@ class DeviceTest {
     private static MachineActionCancelledEvent cancelled(String actionId, ActionType type) {
         return new MachineActionCancelledEvent(DEVICE, actionId, type, "analyst@corp.example", "wrong device",
                 "PublicApi", T1);
+    }
+
+    private static ChangeDeviceTagCommand tag(String tag, TagChange change) {
+        return new ChangeDeviceTagCommand(DEVICE, tag, change, "analyst@corp.example", "PublicApi", T1);
+    }
+
+    private static DeviceTagAddedEvent tagAdded(String tag) {
+        return new DeviceTagAddedEvent(DEVICE, tag, "analyst@corp.example", "PublicApi", T1);
     }
 
     private static ReportActionStatusCommand report(String actionId, AgentReportedStatus status) {

@@ -155,6 +155,63 @@ class CommandApiIT extends IntegrationTestSupport {
         assertError(api.isolate(java.util.UUID.randomUUID().toString(), "Full"), 404, "ResourceNotFound", "");
     }
 
+    /**
+     * Defender's tag call: each change is an event with the caller the token names; a retried add or a remove of what
+     * is not there stores nothing; the device may be named by its aadDeviceId, on the versioned path too.
+     */
+    @Test
+    void tags_addAndRemove_areEventsOfTheDevice_andRetriesStoreNothing() throws Exception {
+        String id = newDevice();
+        String aad = UUID.randomUUID().toString();
+        assertThat(api.put("/api/machines/" + id, "{\"computerDnsName\":\"tag-host\",\"osPlatform\":\"Windows11\","
+                + "\"aadDeviceId\":\"" + aad + "\"}").status()).isEqualTo(201);
+
+        Response added = api.post("/api/machines/" + id + "/tags", "{\"Value\":\"Finance servers\",\"Action\":\"Add\"}");
+        assertThat(added.status()).as(added.raw()).isEqualTo(200);
+        assertThat(added.body().get("id").asText()).isEqualTo(id);
+        assertThat(added.body().get("machineTags").toString()).isEqualTo("[\"Finance servers\"]");
+        Response second = api.post("/api/v1.0/machines/" + aad + "/tags", "{\"Value\":\"VIP\",\"Action\":\"Add\"}");
+        assertThat(second.body().get("id").asText()).as("the real machine id").isEqualTo(id);
+        assertThat(second.body().get("machineTags").toString()).isEqualTo("[\"Finance servers\",\"VIP\"]");
+        long before = storedEvents();
+        Response retried = api.post("/api/machines/" + id + "/tags", "{\"Value\":\"finance SERVERS\",\"Action\":\"Add\"}");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().get("machineTags").toString()).isEqualTo("[\"Finance servers\",\"VIP\"]");
+        assertThat(api.post("/api/machines/" + id + "/tags", "{\"Value\":\"never set\",\"Action\":\"Remove\"}")
+                .status()).isEqualTo(200);
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Response removed = api.post("/api/machines/" + id + "/tags", "{\"Value\":\"vip\",\"Action\":\"Remove\"}");
+        assertThat(removed.body().get("machineTags").toString()).isEqualTo("[\"Finance servers\"]");
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceTagAddedEvent",
+                "DeviceTagAddedEvent", "DeviceTagRemovedEvent");
+        assertThat(storedRequestor(id, 3)).isEqualTo(TestIssuer.TEST_CLIENT);
+        assertThat(storedPayload(id, 3).get("tag").asText()).as("as it was added").isEqualTo("VIP");
+        assertThat(storedPayload(id, 3).get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
+        assertError(api.post("/api/machines/0000000000000000000000000000000000000000/tags",
+                "{\"Value\":\"x\",\"Action\":\"Add\"}"), 404, "ResourceNotFound", "");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no Value|{\"Action\":\"Add\"}|MissingRequiredParameter|Value is required",
+            "no Action|{\"Value\":\"x\"}|MissingRequiredParameter|Action is required",
+            "Action not Add or Remove|{\"Value\":\"x\",\"Action\":\"Toggle\"}|InvalidInput|Action must be one of",
+            "empty tag|{\"Value\":\" \",\"Action\":\"Add\"}|InvalidInput|1 to 200",
+            "spaces around the tag|{\"Value\":\" vip\",\"Action\":\"Add\"}|InvalidInput|spaces",
+            "control character|{\"Value\":\"a\\u0007b\",\"Action\":\"Add\"}|InvalidInput|control characters",
+            "bidi override|{\"Value\":\"\\u202evip\",\"Action\":\"Add\"}|InvalidInput|bidirectional",
+            "lowercase property|{\"value\":\"x\",\"action\":\"Add\"}|InvalidRequestBody|case-sensitive",
+    })
+    void tags_badInput_isRefusedAndStoresNothing(String why, String body, String code, String message) {
+        String id = registeredDevice("Windows11");
+        long before = storedEvents();
+        assertError(api.post("/api/machines/" + id + "/tags", body), 400, code, message);
+        assertError(api.post("/api/machines/" + id + "/tags", "{\"Value\":\"" + "t".repeat(201)
+                + "\",\"Action\":\"Add\"}"), 400, "InvalidInput", "1 to 200");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     /** Defender documents UnManagedDevice; Cordon says plainly why it cannot, and what it can. */
     @Test
     void isolate_unmanagedDevice_isRefusedWithASentence_andStoresNothing() {
@@ -245,6 +302,12 @@ class CommandApiIT extends IntegrationTestSupport {
 
     private String storedRequestor(String deviceId, long sequence) throws Exception {
         return storedMetadata(deviceId, sequence).get("requestor").asText();
+    }
+
+    private JsonNode storedPayload(String deviceId, long sequence) throws Exception {
+        byte[] payload = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = ?", byte[].class, deviceId, sequence);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
     }
 
     private JsonNode storedMetadata(String deviceId, long sequence) throws Exception {

@@ -41,14 +41,15 @@ class DemoSeedIT {
             JdbcTemplate jdbc = jdbc(first);
             for (DemoDevice device : DemoDevices.ALL) {
                 assertThat(CommandSideInstances.eventTypes(jdbc, device.id())).as(device.computerDnsName())
-                        .containsExactly("DeviceRegisteredEvent");
+                        .containsExactlyElementsOf(demoHistory(device));
             }
             JsonNode meta = JSON.readTree(jdbc.queryForObject("select meta_data from domain_event_entry "
                     + "where aggregate_identifier = ?", byte[].class, DemoDevices.ALL.get(0).id()));
             assertThat(meta.get("requestor").asText()).isEqualTo("Cordon demo seed");
             assertThat(meta.get("requestSource").asText()).isEqualTo("DemoSeed");
             stored = allEvents(jdbc);
-            assertThat(stored).isEqualTo(DemoDevices.ALL.size());
+            assertThat(stored).isEqualTo(DemoDevices.ALL.size()
+                    + DemoDevices.TAGS.values().stream().mapToInt(List::size).sum());
         }
 
         try (ConfigurableApplicationContext second = start(db, true)) {
@@ -98,9 +99,16 @@ class DemoSeedIT {
             assertThat(registered).isEqualTo(n);
             for (DemoDevice device : DemoDevices.ALL) {
                 assertThat(CommandSideInstances.eventTypes(jdbc(first), device.id())).as(device.computerDnsName())
-                        .containsExactly("DeviceRegisteredEvent");
+                        .containsExactlyElementsOf(demoHistory(device));
             }
         }
+    }
+
+    /** Registered, then tagged with each of its demo tags once. */
+    private static List<String> demoHistory(DemoDevice device) {
+        List<String> history = new ArrayList<>(List.of("DeviceRegisteredEvent"));
+        DemoDevices.tagsOf(device).forEach(tag -> history.add("DeviceTagAddedEvent"));
+        return history;
     }
 
     private static CompletableFuture<Map<RegistrationOutcome, Integer>> seedAfter(CountDownLatch go,

@@ -12,6 +12,8 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +66,9 @@ public final class EventCatalog {
             new Entry(DeviceReleasedEvent.class, "1"),
             new Entry(DeviceReleaseFailedEvent.class, "1"),
             new Entry(MachineActionCancelledEvent.class, "1"),
-            new Entry(MachineActionTimedOutEvent.class, "1"));
+            new Entry(MachineActionTimedOutEvent.class, "1"),
+            new Entry(DeviceTagAddedEvent.class, "1"),
+            new Entry(DeviceTagRemovedEvent.class, "1"));
 
     private static final Map<Class<?>, Entry> BY_CLASS =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::eventClass, Function.identity()));

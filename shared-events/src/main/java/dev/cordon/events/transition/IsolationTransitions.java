@@ -29,6 +29,8 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.device.IsolationState;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +59,12 @@ public final class IsolationTransitions {
             MachineActionCancelledEvent.class, new Row(e -> ((MachineActionCancelledEvent) e).actionType(), Cancelled),
             MachineActionTimedOutEvent.class, new Row(e -> ((MachineActionTimedOutEvent) e).actionType(), TimeOut));
 
-    /** Events of the device itself, which change no isolation: the registration starts a device not isolated. */
-    private static final Set<Class<? extends DeviceEvent>> DEVICE_EVENTS =
-            Set.of(DeviceRegisteredEvent.class, DeviceDetailsUpdatedEvent.class);
+    /**
+     * Events of the device itself, which change no isolation: the registration starts a device not isolated; its
+     * details and tags leave the isolation as it was.
+     */
+    private static final Set<Class<? extends DeviceEvent>> DEVICE_EVENTS = Set.of(DeviceRegisteredEvent.class,
+            DeviceDetailsUpdatedEvent.class, DeviceTagAddedEvent.class, DeviceTagRemovedEvent.class);
 
     /**
      * Where an action leaves the device. While open it is pending; a success is the action done; any other end leaves

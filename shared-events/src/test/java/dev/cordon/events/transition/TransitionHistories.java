@@ -16,6 +16,8 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.kafka.EventCatalog;
@@ -56,6 +58,7 @@ public final class TransitionHistories {
         DeviceIsolatedEvent isolated = new DeviceIsolatedEvent(DEVICE, ISOLATION, IsolationType.Selective, at(3));
         DeviceReleaseRequestedEvent release = new DeviceReleaseRequestedEvent(DEVICE, RELEASE, "host", "soc",
                 "cleaned", "PublicApi", null, at(4));
+        DeviceTagAddedEvent tagged = new DeviceTagAddedEvent(DEVICE, "quarantine", "soc", "PublicApi", at(4));
         List<Named<List<DeviceEvent>>> histories = new ArrayList<>(List.of(
                 named("registered", registered),
                 named("details updated", registered,
@@ -82,7 +85,11 @@ public final class TransitionHistories {
                         new MachineActionCancelledEvent(DEVICE, RELEASE, ActionType.Unisolate, "soc", "not yet",
                                 "PublicApi", at(5))),
                 named("release timed out", registered, isolate, isolated, release,
-                        new MachineActionTimedOutEvent(DEVICE, RELEASE, ActionType.Unisolate, at(6)))));
+                        new MachineActionTimedOutEvent(DEVICE, RELEASE, ActionType.Unisolate, at(6))),
+                // Tags change no isolation, even while an action is open.
+                named("tagged while isolation pending", registered, isolate, tagged),
+                named("tag removed while isolated", registered, isolate, isolated, tagged,
+                        new DeviceTagRemovedEvent(DEVICE, "quarantine", "soc", "PublicApi", at(5)))));
         Set<Class<?>> ending = histories.stream().map(h -> last(h.getPayload()).getClass())
                 .collect(Collectors.toSet());
         EventCatalog.entries().forEach(entry -> {

@@ -22,6 +22,7 @@ public final class EndpointPermissions {
             rule("POST", "/api/machines/{id}/unisolate", Access.anyOf(MACHINE_ISOLATE)),
             rule("POST", "/api/machineactions/{id}/cancel", Access.anyOf(MACHINE_ISOLATE)),
             rule("PUT", "/api/machines/{id}", Access.anyOf(MACHINE_READ_WRITE_ALL)),
+            rule("POST", "/api/machines/{id}/tags", Access.anyOf(MACHINE_READ_WRITE_ALL)),
             // The device agent's own endpoints (command side): only an agent's token, for its own machine
             rule("GET", "/api/agent/machines/{id}/pendingactions", Access.agent()),
             rule("POST", "/api/agent/machineactions/{actionId}/status", Access.agent()),
