@@ -127,11 +127,18 @@ function summary(machine) {
       row('Operating system', format.platform(machine.osPlatform)),
       row('Version', machine.version ?? h('span', { class: 'muted' }, 'Not reported')),
       row('OS build', machine.osBuild != null ? String(machine.osBuild) : h('span', { class: 'muted' }, 'Not reported')),
+      row('Tags', h('span', { id: 'device-tags' }, tags(machine.machineTags))),
       row('Device id', h('code', {}, machine.id)),
       row('Last action', machine.lastActionType
         ? [format.actionType(machine.lastActionType), ' · ',
           format.badge('status', machine.lastActionStatus, format.status(machine.lastActionStatus))]
         : h('span', { class: 'muted' }, 'None'))));
+}
+
+/** Each tag a chip, in the order added; set through the API (POST /api/machines/{id}/tags), as Defender's are. */
+function tags(machineTags) {
+  if (!machineTags || machineTags.length === 0) return h('span', { class: 'muted' }, 'None');
+  return h('ul', { class: 'tags' }, machineTags.map((tag) => h('li', { class: 'tag' }, tag)));
 }
 
 function openActionPanel(open) {
@@ -157,7 +164,8 @@ function timelineSection(entries) {
 }
 
 /** Requests and cancellations are their author's; an agent's report or a timeout is on behalf of the requestor. */
-const AUTHORED = new Set(['DeviceIsolationRequested', 'DeviceReleaseRequested', 'MachineActionCancelled']);
+const AUTHORED = new Set(['DeviceIsolationRequested', 'DeviceReleaseRequested', 'MachineActionCancelled',
+  'DeviceTagAdded', 'DeviceTagRemoved']);
 const authorOf = (entry) => (AUTHORED.has(entry.eventType) ? 'by' : 'requested by');
 
 function timelineEntry(entry) {
@@ -165,6 +173,7 @@ function timelineEntry(entry) {
     h('div', { class: 'when' }, format.time(entry.timestamp)),
     h('div', { class: 'what' },
       h('strong', {}, format.eventType(entry.eventType)),
+      entry.tag ? [' ', h('span', { class: 'tag' }, entry.tag)] : null,
       entry.status ? [' · ', format.badge('status', entry.status, format.status(entry.status))] : null,
       entry.requestor ? h('span', { class: 'muted' }, ` ${authorOf(entry)} ${entry.requestor}`) : null,
       entry.comment ? h('blockquote', {}, entry.comment) : null));

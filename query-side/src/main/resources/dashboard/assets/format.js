@@ -31,6 +31,8 @@ const EVENTS = {
   DeviceReleaseFailed: 'Release failed',
   MachineActionCancelled: 'Action cancelled',
   MachineActionTimedOut: 'Action timed out',
+  DeviceTagAdded: 'Tag added',
+  DeviceTagRemoved: 'Tag removed',
 };
 
 /** "DeviceQuarantined" → "Device quarantined", for an event type a newer engine added. */

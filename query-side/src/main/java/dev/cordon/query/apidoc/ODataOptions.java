@@ -40,7 +40,8 @@ public final class ODataOptions {
         return List.of(
                 query("$filter", "An OData filter: comparisons of a field with a literal ('text' in single quotes,"
                         + " date-times bare), joined by and / or, with parentheses. eq and ne compare every field;"
-                        + " gt, ge, lt and le date-times too. Field names are case-sensitive. Fields: " + fields,
+                        + " gt, ge, lt and le date-times too; startswith(field,'prefix') on text fields."
+                        + " Field names are case-sensitive. Fields: " + fields,
                         new StringSchema()).example("status eq 'Pending'"),
                 query("$orderby", "The order of the list", orderBy),
                 query("$top", "At most this many entries (" + maxTop + " at most, also the default)",
@@ -55,6 +56,8 @@ public final class ODataOptions {
             case STRING -> "text";
             case INSTANT -> "date-time, e.g. 2024-01-01T00:00:00Z";
             case ENUM -> String.join(", ", field.enumValues());
+            case COLLECTION -> "texts: " + field.name() + "/any(tag: tag eq 'x'), also startswith(tag,'x'), or"
+                    + " any() for any value at all";
         };
         return field.name() + " (" + kind + ")";
     }

@@ -21,6 +21,7 @@ final class MachineFilter {
             FilterField.enumeration("osPlatform", "os_platform", OsPlatform.class),
             FilterField.string("version", "version"),
             FilterField.enumeration("isolationState", "isolation_state", IsolationState.class),
+            FilterField.collection("machineTags", "machine_tags"),
             // Presence (machine_presence, joined): a device never seen is Inactive and can be onboarded.
             FilterField.instant("lastSeen", "last_seen"),
             FilterField.string("lastIpAddress", "last_ip_address"),

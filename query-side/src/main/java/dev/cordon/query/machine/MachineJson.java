@@ -9,12 +9,13 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import java.time.Instant;
+import java.util.List;
 
 /** A device on the wire; {@code @odata.context} is only written for a single entity. */
 @JsonPropertyOrder({"@odata.context", "id", "computerDnsName", "osPlatform", "osBuild", "version", "aadDeviceId",
         "isAadJoined", "isolationState", "isolationScope", "pendingActionId", "lastActionId", "lastActionType",
         "lastActionStatus", "firstSeen", "lastUpdate", "onboardingStatus", "healthStatus", "lastSeen",
-        "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel"})
+        "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel", "machineTags"})
 public record MachineJson(
         @JsonProperty("@odata.context") @JsonInclude(JsonInclude.Include.NON_NULL) String odataContext,
         @JsonProperty("id") String id,
@@ -38,7 +39,8 @@ public record MachineJson(
         @JsonProperty("lastIpAddress") String lastIpAddress,
         @JsonProperty("lastExternalIpAddress") String lastExternalIpAddress,
         @JsonProperty("riskScore") String riskScore,
-        @JsonProperty("exposureLevel") String exposureLevel) {
+        @JsonProperty("exposureLevel") String exposureLevel,
+        @JsonProperty("machineTags") List<String> machineTags) {
 
     /**
      * Defender's osBuild is a number. Registration takes digits only; a build stored otherwise (by an older version)
@@ -63,6 +65,6 @@ public record MachineJson(
                 view.isolationScope(), view.pendingActionId(), view.lastActionId(), view.lastActionType(),
                 view.lastActionStatus(), view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null,
                 presence.onboardingStatus(), presence.healthStatus(), presence.lastSeen(), presence.lastIpAddress(),
-                presence.lastExternalIpAddress(), NO_DATA, NO_DATA);
+                presence.lastExternalIpAddress(), NO_DATA, NO_DATA, view.machineTags());
     }
 }

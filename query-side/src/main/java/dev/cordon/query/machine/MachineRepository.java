@@ -11,6 +11,7 @@ import dev.cordon.events.device.OsPlatform;
 import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
+import dev.cordon.query.odata.TagColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -29,17 +30,18 @@ public class MachineRepository {
     private static final String UPSERT = """
             INSERT INTO %1$s (id, computer_dns_name, os_platform, os_build, version, aad_device_id, first_seen,
                 isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
-                last_action_status, last_update, last_sequence)
+                last_action_status, last_update, machine_tags, last_sequence)
             VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
                 :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
-                :lastSequence)
+                :machineTags, :lastSequence)
             ON CONFLICT (id) DO UPDATE SET computer_dns_name = EXCLUDED.computer_dns_name,
                 os_platform = EXCLUDED.os_platform, os_build = EXCLUDED.os_build, version = EXCLUDED.version,
                 aad_device_id = EXCLUDED.aad_device_id, first_seen = EXCLUDED.first_seen,
                 isolation_state = EXCLUDED.isolation_state, isolation_scope = EXCLUDED.isolation_scope,
                 pending_action_id = EXCLUDED.pending_action_id, last_action_id = EXCLUDED.last_action_id,
                 last_action_type = EXCLUDED.last_action_type, last_action_status = EXCLUDED.last_action_status,
-                last_update = EXCLUDED.last_update, last_sequence = EXCLUDED.last_sequence
+                last_update = EXCLUDED.last_update, machine_tags = EXCLUDED.machine_tags,
+                last_sequence = EXCLUDED.last_sequence
             WHERE %1$s.last_sequence < EXCLUDED.last_sequence
             """;
     /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
@@ -51,13 +53,13 @@ public class MachineRepository {
                 isolation_state = :isolationState, isolation_scope = :isolationScope,
                 pending_action_id = :pendingActionId, last_action_id = :lastActionId,
                 last_action_type = :lastActionType, last_action_status = :lastActionStatus,
-                last_update = :lastUpdate, last_sequence = :lastSequence
+                last_update = :lastUpdate, machine_tags = :machineTags, last_sequence = :lastSequence
             WHEN NOT MATCHED THEN INSERT (id, computer_dns_name, os_platform, os_build, version, aad_device_id,
                 first_seen, isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
-                last_action_status, last_update, last_sequence)
+                last_action_status, last_update, machine_tags, last_sequence)
             VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
                 :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
-                :lastSequence)
+                :machineTags, :lastSequence)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -144,6 +146,7 @@ public class MachineRepository {
                 .addValue("lastActionType", name(machine.lastActionType()), Types.VARCHAR)
                 .addValue("lastActionStatus", name(machine.lastActionStatus()), Types.VARCHAR)
                 .addValue("lastUpdate", utc(machine.lastUpdate()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("machineTags", TagColumn.encode(machine.machineTags()), Types.VARCHAR)
                 .addValue("lastSequence", sequence, Types.BIGINT);
         return jdbc.update(upsert, params) == 1;
     }
@@ -163,7 +166,8 @@ public class MachineRepository {
                 rs.getString("last_action_id"),
                 parse(ActionType.class, rs.getString("last_action_type")),
                 parse(ActionStatus.class, rs.getString("last_action_status")),
-                instant(rs, "last_update"));
+                instant(rs, "last_update"),
+                TagColumn.decode(rs.getString("machine_tags")));
     }
 
     private static String name(Enum<?> value) {

@@ -6,6 +6,7 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import java.time.Instant;
+import java.util.List;
 
 /** A device as the read side knows it: its reported details and where its isolation stands. */
 public record MachineView(
@@ -22,23 +23,32 @@ public record MachineView(
         String lastActionId,
         ActionType lastActionType,
         ActionStatus lastActionStatus,
-        Instant lastUpdate) {
+        Instant lastUpdate,
+        List<String> machineTags) {
 
     /** A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated. */
     public static MachineView unknown(String id) {
         return new MachineView(id, null, null, null, null, null, null, IsolationState.NotIsolated, null, null, null,
-                null, null, null);
+                null, null, null, List.of());
     }
 
     public MachineView withDetails(String dnsName, OsPlatform platform, String build, String ver, String aadId,
                             Instant at) {
         return new MachineView(id, dnsName, platform, build, ver, aadId, firstSeen == null ? at : firstSeen,
-                isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at);
+                isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at,
+                machineTags);
     }
 
     public MachineView withAction(IsolationState state, IsolationType scope, String pending, String actionId,
                            ActionType actionType, ActionStatus actionStatus, Instant at) {
         return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, firstSeen, state,
-                scope, pending, actionId, actionType, actionStatus, at);
+                scope, pending, actionId, actionType, actionStatus, at, machineTags);
+    }
+
+    /** Tags change no isolation; {@code lastUpdate} moves with them, as with any event of the device. */
+    public MachineView withTags(List<String> tags, Instant at) {
+        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, firstSeen,
+                isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at,
+                List.copyOf(tags));
     }
 }

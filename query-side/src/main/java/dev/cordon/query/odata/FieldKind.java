@@ -7,7 +7,9 @@ import java.util.Set;
 public enum FieldKind {
     STRING(EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE)),
     ENUM(EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE)),
-    INSTANT(EnumSet.allOf(ComparisonOperator.class));
+    INSTANT(EnumSet.allOf(ComparisonOperator.class)),
+    /** Several strings (TagColumn): compared only inside {@code any()}. */
+    COLLECTION(EnumSet.noneOf(ComparisonOperator.class));
 
     private final Set<ComparisonOperator> operators;
 

@@ -15,6 +15,13 @@ public sealed interface FilterExpression {
     record StartsWith(FilterField field, String prefix) implements FilterExpression {
     }
 
+    /**
+     * {@code field/any(v: v eq 'x')} ({@code prefix} false), {@code field/any(v: startswith(v,'x'))} (true), or
+     * {@code field/any()}, some value at all ({@code value} null), on a collection field.
+     */
+    record Any(FilterField field, String value, boolean prefix) implements FilterExpression {
+    }
+
     /** {@code value} is a String, an {@link Instant}, or null for {@code eq null} / {@code ne null}. */
     record Comparison(FilterField field, ComparisonOperator operator, Object value) implements FilterExpression {
     }

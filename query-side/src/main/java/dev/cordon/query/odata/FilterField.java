@@ -21,6 +21,11 @@ public record FilterField(String name, String column, FieldKind kind, List<Strin
         return new FilterField(name, column, FieldKind.INSTANT, List.of(), UnaryOperator.identity());
     }
 
+    /** A collection of strings kept as {@link TagColumn} keeps it. */
+    public static FilterField collection(String name, String column) {
+        return new FilterField(name, column, FieldKind.COLLECTION, List.of(), UnaryOperator.identity());
+    }
+
     public static FilterField enumeration(String name, String column, Class<? extends Enum<?>> type) {
         return new FilterField(name, column, FieldKind.ENUM,
                 Arrays.stream(type.getEnumConstants()).map(Enum::name).toList(), UnaryOperator.identity());

@@ -32,6 +32,10 @@ final class ODataLexer {
                 tokens.add(new Token(TokenType.CLOSE, ")", pos++));
             } else if (c == ',') {
                 tokens.add(new Token(TokenType.COMMA, ",", pos++));
+            } else if (c == '/') {
+                tokens.add(new Token(TokenType.SLASH, "/", pos++));
+            } else if (c == ':') {
+                tokens.add(new Token(TokenType.COLON, ":", pos++));
             } else if (c == '\'') {
                 tokens.add(string());
             } else if (isAsciiLetter(c) || c == '_') {

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * filter     := or END
  * or         := and ("or" and)*
  * and        := primary ("and" primary)*
- * primary    := "(" or ")" | startswith | comparison
+ * primary    := "(" or ")" | startswith | any | comparison
  * startswith := "startswith" "(" field "," string ")"
+ * any        := collection "/" "any" "(" [ variable ":" ( variable "eq" string | "startswith" "(" variable "," string ")" ) ] ")"
  * comparison := field op literal
  * </pre>
  * Only parentheses recurse, and their depth is capped, so hostile input cannot exhaust the stack; the length and the
@@ -90,6 +91,9 @@ public final class ODataParser {
             if (token.isWord("startswith") && tokens.get(index + 1).type() == TokenType.OPEN) {
                 return startsWith();
             }
+            if (token.type() == TokenType.WORD && tokens.get(index + 1).type() == TokenType.SLASH) {
+                return any();
+            }
             return comparison();
         }
         if (depth >= MAX_DEPTH) {
@@ -132,6 +136,66 @@ public final class ODataParser {
         return new FilterExpression.StartsWith(field, prefix);
     }
 
+    /** Defender's {@code machineTags/any(tag: tag eq 'x')}; the variable may have any name, used consistently. */
+    private FilterExpression any() {
+        Token name = next();
+        FilterField field = field(name);
+        if (field.kind() != FieldKind.COLLECTION) {
+            throw ODataException.at(name.position(), "'/' may follow only a collection field; '" + field.name()
+                    + "' is not one");
+        }
+        next();
+        Token any = next();
+        if (!any.isWord("any")) {
+            throw ODataException.at(any.position(), "expected 'any' after '" + field.name() + "/' but found "
+                    + any.describe());
+        }
+        expect(TokenType.OPEN, "'(' after 'any'");
+        if (peek().type() == TokenType.CLOSE) {
+            next();
+            return new FilterExpression.Any(field, null, false);
+        }
+        Token variable = next();
+        if (variable.type() != TokenType.WORD) {
+            throw ODataException.at(variable.position(), "expected a variable name in any() but found "
+                    + variable.describe());
+        }
+        expect(TokenType.COLON, "':' after the variable '" + variable.text() + "'");
+        FilterExpression.Any condition;
+        Token first = next();
+        if (first.isWord("startswith") && peek().type() == TokenType.OPEN) {
+            next();
+            expectVariable(variable, next());
+            expect(TokenType.COMMA, "',' in startswith()");
+            condition = new FilterExpression.Any(field, quoted(field, next()), true);
+            expect(TokenType.CLOSE, "')' to close startswith(");
+        } else {
+            expectVariable(variable, first);
+            Token operator = next();
+            if (!operator.isWord("eq")) {
+                throw ODataException.at(operator.position(), "inside any() only '" + variable.text()
+                        + " eq' and startswith(" + variable.text() + ",...) are supported, found " + operator.describe());
+            }
+            condition = new FilterExpression.Any(field, quoted(field, next()), false);
+        }
+        expect(TokenType.CLOSE, "')' to close any(");
+        return condition;
+    }
+
+    private void expectVariable(Token variable, Token found) {
+        if (found.type() != TokenType.WORD || !found.text().equals(variable.text())) {
+            throw ODataException.at(found.position(), "expected the variable '" + variable.text() + "' but found "
+                    + found.describe());
+        }
+    }
+
+    private void expect(TokenType type, String what) {
+        Token token = next();
+        if (token.type() != type) {
+            throw ODataException.at(token.position(), "expected " + what + " but found " + token.describe());
+        }
+    }
+
     private FilterField field(Token name) {
         return schema.field(name.text()).orElseThrow(() -> ODataException.at(name.position(),
                 "unknown field '" + name.text() + "'; filterable fields are: " + schema.names()));
@@ -143,6 +207,10 @@ public final class ODataParser {
             throw ODataException.at(name.position(), "expected a field name but found " + name.describe());
         }
         FilterField field = field(name);
+        if (field.kind() == FieldKind.COLLECTION) {
+            throw ODataException.at(name.position(), "'" + field.name() + "' holds several values: filter it with "
+                    + field.name() + "/any(tag: tag eq 'x')");
+        }
         Token opToken = next();
         ComparisonOperator operator = opToken.type() == TokenType.WORD
                 ? ComparisonOperator.fromKeyword(opToken.text()).orElse(null)
@@ -170,6 +238,7 @@ public final class ODataParser {
             case STRING -> field.normaliser().apply(quoted(field, token));
             case ENUM -> enumValue(field, token);
             case INSTANT -> instant(field, token);
+            case COLLECTION -> throw new IllegalStateException("compared only inside any()");
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.cordon.query.odata;
 
 import dev.cordon.query.odata.FilterExpression.And;
+import dev.cordon.query.odata.FilterExpression.Any;
 import dev.cordon.query.odata.FilterExpression.Comparison;
 import dev.cordon.query.odata.FilterExpression.Or;
 import dev.cordon.query.odata.FilterExpression.StartsWith;
@@ -34,10 +35,14 @@ public final class SqlFilterRenderer {
         }
         if (expression instanceof StartsWith startsWith) {
             // Case-insensitive, as names are; the prefix's own % and _ match only themselves.
-            String name = "f" + parameters.size();
-            parameters.put(name, startsWith.prefix().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
-            return "LOWER(" + startsWith.field().column() + ") LIKE :" + name + " ESCAPE '\\'";
+            return like(startsWith.field(), likeLiteral(startsWith.prefix()) + "%");
+        }
+        if (expression instanceof Any any) {
+            if (any.value() == null) {
+                return any.field().column() + " <> ''";
+            }
+            return like(any.field(), any.prefix() ? TagColumn.containingPrefix(any.value())
+                    : TagColumn.containing(any.value()));
         }
         Comparison comparison = (Comparison) expression;
         String column = comparison.field().column();
@@ -49,5 +54,17 @@ public final class SqlFilterRenderer {
                 ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
                 : comparison.value());
         return column + " " + comparison.operator().sql() + " :" + name;
+    }
+
+    /** The value lower-cased, as the column is compared, with its own {@code %}, {@code _} and {@code \} literal. */
+    static String likeLiteral(String value) {
+        return value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Case-insensitive, as names are; the pattern's literal part already escaped. */
+    private String like(FilterField field, String pattern) {
+        String name = "f" + parameters.size();
+        parameters.put(name, pattern);
+        return "LOWER(" + field.column() + ") LIKE :" + name + " ESCAPE '\\'";
     }
 }

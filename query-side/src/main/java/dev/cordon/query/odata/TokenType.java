@@ -11,5 +11,9 @@ enum TokenType {
     CLOSE,
     /** Between a function's arguments: {@code startswith(computerDnsName,'ws-')}. */
     COMMA,
+    /** Between a collection field and {@code any}: {@code machineTags/any(tag: tag eq 'x')}. */
+    SLASH,
+    /** Between a lambda's variable and its condition. */
+    COLON,
     END
 }

@@ -5,8 +5,12 @@ import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.transition.IsolationTransitions;
 import dev.cordon.query.machine.MachineView;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A device as the read side knows it, after each event: a pure function of the shared transitions
@@ -26,6 +30,16 @@ public final class DeviceFold {
         if (event instanceof DeviceDetailsUpdatedEvent e) {
             return device.withDetails(e.computerDnsName(), e.osPlatform(), e.osBuild(), e.version(),
                     e.aadDeviceId(), e.updatedAt());
+        }
+        if (event instanceof DeviceTagAddedEvent e) {
+            List<String> tags = new ArrayList<>(device.machineTags());
+            tags.add(e.tag());
+            return device.withTags(tags, e.addedAt());
+        }
+        if (event instanceof DeviceTagRemovedEvent e) {
+            List<String> tags = new ArrayList<>(device.machineTags());
+            tags.remove(e.tag());
+            return device.withTags(tags, e.removedAt());
         }
         if (event instanceof MachineActionEvent e) {
             return onAction(device, e);

@@ -5,6 +5,8 @@ import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.transition.IsolationTransitions;
 import dev.cordon.query.action.MachineActionView;
 import dev.cordon.query.timeline.TimelineEntry;
@@ -22,9 +24,17 @@ public final class TimelineEntries {
     public static TimelineEntry entryFor(DeviceEvent event, long sequence, String eventId,
                                          MachineActionView actionAfter) {
         String eventType = eventType(event);
+        if (event instanceof DeviceTagAddedEvent e) {
+            return new TimelineEntry(e.deviceId(), sequence, eventId, eventType, e.addedAt(), null, null, null,
+                    e.requestor(), null, e.tag());
+        }
+        if (event instanceof DeviceTagRemovedEvent e) {
+            return new TimelineEntry(e.deviceId(), sequence, eventId, eventType, e.removedAt(), null, null, null,
+                    e.requestor(), null, e.tag());
+        }
         if (!(event instanceof MachineActionEvent actionEvent)) {
             return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, event.occurredAt(), null, null,
-                    null, null, null);
+                    null, null, null, null);
         }
         String requestor;
         String comment;
@@ -45,7 +55,7 @@ public final class TimelineEntries {
         return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, event.occurredAt(),
                 actionEvent.actionId(), IsolationTransitions.actionType(actionEvent),
                 IsolationTransitions.statusAfter(actionEvent),
-                requestor, comment);
+                requestor, comment, null);
     }
 
     /** The record's simple name without {@code Event}, e.g. {@code DeviceIsolationRequested}. */

@@ -15,5 +15,6 @@ public record TimelineEntry(
         ActionType actionType,
         ActionStatus status,
         String requestor,
-        String comment) {
+        String comment,
+        String tag) {
 }

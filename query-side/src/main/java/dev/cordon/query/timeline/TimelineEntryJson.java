@@ -6,7 +6,7 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import java.time.Instant;
 
-@JsonPropertyOrder({"timestamp", "eventType", "actionId", "actionType", "status", "requestor", "comment",
+@JsonPropertyOrder({"timestamp", "eventType", "actionId", "actionType", "status", "requestor", "comment", "tag",
         "sequence", "eventId"})
 public record TimelineEntryJson(
         @JsonProperty("timestamp") Instant timestamp,
@@ -16,11 +16,12 @@ public record TimelineEntryJson(
         @JsonProperty("status") ActionStatus status,
         @JsonProperty("requestor") String requestor,
         @JsonProperty("comment") String comment,
+        @JsonProperty("tag") String tag,
         @JsonProperty("sequence") long sequence,
         @JsonProperty("eventId") String eventId) {
 
     static TimelineEntryJson of(TimelineEntry entry) {
         return new TimelineEntryJson(entry.timestamp(), entry.eventType(), entry.actionId(), entry.actionType(),
-                entry.status(), entry.requestor(), entry.comment(), entry.sequence(), entry.eventId());
+                entry.status(), entry.requestor(), entry.comment(), entry.tag(), entry.sequence(), entry.eventId());
     }
 }

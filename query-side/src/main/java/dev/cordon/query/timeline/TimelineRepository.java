@@ -49,12 +49,13 @@ public class TimelineRepository {
                 .addValue("actionType", entry.actionType() == null ? null : entry.actionType().name(), Types.VARCHAR)
                 .addValue("status", entry.status() == null ? null : entry.status().name(), Types.VARCHAR)
                 .addValue("requestor", entry.requestor(), Types.VARCHAR)
-                .addValue("comment", entry.comment(), Types.VARCHAR);
+                .addValue("comment", entry.comment(), Types.VARCHAR)
+                .addValue("tag", entry.tag(), Types.VARCHAR);
         return jdbc.update("""
                 INSERT INTO %s (device_id, sequence, event_id, event_type, occurred_at, action_id,
-                    action_type, status, requestor, comment)
+                    action_type, status, requestor, comment, tag)
                 VALUES (:deviceId, :sequence, :eventId, :eventType, :occurredAt, :actionId, :actionType, :status,
-                    :requestor, :comment)
+                    :requestor, :comment, :tag)
                 ON CONFLICT DO NOTHING
                 """.formatted(table), params) == 1;
     }
@@ -85,6 +86,7 @@ public class TimelineRepository {
                 actionType == null ? null : ActionType.valueOf(actionType),
                 status == null ? null : ActionStatus.valueOf(status),
                 rs.getString("requestor"),
-                rs.getString("comment"));
+                rs.getString("comment"),
+                rs.getString("tag"));
     }
 }

@@ -89,6 +89,6 @@ class IsolationOptionsJsonTest {
 
     private static MachineView device(OsPlatform platform, String build) {
         return new MachineView("m1", "host.corp.example", platform, build, null, null, null,
-                IsolationState.NotIsolated, null, null, null, null, null, null);
+                IsolationState.NotIsolated, null, null, null, null, null, null, List.of());
     }
 }

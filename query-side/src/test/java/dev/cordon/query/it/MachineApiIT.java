@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +54,9 @@ class MachineApiIT extends IntegrationTestSupport {
         assertThat(fields).containsExactly("@odata.context", "id", "computerDnsName", "osPlatform", "osBuild",
                 "version", "aadDeviceId", "isAadJoined", "isolationState", "isolationScope", "pendingActionId",
                 "lastActionId", "lastActionType", "lastActionStatus", "firstSeen", "lastUpdate", "onboardingStatus",
-                "healthStatus", "lastSeen", "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel");
+                "healthStatus", "lastSeen", "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel",
+                "machineTags");
+        assertThat(machine.get("machineTags").isArray()).isTrue();
         assertThat(machine.get("isAadJoined").asBoolean()).isTrue();
         assertThat(machine.get("osBuild").isNumber()).as("Defender's osBuild is a number").isTrue();
         assertThat(machine.get("osBuild").asLong()).isEqualTo(22631);
@@ -162,6 +166,55 @@ class MachineApiIT extends IntegrationTestSupport {
         assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ResourceNotFound");
     }
 
+    /**
+     * Tags as Defender's clients filter on them: machineTags/any(tag: tag eq 'x'), case-insensitively, the tag's own
+     * wildcards literal, a tag that only contains the value no match; startswith inside any(); any() for tagged at all.
+     */
+    @Test
+    void tags_areShown_inTheTimelineToo_andFilteredWithAny() {
+        projection.apply(new RecordedEvent(newId("evt"), 2, TestEvents.tagAdded(device, "Finance servers", at(6))));
+        projection.apply(new RecordedEvent(newId("evt"), 3, TestEvents.tagAdded(device, "50%_off", at(7))));
+        projection.apply(new RecordedEvent(newId("evt"), 4, TestEvents.tagAdded(device, "VIP", at(8))));
+        projection.apply(new RecordedEvent(newId("evt"), 5, TestEvents.tagRemoved(device, "VIP", at(9))));
+        projection.apply(new RecordedEvent(newId("evt"), 1, TestEvents.tagAdded(other, "Finance", at(6))));
+
+        JsonNode machine = get("/api/machines/" + device).getBody();
+        assertThat(machine.get("machineTags").toString()).isEqualTo("[\"Finance servers\",\"50%_off\"]");
+        assertThat(machine.get("isolationState").asText()).as("tags change no isolation").isEqualTo("IsolationPending");
+        String mine = " and (id eq '" + device + "' or id eq '" + other + "')";
+        assertThat(ids(get("/api/machines", "$filter", "machineTags/any(tag: tag eq 'finance SERVERS')" + mine)))
+                .containsExactly(device);
+        assertThat(ids(get("/api/machines", "$filter", "machineTags/any(t:t eq 'Finance')" + mine)))
+                .containsExactly(other);
+        assertThat(ids(get("/api/machines", "$filter", "machineTags/any(tag: tag eq 'VIP')" + mine))).isEmpty();
+        assertThat(ids(get("/api/machines", "$filter", "machineTags/any(tag: tag eq '50%')" + mine))).isEmpty();
+        assertThat(ids(get("/api/machines", "$filter", "machineTags/any(tag: tag eq 'servers')" + mine))).isEmpty();
+        assertThat(ids(get("/api/machines", "$filter", "machineTags/any(tag: startswith(tag,'fin'))" + mine)))
+                .containsExactlyInAnyOrder(device, other);
+        assertThat(ids(get("/api/v1.0/machines", "$filter", "machineTags/any(tag: startswith(tag,'50%_'))" + mine)))
+                .containsExactly(device);
+        assertThat(ids(get("/api/machines", "$filter", "machineTags/any()" + mine)))
+                .containsExactlyInAnyOrder(device, other);
+
+        JsonNode timeline = get("/api/machines/" + device + "/timeline").getBody().get("value");
+        assertThat(timeline.get(2).get("eventType").asText()).isEqualTo("DeviceTagAdded");
+        assertThat(timeline.get(2).get("tag").asText()).isEqualTo("Finance servers");
+        assertThat(timeline.get(2).get("requestor").asText()).isEqualTo("analyst@corp.example");
+        assertThat(timeline.get(5).get("eventType").asText()).isEqualTo("DeviceTagRemoved");
+        assertThat(timeline.get(5).get("tag").asText()).isEqualTo("VIP");
+        assertThat(timeline.get(1).get("tag").isNull()).as("no tag on other events").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"machineTags eq 'x'", "machineTags/any(tag: tag ne 'x')", "machineTags/any(tag: t eq 'x')",
+            "machineTags/all(tag: tag eq 'x')", "computerDnsName/any(tag: tag eq 'x')", "machineTags/any(tag eq 'x')",
+            "machineTags/any(tag: tag eq 'x'", "machineTags/any(tag: startswith(machineTags,'x'))"})
+    void tags_filterMalformed_is400ODataError(String filter) {
+        ResponseEntity<JsonNode> response = get("/api/machines", "$filter", filter);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().at("/error/code").asText()).isEqualTo("ODataError");
+    }
+
     @Test
     void timeline_listsEntriesInSequenceOrder() {
         JsonNode body = get("/api/machines/" + device + "/timeline").getBody();
@@ -171,7 +224,7 @@ class MachineApiIT extends IntegrationTestSupport {
         List<String> fields = new ArrayList<>();
         request.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("timestamp", "eventType", "actionId", "actionType", "status",
-                "requestor", "comment", "sequence", "eventId");
+                "requestor", "comment", "tag", "sequence", "eventId");
         assertThat(request.get("eventType").asText()).isEqualTo("DeviceIsolationRequested");
         assertThat(request.get("comment").asText()).isEqualTo("Suspicious beaconing");
     }

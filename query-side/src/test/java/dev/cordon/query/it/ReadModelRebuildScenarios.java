@@ -285,7 +285,10 @@ abstract class ReadModelRebuildScenarios {
                 }
                 case 1 -> {
                     send(TestEvents.isolationRequested(device, isolate, IsolationType.Selective, at(t + 1)));
-                    send(TestEvents.cancelled(device, isolate, ActionType.Isolate, at(t + 2)));
+                    send(TestEvents.tagAdded(device, "Finance", at(t + 2)));
+                    send(TestEvents.tagAdded(device, "VIP " + i, at(t + 3)));
+                    send(TestEvents.cancelled(device, isolate, ActionType.Isolate, at(t + 4)));
+                    send(TestEvents.tagRemoved(device, "Finance", at(t + 5)));
                 }
                 case 2 -> {
                     send(TestEvents.isolationRequested(device, isolate, IsolationType.Full, at(t + 1)));

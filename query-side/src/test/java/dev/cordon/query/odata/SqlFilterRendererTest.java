@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SqlFilterRendererTest {
@@ -62,5 +63,28 @@ class SqlFilterRendererTest {
 
         assertThat(filter.sql()).isEqualTo("(LOWER(machine_id) LIKE :f0 ESCAPE '\\' AND id = :f1)");
         assertThat(filter.parameters()).containsEntry("f0", "ws-10\\%\\_a\\\\b%").containsEntry("f1", "x");
+    }
+
+    /** One text column holds the tags, each between U+001F: "has a tag equal to x" is a LIKE on it, x's wildcards literal. */
+    @Test
+    void render_whenAny_isALikeOnTheTagColumn() {
+        FilterSchema schema = new FilterSchema(List.of(FilterField.collection("machineTags", "machine_tags"),
+                FilterField.string("id", "id")));
+
+        SqlFilter eq = SqlFilterRenderer.render(ODataParser.parse("machineTags/any(tag: tag eq 'VIP_1%') and id eq 'x'",
+                schema));
+        assertThat(eq.sql()).isEqualTo("(LOWER(machine_tags) LIKE :f0 ESCAPE '\\' AND id = :f1)");
+        assertThat(eq.parameters()).containsEntry("f0", "%\u001fvip\\_1\\%\u001f%");
+        SqlFilter prefix = SqlFilterRenderer.render(ODataParser.parse("machineTags/any(t: startswith(t,'Fin'))", schema));
+        assertThat(prefix.parameters()).containsEntry("f0", "%\u001ffin%");
+        assertThat(SqlFilterRenderer.render(ODataParser.parse("machineTags/any()", schema)).sql())
+                .isEqualTo("machine_tags <> ''");
+    }
+
+    @Test
+    void tagColumn_roundTripsTheTagsInOrder() {
+        assertThat(TagColumn.encode(List.of())).isEmpty();
+        assertThat(TagColumn.decode(TagColumn.encode(List.of("b", "a b", "50%")))).containsExactly("b", "a b", "50%");
+        assertThat(TagColumn.decode("")).isEmpty();
     }
 }

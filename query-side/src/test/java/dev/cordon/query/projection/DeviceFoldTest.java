@@ -7,10 +7,13 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.query.machine.MachineView;
 import dev.cordon.query.support.TestEvents;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeviceFoldTest {
@@ -35,7 +38,22 @@ class DeviceFoldTest {
     void registered_isNotIsolated() {
         MachineView view = fold(TestEvents.registered(DEVICE, at(0)));
         assertThat(view).isEqualTo(new MachineView(DEVICE, DEVICE + ".corp.example", OsPlatform.Windows11, "22631",
-                "23H2", "aad-" + DEVICE, at(0), IsolationState.NotIsolated, null, null, null, null, null, at(0)));
+                "23H2", "aad-" + DEVICE, at(0), IsolationState.NotIsolated, null, null, null, null, null, at(0),
+                List.of()));
+    }
+
+    @Test
+    void tags_addedAndRemoved_inTheOrderAdded_andKeepTheIsolation() {
+        MachineView view = fold(TestEvents.registered(DEVICE, at(0)),
+                TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full, at(1)),
+                new DeviceTagAddedEvent(DEVICE, "VIP", "soc", "PublicApi", at(2)),
+                new DeviceTagAddedEvent(DEVICE, "Finance", "soc", "PublicApi", at(3)),
+                new DeviceTagAddedEvent(DEVICE, "Berlin", "soc", "PublicApi", at(4)),
+                new DeviceTagRemovedEvent(DEVICE, "Finance", "soc", "PublicApi", at(5)));
+        assertThat(view.machineTags()).containsExactly("VIP", "Berlin");
+        assertThat(view.isolationState()).isEqualTo(IsolationState.IsolationPending);
+        assertThat(view.pendingActionId()).isEqualTo("iso");
+        assertThat(view.lastUpdate()).isEqualTo(at(5));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.query.action.MachineActionView;
 import dev.cordon.query.support.TestEvents;
 import dev.cordon.query.timeline.TimelineEntry;
@@ -22,7 +24,20 @@ class TimelineEntriesTest {
     void registration_hasNoActionFields() {
         TimelineEntry entry = TimelineEntries.entryFor(TestEvents.registered(DEVICE, at(0)), 0, "e0", null);
         assertThat(entry).isEqualTo(new TimelineEntry(DEVICE, 0, "e0", "DeviceRegistered", at(0), null, null, null,
-                null, null));
+                null, null, null));
+    }
+
+    @Test
+    void tagChange_namesTheTagAndWhoChangedIt() {
+        TimelineEntry added = TimelineEntries.entryFor(
+                new DeviceTagAddedEvent(DEVICE, "VIP", "analyst@corp.example", "PublicApi", at(2)), 2, "e2", null);
+        assertThat(added).isEqualTo(new TimelineEntry(DEVICE, 2, "e2", "DeviceTagAdded", at(2), null, null, null,
+                "analyst@corp.example", null, "VIP"));
+        TimelineEntry removed = TimelineEntries.entryFor(
+                new DeviceTagRemovedEvent(DEVICE, "VIP", "soc", "PublicApi", at(3)), 3, "e3", null);
+        assertThat(removed.eventType()).isEqualTo("DeviceTagRemoved");
+        assertThat(removed.tag()).isEqualTo("VIP");
+        assertThat(removed.requestor()).isEqualTo("soc");
     }
 
     @Test
@@ -30,7 +45,7 @@ class TimelineEntriesTest {
         TimelineEntry entry = TimelineEntries.entryFor(
                 TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full, at(1)), 1, "e1", PENDING);
         assertThat(entry).isEqualTo(new TimelineEntry(DEVICE, 1, "e1", "DeviceIsolationRequested", at(1), "iso",
-                ActionType.Isolate, ActionStatus.Pending, "analyst@corp.example", "Suspicious beaconing"));
+                ActionType.Isolate, ActionStatus.Pending, "analyst@corp.example", "Suspicious beaconing", null));
     }
 
     @Test

@@ -42,7 +42,9 @@ class StoredEventsTest {
                 TestEvents.released("dev-1", "act-2", TestEvents.at(6)),
                 TestEvents.releaseFailed("dev-1", "act-2", 5, TestEvents.at(6)),
                 TestEvents.cancelled("dev-1", "act-2", ActionType.Unisolate, TestEvents.at(7)),
-                TestEvents.timedOut("dev-1", "act-2", ActionType.Unisolate, TestEvents.at(8)));
+                TestEvents.timedOut("dev-1", "act-2", ActionType.Unisolate, TestEvents.at(8)),
+                TestEvents.tagAdded("dev-1", "VIP", TestEvents.at(9)),
+                TestEvents.tagRemoved("dev-1", "VIP", TestEvents.at(10)));
         assertThat(events).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(
                 EventCatalog.entries().stream().map(EventCatalog.Entry::eventClass).toList());
         for (int sequence = 0; sequence < events.size(); sequence++) {

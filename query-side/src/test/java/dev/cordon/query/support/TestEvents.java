@@ -16,6 +16,8 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.DeviceTagAddedEvent;
+import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
@@ -92,6 +94,14 @@ public final class TestEvents {
     }
 
     /** The Kafka value the command side would publish for {@code event} at {@code sequence}. */
+    public static DeviceTagAddedEvent tagAdded(String deviceId, String tag, Instant at) {
+        return new DeviceTagAddedEvent(deviceId, tag, "analyst@corp.example", "PublicApi", at);
+    }
+
+    public static DeviceTagRemovedEvent tagRemoved(String deviceId, String tag, Instant at) {
+        return new DeviceTagRemovedEvent(deviceId, tag, "analyst@corp.example", "PublicApi", at);
+    }
+
     public static String cloudEventJson(DeviceEvent event, long sequence) {
         return cloudEventJson(event, sequence, UUID.randomUUID().toString());
     }
