@@ -276,6 +276,11 @@ class DashboardIT {
         ui.click(By.cssSelector("#devices tbody tr td[data-label='OS']"));
         ui.await().until(ExpectedConditions.textToBe(By.id("device-name"), SERVER_2019));
         ui.awaitLive();
+        // The demo's tags: chips in the overview, in the order added, and a timeline entry each, with who added it.
+        assertThat(ui.driver().findElements(By.cssSelector("#device-tags .tag")).stream().map(WebElement::getText))
+                .containsExactly("Servers", "Finance");
+        assertThat(ui.timeline()).anyMatch(entry -> entry.contains("Tag added") && entry.contains("Finance")
+                && entry.contains("Cordon demo seed"));
         ui.assertFitsTheWidth();
         ui.assertAccessibleNames();
         screenshot("390/device-page.png");
