@@ -127,6 +127,7 @@ function summary(machine) {
       row('Operating system', format.platform(machine.osPlatform)),
       row('Version', machine.version ?? h('span', { class: 'muted' }, 'Not reported')),
       row('OS build', machine.osBuild != null ? String(machine.osBuild) : h('span', { class: 'muted' }, 'Not reported')),
+      row('Last seen', h('span', { id: 'device-last-seen' }, format.lastSeen(machine))),
       row('Tags', h('span', { id: 'device-tags' }, tags(machine.machineTags))),
       row('Device id', h('code', {}, machine.id)),
       row('Last action', machine.lastActionType

@@ -81,12 +81,6 @@ export function filterFor(text, isolationState) {
   return clauses.join(' and ') || undefined;
 }
 
-/** When the device's agent last called, and whether that was recently enough to count it Active. */
-function lastSeen(machine) {
-  if (!machine.lastSeen) return h('span', { class: 'muted' }, 'Never (agent not onboarded)');
-  return [format.time(machine.lastSeen), ' · ', format.badge('health', machine.healthStatus, machine.healthStatus)];
-}
-
 function devicesTable(machines) {
   return h('table', { class: 'responsive', id: 'devices' },
     h('caption', { class: 'visually-hidden' }, 'Devices'),
@@ -106,7 +100,7 @@ function deviceRow(machine) {
       ? [format.actionType(machine.lastActionType), ' · ',
         format.badge('status', machine.lastActionStatus, format.status(machine.lastActionStatus))]
       : h('span', { class: 'muted' }, 'None')),
-    h('td', { 'data-label': 'Last seen' }, lastSeen(machine)));
+    h('td', { 'data-label': 'Last seen' }, format.lastSeen(machine)));
   // The whole row is a target for the mouse; keyboard and screen-reader users have the link in it.
   row.addEventListener('click', (event) => {
     if (!event.target.closest('a') && !window.getSelection()?.toString()) window.location.assign(href);

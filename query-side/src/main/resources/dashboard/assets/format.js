@@ -92,3 +92,9 @@ export function plainError(error) {
   }[error.code] ?? 'The request was refused.';
   return { lead, detail: error.message, code: error.code };
 }
+
+/** When the device's agent last called, and whether that was recently enough to count it Active. */
+export function lastSeen(machine) {
+  if (!machine.lastSeen) return h('span', { class: 'muted' }, 'Never (agent not onboarded)');
+  return [time(machine.lastSeen), ' · ', badge('health', machine.healthStatus, machine.healthStatus)];
+}

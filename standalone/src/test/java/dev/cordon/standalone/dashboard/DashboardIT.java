@@ -281,6 +281,9 @@ class DashboardIT {
                 .containsExactly("Servers", "Finance");
         assertThat(ui.timeline()).anyMatch(entry -> entry.contains("Tag added") && entry.contains("Finance")
                 && entry.contains("Cordon demo seed"));
+        // Presence is no event, so the page shows it as read: seen by its (simulated) agent, or never.
+        assertThat(ui.driver().findElement(By.id("device-last-seen")).getText())
+                .matches("(?s).*(Active|Inactive|Never).*");
         ui.assertFitsTheWidth();
         ui.assertAccessibleNames();
         screenshot("390/device-page.png");
