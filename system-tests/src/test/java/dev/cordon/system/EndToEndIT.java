@@ -22,6 +22,8 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -160,6 +162,76 @@ class EndToEndIT {
         await().atMost(INACTIVE_AFTER.plusSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(machine(device).get("healthStatus").asText()).isEqualTo("Inactive"));
         assertThat(machine(device).get("onboardingStatus").asText()).isEqualTo("Onboarded");
+    }
+
+    /**
+     * Each request a real Defender client sent that Cordon used to refuse, replayed under {@code /api} and
+     * {@code /api/v1.0}: the current responder's versioned list and isolate, the older one's isolate by aadDeviceId,
+     * a PowerShell module's lookup by computer name and its startswith(), a monitoring plugin's presence fields and
+     * filters, Defender's UnManagedDevice, and the tag call.
+     */
+    @ParameterizedTest(name = "under {0}")
+    @ValueSource(strings = {"/api", "/api/v1.0"})
+    void whatDefenderClientsSent_isAnsweredAsDefenderAnswersIt(String api) {
+        String id = UUID.randomUUID().toString().replace("-", "") + "replay00";
+        String aad = UUID.randomUUID().toString();
+        String name = "ws-" + id.substring(0, 12) + ".corp.example";
+        assertThat(commands.put("/api/machines/" + id, "{\"computerDnsName\":\"" + name + "\",\"osPlatform\":"
+                + "\"Windows11\",\"osBuild\":22631,\"aadDeviceId\":\"" + aad + "\"}").status()).isEqualTo(201);
+        assertThat(commands.get(api + "/agent/machines/" + id + "/pendingactions?ipAddress=10.1.2.3").status())
+                .isEqualTo(200);
+        String mine = " and id eq '" + id + "'";
+
+        eventually().untilAsserted(() -> {
+            Response listed = reads.get(api + "/machines?$filter=" + encode("computerDnsName eq '" + name + "'"));
+            assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+            assertThat(listed.body().at("/value/0/id").asText()).isEqualTo(id);
+        });
+        Response isolated = commands.post(api + "/machines/" + aad.toUpperCase() + "/isolate",
+                "{\"Comment\":\"Replayed responder call\",\"IsolationType\":\"Full\"}");
+        assertThat(isolated.status()).as(isolated.raw()).isEqualTo(201);
+        assertThat(isolated.body().get("machineId").asText()).as("the real machine id").isEqualTo(id);
+        assertThat(isolated.body().get("type").asText()).isEqualTo("Isolate");
+        assertThat(isolated.body().get("status").asText()).isEqualTo("Pending");
+        assertThat(isolated.body().get("@odata.context").asText()).endsWith("$metadata#MachineActions/$entity");
+
+        eventually().untilAsserted(() -> {
+            Response byName = reads.get(api + "/machines/" + name.toUpperCase());
+            assertThat(byName.status()).as(byName.raw()).isEqualTo(200);
+            JsonNode machine = byName.body();
+            assertThat(machine.get("id").asText()).isEqualTo(id);
+            assertThat(machine.get("onboardingStatus").asText()).isEqualTo("Onboarded");
+            assertThat(machine.get("healthStatus").asText()).isEqualTo("Active");
+            assertThat(machine.get("lastSeen").isTextual()).isTrue();
+            assertThat(machine.get("lastIpAddress").asText()).isEqualTo("10.1.2.3");
+            assertThat(machine.get("osBuild").isNumber()).isTrue();
+            assertThat(machine.get("isAadJoined").asBoolean()).isTrue();
+            assertThat(machine.get("riskScore").isTextual()).isTrue();
+            assertThat(machine.get("exposureLevel").isTextual()).isTrue();
+            assertThat(machine.get("machineTags").isArray()).isTrue();
+            assertThat(machine.get("isolationState").asText()).isEqualTo("IsolationPending");
+        });
+        for (String filter : List.of("startswith(computerDnsName,'WS-')", "lastSeen gt 2026-11-01Z",
+                "healthStatus eq 'Active'", "lastIpAddress eq '10.1.2.3'")) {
+            Response found = reads.get(api + "/machines?$filter=" + encode(filter + mine));
+            assertThat(found.status()).as(filter + ": " + found.raw()).isEqualTo(200);
+            assertThat(found.body().at("/value/0/id").asText()).as(filter).isEqualTo(id);
+        }
+        Response risk = reads.get(api + "/machines?$filter=" + encode("riskScore eq 'High'" + mine));
+        assertThat(risk.status()).as(risk.raw()).isEqualTo(200);
+
+        Response unmanaged = commands.post(api + "/machines/" + id + "/isolate",
+                "{\"Comment\":\"c\",\"IsolationType\":\"UnManagedDevice\"}");
+        assertThat(unmanaged.status()).isEqualTo(400);
+        assertThat(unmanaged.body().at("/error/code").asText()).isEqualTo("InvalidInput");
+        assertThat(unmanaged.body().at("/error/message").asText()).contains("is not supported", "Full, Selective");
+
+        Response tagged = commands.post(api + "/machines/" + aad + "/tags",
+                "{\"Value\":\"Replayed\",\"Action\":\"Add\"}");
+        assertThat(tagged.status()).as(tagged.raw()).isEqualTo(200);
+        assertThat(tagged.body().get("id").asText()).isEqualTo(id);
+        eventually().untilAsserted(() -> assertThat(
+                ids("machineTags/any(tag: tag eq 'replayed')" + mine)).containsExactly(id));
     }
 
     private static List<String> ids(String filter) {
