@@ -19,8 +19,10 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.transition.IsolationTransitions;
 import java.util.Objects;
@@ -48,6 +50,8 @@ public class Device {
     private String osBuild;
     private String version;
     private String aadDeviceId;
+    private RiskScore riskScore;
+    private ExposureLevel exposureLevel;
     private IsolationState state;
     private IsolationType scope;
     private OpenAction openAction;
@@ -61,14 +65,14 @@ public class Device {
     public RegistrationOutcome handle(RegisterDeviceCommand cmd) {
         if (deviceId == null) {
             apply(new DeviceRegisteredEvent(cmd.deviceId(), cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
-                    cmd.version(), cmd.aadDeviceId(), cmd.at()));
+                    cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
             return RegistrationOutcome.REGISTERED;
         }
         if (sameDetails(cmd)) {
             return RegistrationOutcome.UNCHANGED;
         }
         apply(new DeviceDetailsUpdatedEvent(deviceId, cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
-                cmd.version(), cmd.aadDeviceId(), cmd.at()));
+                cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
         return RegistrationOutcome.UPDATED;
     }
 
@@ -168,7 +172,8 @@ public class Device {
     private boolean sameDetails(RegisterDeviceCommand cmd) {
         return Objects.equals(computerDnsName, cmd.computerDnsName()) && osPlatform == cmd.osPlatform()
                 && Objects.equals(osBuild, cmd.osBuild()) && Objects.equals(version, cmd.version())
-                && Objects.equals(aadDeviceId, cmd.aadDeviceId());
+                && Objects.equals(aadDeviceId, cmd.aadDeviceId()) && riskScore == cmd.riskScore()
+                && exposureLevel == cmd.exposureLevel();
     }
 
     @EventSourcingHandler
@@ -180,6 +185,8 @@ public class Device {
         osBuild = e.osBuild();
         version = e.version();
         aadDeviceId = e.aadDeviceId();
+        riskScore = e.riskScore();
+        exposureLevel = e.exposureLevel();
     }
 
     @EventSourcingHandler
@@ -189,6 +196,8 @@ public class Device {
         osBuild = e.osBuild();
         version = e.version();
         aadDeviceId = e.aadDeviceId();
+        riskScore = e.riskScore();
+        exposureLevel = e.exposureLevel();
     }
 
     /** Every action event: the state, scope and open action after it, as the shared transitions say. */
