@@ -127,11 +127,18 @@ function summary(machine) {
       row('Operating system', format.platform(machine.osPlatform)),
       row('Version', machine.version ?? h('span', { class: 'muted' }, 'Not reported')),
       row('OS build', machine.osBuild != null ? String(machine.osBuild) : h('span', { class: 'muted' }, 'Not reported')),
+      row('Risk score', assessment(machine.riskScore)),
+      row('Exposure level', assessment(machine.exposureLevel)),
       row('Device id', h('code', {}, machine.id)),
       row('Last action', machine.lastActionType
         ? [format.actionType(machine.lastActionType), ' · ',
           format.badge('status', machine.lastActionStatus, format.status(machine.lastActionStatus))]
         : h('span', { class: 'muted' }, 'None'))));
+}
+
+/** The inventory's assessment; None is Defender's value when there is none, shown as muted as a missing detail. */
+function assessment(value) {
+  return value && value !== 'None' ? value : h('span', { class: 'muted' }, 'None');
 }
 
 function openActionPanel(open) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import java.time.Instant;
 
 /** A device on the wire; {@code @odata.context} is only written for a single entity. */
@@ -37,8 +39,8 @@ public record MachineJson(
         @JsonProperty("lastSeen") Instant lastSeen,
         @JsonProperty("lastIpAddress") String lastIpAddress,
         @JsonProperty("lastExternalIpAddress") String lastExternalIpAddress,
-        @JsonProperty("riskScore") String riskScore,
-        @JsonProperty("exposureLevel") String exposureLevel) {
+        @JsonProperty("riskScore") RiskScore riskScore,
+        @JsonProperty("exposureLevel") ExposureLevel exposureLevel) {
 
     /**
      * Defender's osBuild is a number. Registration takes digits only; a build stored otherwise (by an older version)
@@ -52,9 +54,6 @@ public record MachineJson(
         return Long.parseLong(osBuild);
     }
 
-    /** Defender's value when it has no data: Cordon keeps no risk or exposure assessment of its own. */
-    static final String NO_DATA = "None";
-
     static MachineJson of(MachineRepository.Entity entity, String odataContext) {
         MachineView view = entity.view();
         MachinePresence presence = entity.presence();
@@ -63,6 +62,6 @@ public record MachineJson(
                 view.isolationScope(), view.pendingActionId(), view.lastActionId(), view.lastActionType(),
                 view.lastActionStatus(), view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null,
                 presence.onboardingStatus(), presence.healthStatus(), presence.lastSeen(), presence.lastIpAddress(),
-                presence.lastExternalIpAddress(), NO_DATA, NO_DATA);
+                presence.lastExternalIpAddress(), view.riskScore(), view.exposureLevel());
     }
 }

@@ -3,11 +3,16 @@ package dev.cordon.query.machine;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import java.time.Instant;
 
-/** A device as the read side knows it: its reported details and where its isolation stands. */
+/**
+ * A device as the read side knows it: its reported details (the risk score and exposure level as the registering
+ * inventory reported them) and where its isolation stands.
+ */
 public record MachineView(
         String id,
         String computerDnsName,
@@ -15,6 +20,8 @@ public record MachineView(
         String osBuild,
         String version,
         String aadDeviceId,
+        RiskScore riskScore,
+        ExposureLevel exposureLevel,
         Instant firstSeen,
         IsolationState isolationState,
         IsolationType isolationScope,
@@ -24,21 +31,25 @@ public record MachineView(
         ActionStatus lastActionStatus,
         Instant lastUpdate) {
 
-    /** A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated. */
+    /**
+     * A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated, and
+     * Defender's no-data value for what no inventory reported.
+     */
     public static MachineView unknown(String id) {
-        return new MachineView(id, null, null, null, null, null, null, IsolationState.NotIsolated, null, null, null,
-                null, null, null);
+        return new MachineView(id, null, null, null, null, null, RiskScore.None, ExposureLevel.None, null,
+                IsolationState.NotIsolated, null, null, null, null, null, null);
     }
 
     public MachineView withDetails(String dnsName, OsPlatform platform, String build, String ver, String aadId,
-                            Instant at) {
-        return new MachineView(id, dnsName, platform, build, ver, aadId, firstSeen == null ? at : firstSeen,
-                isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at);
+                                   RiskScore risk, ExposureLevel exposure, Instant at) {
+        return new MachineView(id, dnsName, platform, build, ver, aadId, risk, exposure,
+                firstSeen == null ? at : firstSeen, isolationState, isolationScope, pendingActionId, lastActionId,
+                lastActionType, lastActionStatus, at);
     }
 
     public MachineView withAction(IsolationState state, IsolationType scope, String pending, String actionId,
                            ActionType actionType, ActionStatus actionStatus, Instant at) {
-        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, firstSeen, state,
-                scope, pending, actionId, actionType, actionStatus, at);
+        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, riskScore,
+                exposureLevel, firstSeen, state, scope, pending, actionId, actionType, actionStatus, at);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.rebuild.RebuildPhase;
 import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
@@ -262,7 +264,8 @@ abstract class ReadModelRebuildScenarios {
 
     /**
      * Devices with every kind of action outcome: isolations of both types that succeed, fail, are cancelled or
-     * time out, releases that succeed, fail or are cancelled, and details updates.
+     * time out, releases that succeed, fail or are cancelled, and details updates (of the risk score and exposure level
+ * too).
      *
      * @return the device ids
      */
@@ -274,7 +277,9 @@ abstract class ReadModelRebuildScenarios {
             long t = i * 100L;
             String isolate = newId("iso");
             String release = newId("rel");
-            send(TestEvents.registered(device, at(t)));
+            // Every risk score and exposure level an inventory can report, so that a rebuild must reproduce them.
+            send(TestEvents.registered(device, RiskScore.values()[i % RiskScore.values().length],
+                    ExposureLevel.values()[i % ExposureLevel.values().length], at(t)));
             switch (i % 6) {
                 case 0 -> {
                     send(TestEvents.isolationRequested(device, isolate, IsolationType.Full, at(t + 1)));
@@ -299,7 +304,8 @@ abstract class ReadModelRebuildScenarios {
                     send(TestEvents.cancelled(device, release, ActionType.Unisolate, at(t + 4)));
                 }
                 case 4 -> {
-                    send(TestEvents.detailsUpdated(device, "renamed-" + i, at(t + 1)));
+                    send(TestEvents.detailsUpdated(device, "renamed-" + i, RiskScore.High, ExposureLevel.Medium,
+                            at(t + 1)));
                     send(TestEvents.isolationRequested(device, isolate, IsolationType.Selective, at(t + 2)));
                     send(TestEvents.started(device, isolate, ActionType.Isolate, at(t + 3)));
                     send(TestEvents.timedOut(device, isolate, ActionType.Isolate, at(t + 259_200)));

@@ -7,8 +7,10 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.machine.MachineView;
 import dev.cordon.query.support.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,8 @@ class DeviceFoldTest {
     void registered_isNotIsolated() {
         MachineView view = fold(TestEvents.registered(DEVICE, at(0)));
         assertThat(view).isEqualTo(new MachineView(DEVICE, DEVICE + ".corp.example", OsPlatform.Windows11, "22631",
-                "23H2", "aad-" + DEVICE, at(0), IsolationState.NotIsolated, null, null, null, null, null, at(0)));
+                "23H2", "aad-" + DEVICE, RiskScore.None, ExposureLevel.None, at(0), IsolationState.NotIsolated, null,
+                null, null, null, null, at(0)));
     }
 
     @Test
@@ -46,6 +49,27 @@ class DeviceFoldTest {
         assertThat(view.osPlatform()).isEqualTo(OsPlatform.Windows10);
         assertThat(view.firstSeen()).isEqualTo(at(0));
         assertThat(view.lastUpdate()).isEqualTo(at(10));
+    }
+
+    @Test
+    void registered_takesTheInventorysRiskScoreAndExposureLevel_andDetailsUpdatedChangesThem() {
+        MachineView registered = fold(TestEvents.registered(DEVICE, RiskScore.High, ExposureLevel.Medium, at(0)));
+        assertThat(registered.riskScore()).isEqualTo(RiskScore.High);
+        assertThat(registered.exposureLevel()).isEqualTo(ExposureLevel.Medium);
+
+        MachineView updated = DeviceFold.apply(registered,
+                TestEvents.detailsUpdated(DEVICE, "renamed", RiskScore.Low, ExposureLevel.None, at(10)));
+        assertThat(updated.riskScore()).isEqualTo(RiskScore.Low);
+        assertThat(updated.exposureLevel()).isEqualTo(ExposureLevel.None);
+        assertThat(DeviceFold.apply(updated, TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full,
+                at(11))).riskScore()).as("an action keeps them").isEqualTo(RiskScore.Low);
+    }
+
+    @Test
+    void unknownDevice_readsDefendersNoDataValue() {
+        MachineView view = fold(TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full, at(1)));
+        assertThat(view.riskScore()).isEqualTo(RiskScore.None);
+        assertThat(view.exposureLevel()).isEqualTo(ExposureLevel.None);
     }
 
     @Test
