@@ -10,6 +10,7 @@ import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.RiskScore;
+import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.query.rebuild.RebuildPhase;
 import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
@@ -331,9 +332,9 @@ abstract class ReadModelRebuildScenarios {
             eventStore().update("""
                     insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                         time_stamp, payload_type, payload_revision, payload, meta_data)
-                    values (?, ?, ?, 'Device', ?, ?, '1', ?, null)""", eventId, device, sequence,
+                    values (?, ?, ?, 'Device', ?, ?, ?, ?, null)""", eventId, device, sequence,
                     event.occurredAt().toString(), event.getClass().getName(),
-                    TestEvents.MAPPER.writeValueAsBytes(event));
+                    EventCatalog.of(event.getClass()).revision(), TestEvents.MAPPER.writeValueAsBytes(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
