@@ -127,6 +127,8 @@ function summary(machine) {
       row('Operating system', format.platform(machine.osPlatform)),
       row('Version', machine.version ?? h('span', { class: 'muted' }, 'Not reported')),
       row('OS build', machine.osBuild != null ? String(machine.osBuild) : h('span', { class: 'muted' }, 'Not reported')),
+      row('Risk score', assessment(machine.riskScore)),
+      row('Exposure level', assessment(machine.exposureLevel)),
       row('Last seen', h('span', { id: 'device-last-seen' }, format.lastSeen(machine))),
       row('Tags', h('span', { id: 'device-tags' }, tags(machine.machineTags))),
       row('Device id', h('code', {}, machine.id)),
@@ -140,6 +142,11 @@ function summary(machine) {
 function tags(machineTags) {
   if (!machineTags || machineTags.length === 0) return h('span', { class: 'muted' }, 'None');
   return h('ul', { class: 'tags' }, machineTags.map((tag) => h('li', { class: 'tag' }, tag)));
+}
+
+/** The inventory's assessment; None is Defender's value when there is none, shown as muted as a missing detail. */
+function assessment(value) {
+  return value && value !== 'None' ? value : h('span', { class: 'muted' }, 'None');
 }
 
 function openActionPanel(open) {

@@ -13,6 +13,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
+import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventCatalog.Entry;
@@ -90,8 +92,12 @@ class EventContractTest {
                     "e70f64fa61bc11651ce0a6ff848c12c90dcb855c27c56c5508c76e89d47f0cf0"),
             Map.entry("/fixtures/MachineActionTimedOutEvent.v1.json",
                     "793650ac9effceda69ae1bb9357dc16ec4c8fa2ffb719f40c7cc97275ebd4efb"),
+            Map.entry("/schemas/DeviceDetailsUpdatedEvent.v1.schema.json",
+                    "7f4f592ae9dca72131138c83d01b1122dde34079b6c57affe5f0d80c98a34801"),
             Map.entry("/schemas/DeviceIsolationRequestedEvent.v1.schema.json",
-                    "92afdbab0e675fdb20e658a5c1fc5fa7a70495517ede6409516dd1fe87b140c5"));
+                    "92afdbab0e675fdb20e658a5c1fc5fa7a70495517ede6409516dd1fe87b140c5"),
+            Map.entry("/schemas/DeviceRegisteredEvent.v1.schema.json",
+                    "8942cb27561d08128ba8cef8dbdb36bee4920ffdcfc1afd58e32cfd952771b5f"));
 
     static Stream<Named<Entry>> entries() {
         return EventCatalog.entries().stream().map(entry -> Named.of(entry.name(), entry));
@@ -160,6 +166,26 @@ class EventContractTest {
         Entry entry = EventCatalog.of(DeviceIsolationRequestedEvent.class);
 
         assertThat(schema(entry, "1").validate(fixture(entry, "2"))).isEmpty();
+    }
+
+    /** The same for the device's details: revision 2 only adds riskScore and exposureLevel. */
+    @ParameterizedTest
+    @ValueSource(classes = {DeviceRegisteredEvent.class, DeviceDetailsUpdatedEvent.class})
+    void deviceDetailsRevision2_isStillValidRevision1Data(Class<?> eventClass) {
+        Entry entry = EventCatalog.of(eventClass);
+
+        assertThat(schema(entry, "1").validate(fixture(entry, "2"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {DeviceRegisteredEvent.class, DeviceDetailsUpdatedEvent.class})
+    void deviceDetailsRevision2_withARiskScoreDefenderDoesNotKnow_failsValidation(Class<?> eventClass) {
+        Entry entry = EventCatalog.of(eventClass);
+
+        assertThat(schema(entry).validate(fixture(entry).put("riskScore", "Critical")))
+                .extracting(ValidationMessage::getType).containsOnly("enum");
+        assertThat(schema(entry).validate(fixture(entry).put("exposureLevel", "Informational")))
+                .extracting(ValidationMessage::getType).containsOnly("enum");
     }
 
     @Test

@@ -5,7 +5,9 @@ import dev.cordon.command.device.RegistrationOutcome;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.error.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -71,11 +73,15 @@ class MachineRegistrationController {
         }
         String version = RequestRules.optional("version", body.version(), 64);
         String aadDeviceId = RequestRules.optional("aadDeviceId", body.aadDeviceId(), 64);
+        RiskScore riskScore = RequestRules.optionalEnumValue("riskScore", body.riskScore(), RiskScore.None);
+        ExposureLevel exposureLevel =
+                RequestRules.optionalEnumValue("exposureLevel", body.exposureLevel(), ExposureLevel.None);
 
         RegistrationOutcome outcome = commands.send(new RegisterDeviceCommand(machineId, name, platform,
-                body.osBuild(), version, aadDeviceId, clock.instant()), http, origin.requestor(),
-                RequestOriginResolver.PUBLIC_API);
+                body.osBuild(), version, aadDeviceId, riskScore, exposureLevel, clock.instant()), http,
+                origin.requestor(), RequestOriginResolver.PUBLIC_API);
         return ResponseEntity.status(outcome == RegistrationOutcome.REGISTERED ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new MachineResponse(machineId, name, platform.name(), body.osBuild(), version, aadDeviceId));
+                .body(new MachineResponse(machineId, name, platform.name(), body.osBuild(), version, aadDeviceId,
+                        riskScore.name(), exposureLevel.name()));
     }
 }

@@ -9,5 +9,7 @@ public record MachineResponse(
         String osPlatform,
         String osBuild,
         String version,
-        String aadDeviceId) {
+        String aadDeviceId,
+        String riskScore,
+        String exposureLevel) {
 }

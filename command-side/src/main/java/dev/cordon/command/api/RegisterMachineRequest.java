@@ -1,7 +1,9 @@
 package dev.cordon.command.api;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of PUT /api/machines/{id}: the device as its agent or the inventory reports it. */
@@ -17,5 +19,12 @@ public record RegisterMachineRequest(
         @Schema(description = "The OS version (at most 64 characters)", example = "23H2")
         String version,
         @Schema(description = "The Entra ID (Azure AD) device id (at most 64 characters)")
-        String aadDeviceId) {
+        String aadDeviceId,
+        @Schema(description = "The risk score the inventory assessed, with Defender's values (case-sensitive);"
+                + " None when absent or null", implementation = RiskScore.class, example = "Medium")
+        String riskScore,
+        @Schema(description = "The exposure level the inventory assessed, with Defender's values"
+                + " (case-sensitive); None when absent or null", implementation = ExposureLevel.class,
+                example = "Low")
+        String exposureLevel) {
 }

@@ -140,6 +140,14 @@ public final class RequestRules {
         return enumValue("IsolationType", value, IsolationType.class);
     }
 
+    /**
+     * Defender's values only, case-sensitive like osPlatform; absent (or null) is Defender's no-data value
+     * {@code None}: an inventory that assesses no risk registers devices as Defender shows them then.
+     */
+    public static <E extends Enum<E>> E optionalEnumValue(String field, String value, E absent) {
+        return value == null ? absent : enumValue(field, value, absent.getDeclaringClass());
+    }
+
     public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {

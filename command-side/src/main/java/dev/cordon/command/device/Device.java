@@ -21,8 +21,10 @@ import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.transition.IsolationTransitions;
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ public class Device {
     private String osBuild;
     private String version;
     private String aadDeviceId;
+    private RiskScore riskScore;
+    private ExposureLevel exposureLevel;
     private IsolationState state;
     private IsolationType scope;
     private OpenAction openAction;
@@ -72,14 +76,14 @@ public class Device {
     public RegistrationOutcome handle(RegisterDeviceCommand cmd) {
         if (deviceId == null) {
             apply(new DeviceRegisteredEvent(cmd.deviceId(), cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
-                    cmd.version(), cmd.aadDeviceId(), cmd.at()));
+                    cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
             return RegistrationOutcome.REGISTERED;
         }
         if (sameDetails(cmd)) {
             return RegistrationOutcome.UNCHANGED;
         }
         apply(new DeviceDetailsUpdatedEvent(deviceId, cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
-                cmd.version(), cmd.aadDeviceId(), cmd.at()));
+                cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
         return RegistrationOutcome.UPDATED;
     }
 
@@ -199,7 +203,8 @@ public class Device {
     private boolean sameDetails(RegisterDeviceCommand cmd) {
         return Objects.equals(computerDnsName, cmd.computerDnsName()) && osPlatform == cmd.osPlatform()
                 && Objects.equals(osBuild, cmd.osBuild()) && Objects.equals(version, cmd.version())
-                && Objects.equals(aadDeviceId, cmd.aadDeviceId());
+                && Objects.equals(aadDeviceId, cmd.aadDeviceId()) && riskScore == cmd.riskScore()
+                && exposureLevel == cmd.exposureLevel();
     }
 
     private Optional<String> tagLike(String tag) {
@@ -216,6 +221,8 @@ public class Device {
         osBuild = e.osBuild();
         version = e.version();
         aadDeviceId = e.aadDeviceId();
+        riskScore = e.riskScore();
+        exposureLevel = e.exposureLevel();
     }
 
     @EventSourcingHandler
@@ -225,6 +232,8 @@ public class Device {
         osBuild = e.osBuild();
         version = e.version();
         aadDeviceId = e.aadDeviceId();
+        riskScore = e.riskScore();
+        exposureLevel = e.exposureLevel();
     }
 
     @EventSourcingHandler

@@ -17,8 +17,10 @@ import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,8 @@ class DeviceStateFoldTest {
     }
 
     private static DeviceRegisteredEvent registered() {
-        return new DeviceRegisteredEvent(DEVICE, "laptop-042", OsPlatform.Windows11, "22631", "23H2", null, t(0));
+        return new DeviceRegisteredEvent(DEVICE, "laptop-042", OsPlatform.Windows11, "22631", "23H2", null,
+                RiskScore.None, ExposureLevel.None, t(0));
     }
 
     private static DeviceIsolationRequestedEvent isolationRequested(IsolationType type) {
@@ -65,7 +68,7 @@ class DeviceStateFoldTest {
     @Test
     void apply_whenRegisteredOrUpdated_isNotIsolatedWithoutAction() {
         DeviceState state = fold(registered(), new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042",
-                OsPlatform.Windows11, "26100", "24H2", null, t(1)));
+                OsPlatform.Windows11, "26100", "24H2", null, RiskScore.High, ExposureLevel.Medium, t(1)));
 
         assertThat(state).isEqualTo(new DeviceState(IsolationState.NotIsolated, null, null, null));
     }

@@ -7,7 +7,9 @@ import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.eligibility.IsolationEligibilityTest;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +50,14 @@ class DemoDevicesTest {
     void demoFleet_hasWindows10AndEveryOtherFamily() {
         assertThat(DemoDevices.ALL).extracting(DemoDevice::osPlatform).contains(OsPlatform.Windows10,
                 OsPlatform.Windows11, OsPlatform.WindowsServer2019, OsPlatform.macOS, OsPlatform.Linux);
+    }
+
+    @Test
+    void demoFleet_showsRiskScoresAndExposureLevels_besidesDefendersNoDataValue() {
+        assertThat(DemoDevices.ALL).extracting(DemoDevice::riskScore)
+                .contains(RiskScore.None, RiskScore.Low, RiskScore.Medium, RiskScore.High);
+        assertThat(DemoDevices.ALL).extracting(DemoDevice::exposureLevel)
+                .contains(ExposureLevel.None, ExposureLevel.Medium, ExposureLevel.High);
     }
 
     @Test

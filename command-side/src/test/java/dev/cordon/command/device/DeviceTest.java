@@ -18,7 +18,9 @@ import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.error.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -74,8 +76,42 @@ class DeviceTest {
         fixture.given(registered(OsPlatform.Windows10, "14393"))
                 .when(register(OsPlatform.Windows10, "19045"))
                 .expectEvents(new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042.corp.example", OsPlatform.Windows10,
-                        "19045", "22H2", null, T0))
+                        "19045", "22H2", null, RiskScore.None, ExposureLevel.None, T0))
                 .expectResultMessagePayload(RegistrationOutcome.UPDATED);
+    }
+
+    @Test
+    void register_whenUnknown_registersTheInventorysRiskScoreAndExposureLevel() {
+        fixture.givenNoPriorActivity()
+                .when(register(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
+                .expectEvents(registered(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
+                .expectResultMessagePayload(RegistrationOutcome.REGISTERED);
+    }
+
+    @Test
+    void register_whenRiskScoreChanged_recordsTheUpdate() {
+        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.Medium))
+                .when(register(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
+                .expectEvents(new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042.corp.example", OsPlatform.Windows11,
+                        "22631", "22H2", null, RiskScore.High, ExposureLevel.Medium, T0))
+                .expectResultMessagePayload(RegistrationOutcome.UPDATED);
+    }
+
+    @Test
+    void register_whenExposureLevelChanged_recordsTheUpdate() {
+        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.Medium))
+                .when(register(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.None))
+                .expectEvents(new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042.corp.example", OsPlatform.Windows11,
+                        "22631", "22H2", null, RiskScore.Low, ExposureLevel.None, T0))
+                .expectResultMessagePayload(RegistrationOutcome.UPDATED);
+    }
+
+    @Test
+    void register_whenRiskScoreAndExposureLevelUnchanged_storesNothing() {
+        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
+                .when(register(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegistrationOutcome.UNCHANGED);
     }
 
     @Test
@@ -409,11 +445,23 @@ class DeviceTest {
     }
 
     private static RegisterDeviceCommand register(OsPlatform platform, String build) {
-        return new RegisterDeviceCommand(DEVICE, "laptop-042.corp.example", platform, build, "22H2", null, T0);
+        return register(platform, build, RiskScore.None, ExposureLevel.None);
+    }
+
+    private static RegisterDeviceCommand register(OsPlatform platform, String build, RiskScore risk,
+                                                  ExposureLevel exposure) {
+        return new RegisterDeviceCommand(DEVICE, "laptop-042.corp.example", platform, build, "22H2", null, risk,
+                exposure, T0);
     }
 
     private static DeviceRegisteredEvent registered(OsPlatform platform, String build) {
-        return new DeviceRegisteredEvent(DEVICE, "laptop-042.corp.example", platform, build, "22H2", null, T0);
+        return registered(platform, build, RiskScore.None, ExposureLevel.None);
+    }
+
+    private static DeviceRegisteredEvent registered(OsPlatform platform, String build, RiskScore risk,
+                                                    ExposureLevel exposure) {
+        return new DeviceRegisteredEvent(DEVICE, "laptop-042.corp.example", platform, build, "22H2", null, risk,
+                exposure, T0);
     }
 
     private static ActionRequest request() {

@@ -151,7 +151,12 @@ class AuditIT extends IntegrationTestSupport {
             assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i);
         }
         assertThat(texts(events, "storedRevision")).containsExactly("1", "1", "1", "1", "1", "1", "1", "2", "1");
-        assertThat(texts(events, "revision")).containsExactly("1", "1", "2", "1", "1", "1", "1", "2", "1");
+        assertThat(texts(events, "revision")).containsExactly("2", "2", "2", "1", "1", "1", "1", "2", "1");
+        for (JsonNode details : List.of(events.get(0), events.get(1))) {
+            assertThat(details.at("/payload/riskScore").asText()).as("no inventory reported one then").isEqualTo("None");
+            assertThat(details.at("/payload/exposureLevel").asText()).isEqualTo("None");
+            assertThat(details.at("/storedPayload/riskScore").isMissingNode()).isTrue();
+        }
 
         JsonNode legacyRequest = events.get(2);
         assertThat(legacyRequest.get("eventId").asText()).isEqualTo(legacyIsolationEventId);

@@ -340,6 +340,45 @@ class CommandApiIT extends IntegrationTestSupport {
     }
 
     @Test
+    void register_riskScoreAndExposureLevel_areAnsweredAndChangedByTheInventory() {
+        String id = newDevice();
+        Response plain = api.put("/api/machines/" + id, "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows11\"}");
+        assertThat(plain.status()).as(plain.raw()).isEqualTo(201);
+        assertThat(plain.body().get("riskScore").asText()).as("Defender's no-data value").isEqualTo("None");
+        assertThat(plain.body().get("exposureLevel").asText()).isEqualTo("None");
+
+        Response assessed = api.put("/api/machines/" + id, "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows11\","
+                + "\"riskScore\":\"High\",\"exposureLevel\":\"Medium\"}");
+        assertThat(assessed.status()).as(assessed.raw()).isEqualTo(200);
+        assertThat(assessed.body().get("riskScore").asText()).isEqualTo("High");
+        assertThat(assessed.body().get("exposureLevel").asText()).isEqualTo("Medium");
+        assertThat(api.put("/api/machines/" + id, "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows11\","
+                + "\"riskScore\":\"High\",\"exposureLevel\":\"Medium\"}").status()).isEqualTo(200);
+        assertThat(eventTypes(id)).as("the same assessment again stores nothing")
+                .containsExactly("DeviceRegisteredEvent", "DeviceDetailsUpdatedEvent");
+    }
+
+    /** Defender's values, case-sensitive; the message lists them as it does for the isolation type. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "riskScore, Critical, '[None, Informational, Low, Medium, High]'",
+            "riskScore, high, '[None, Informational, Low, Medium, High]'",
+            "exposureLevel, Informational, '[None, Low, Medium, High]'"})
+    void register_riskScoreOrExposureLevelDefenderDoesNotHave_isInvalidInput_andStoresNothing(String field,
+                                                                                             String value,
+                                                                                             String allowed) {
+        long before = storedEvents();
+        String id = newDevice();
+
+        Response r = api.put("/api/machines/" + id, "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows11\",\""
+                + field + "\":\"" + value + "\"}");
+
+        assertError(r, 400, "InvalidInput", field + " must be one of " + allowed + ", was '" + value + "'.");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(eventTypes(id)).isEmpty();
+    }
+
+    @Test
     void agentReport_thatDoesNotFit_isInvalidActionState() {
         String id = registeredDevice("Windows11");
         String action = api.isolate(id, "Full").body().get("id").asText();

@@ -133,6 +133,8 @@ class DemoSeedIT {
         body.put("osBuild", d.osBuild());
         body.put("version", d.version());
         body.put("aadDeviceId", d.aadDeviceId());
+        body.put("riskScore", d.riskScore().name());
+        body.put("exposureLevel", d.exposureLevel().name());
         return JSON.writeValueAsString(body);
     }
 

@@ -1,7 +1,9 @@
 package dev.cordon.query.machine;
 
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.odata.FilterField;
 import dev.cordon.query.odata.FilterSchema;
 import dev.cordon.query.odata.OrderBy;
@@ -28,18 +30,14 @@ final class MachineFilter {
             FilterField.string("lastExternalIpAddress", "last_external_ip_address"),
             FilterField.enumeration("healthStatus", MachinePresence.HEALTH_STATUS, HealthStatus.class),
             FilterField.enumeration("onboardingStatus", MachinePresence.ONBOARDING_STATUS, OnboardingStatus.class),
-            // Defender's values; Cordon has no assessment of its own, so every device reads "None".
-            FilterField.enumeration("riskScore", "'None'", RiskScore.class),
-            FilterField.enumeration("exposureLevel", "'None'", ExposureLevel.class)));
+            // Defender's values, as the registering inventory reported them (None when it reported none).
+            FilterField.enumeration("riskScore", "risk_score", RiskScore.class),
+            FilterField.enumeration("exposureLevel", "exposure_level", ExposureLevel.class)));
 
     /** Defender's healthStatus values that Cordon gives (from presence alone). */
     enum HealthStatus { Active, Inactive }
 
     enum OnboardingStatus { Onboarded, CanBeOnboarded, Unsupported, InsufficientInfo }
-
-    enum RiskScore { None, Informational, Low, Medium, High }
-
-    enum ExposureLevel { None, Low, Medium, High }
 
     /**
      * Devices without a name sort last, then first in reverse, as PostgreSQL does by default; spelt out because

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,8 +40,8 @@ public record MachineJson(
         @JsonProperty("lastSeen") Instant lastSeen,
         @JsonProperty("lastIpAddress") String lastIpAddress,
         @JsonProperty("lastExternalIpAddress") String lastExternalIpAddress,
-        @JsonProperty("riskScore") String riskScore,
-        @JsonProperty("exposureLevel") String exposureLevel,
+        @JsonProperty("riskScore") RiskScore riskScore,
+        @JsonProperty("exposureLevel") ExposureLevel exposureLevel,
         @JsonProperty("machineTags") List<String> machineTags) {
 
     /**
@@ -54,9 +56,6 @@ public record MachineJson(
         return Long.parseLong(osBuild);
     }
 
-    /** Defender's value when it has no data: Cordon keeps no risk or exposure assessment of its own. */
-    static final String NO_DATA = "None";
-
     static MachineJson of(MachineRepository.Entity entity, String odataContext) {
         MachineView view = entity.view();
         MachinePresence presence = entity.presence();
@@ -65,6 +64,6 @@ public record MachineJson(
                 view.isolationScope(), view.pendingActionId(), view.lastActionId(), view.lastActionType(),
                 view.lastActionStatus(), view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null,
                 presence.onboardingStatus(), presence.healthStatus(), presence.lastSeen(), presence.lastIpAddress(),
-                presence.lastExternalIpAddress(), NO_DATA, NO_DATA, view.machineTags());
+                presence.lastExternalIpAddress(), view.riskScore(), view.exposureLevel(), view.machineTags());
     }
 }

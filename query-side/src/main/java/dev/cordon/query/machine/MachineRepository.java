@@ -6,8 +6,10 @@ import static dev.cordon.query.jdbc.Timestamps.utc;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
@@ -28,15 +30,16 @@ public class MachineRepository {
 
     /** As for actions: the WHERE keeps an event that arrived out of order from overwriting a newer state. */
     private static final String UPSERT = """
-            INSERT INTO %1$s (id, computer_dns_name, os_platform, os_build, version, aad_device_id, first_seen,
-                isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
-                last_action_status, last_update, machine_tags, last_sequence)
-            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
-                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
-                :machineTags, :lastSequence)
+            INSERT INTO %1$s (id, computer_dns_name, os_platform, os_build, version, aad_device_id, risk_score,
+                exposure_level, first_seen, isolation_state, isolation_scope, pending_action_id, last_action_id,
+                last_action_type, last_action_status, last_update, machine_tags, last_sequence)
+            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :riskScore, :exposureLevel,
+                :firstSeen, :isolationState, :isolationScope, :pendingActionId, :lastActionId, :lastActionType,
+                :lastActionStatus, :lastUpdate, :machineTags, :lastSequence)
             ON CONFLICT (id) DO UPDATE SET computer_dns_name = EXCLUDED.computer_dns_name,
                 os_platform = EXCLUDED.os_platform, os_build = EXCLUDED.os_build, version = EXCLUDED.version,
-                aad_device_id = EXCLUDED.aad_device_id, first_seen = EXCLUDED.first_seen,
+                aad_device_id = EXCLUDED.aad_device_id, risk_score = EXCLUDED.risk_score,
+                exposure_level = EXCLUDED.exposure_level, first_seen = EXCLUDED.first_seen,
                 isolation_state = EXCLUDED.isolation_state, isolation_scope = EXCLUDED.isolation_scope,
                 pending_action_id = EXCLUDED.pending_action_id, last_action_id = EXCLUDED.last_action_id,
                 last_action_type = EXCLUDED.last_action_type, last_action_status = EXCLUDED.last_action_status,
@@ -49,17 +52,18 @@ public class MachineRepository {
             MERGE INTO %1$s USING (VALUES (1)) AS one (x) ON %1$s.id = :id
             WHEN MATCHED AND %1$s.last_sequence < :lastSequence THEN UPDATE SET
                 computer_dns_name = :computerDnsName, os_platform = :osPlatform, os_build = :osBuild,
-                version = :version, aad_device_id = :aadDeviceId, first_seen = :firstSeen,
+                version = :version, aad_device_id = :aadDeviceId, risk_score = :riskScore,
+                exposure_level = :exposureLevel, first_seen = :firstSeen,
                 isolation_state = :isolationState, isolation_scope = :isolationScope,
                 pending_action_id = :pendingActionId, last_action_id = :lastActionId,
                 last_action_type = :lastActionType, last_action_status = :lastActionStatus,
                 last_update = :lastUpdate, machine_tags = :machineTags, last_sequence = :lastSequence
             WHEN NOT MATCHED THEN INSERT (id, computer_dns_name, os_platform, os_build, version, aad_device_id,
-                first_seen, isolation_state, isolation_scope, pending_action_id, last_action_id, last_action_type,
-                last_action_status, last_update, machine_tags, last_sequence)
-            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :firstSeen, :isolationState,
-                :isolationScope, :pendingActionId, :lastActionId, :lastActionType, :lastActionStatus, :lastUpdate,
-                :machineTags, :lastSequence)
+                risk_score, exposure_level, first_seen, isolation_state, isolation_scope, pending_action_id,
+                last_action_id, last_action_type, last_action_status, last_update, machine_tags, last_sequence)
+            VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :riskScore, :exposureLevel,
+                :firstSeen, :isolationState, :isolationScope, :pendingActionId, :lastActionId, :lastActionType,
+                :lastActionStatus, :lastUpdate, :machineTags, :lastSequence)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -138,6 +142,8 @@ public class MachineRepository {
                 .addValue("osBuild", machine.osBuild(), Types.VARCHAR)
                 .addValue("version", machine.version(), Types.VARCHAR)
                 .addValue("aadDeviceId", machine.aadDeviceId(), Types.VARCHAR)
+                .addValue("riskScore", machine.riskScore().name(), Types.VARCHAR)
+                .addValue("exposureLevel", machine.exposureLevel().name(), Types.VARCHAR)
                 .addValue("firstSeen", utc(machine.firstSeen()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("isolationState", machine.isolationState().name(), Types.VARCHAR)
                 .addValue("isolationScope", name(machine.isolationScope()), Types.VARCHAR)
@@ -159,6 +165,8 @@ public class MachineRepository {
                 rs.getString("os_build"),
                 rs.getString("version"),
                 rs.getString("aad_device_id"),
+                RiskScore.valueOf(rs.getString("risk_score")),
+                ExposureLevel.valueOf(rs.getString("exposure_level")),
                 instant(rs, "first_seen"),
                 IsolationState.valueOf(rs.getString("isolation_state")),
                 parse(IsolationType.class, rs.getString("isolation_scope")),

@@ -3,12 +3,17 @@ package dev.cordon.query.machine;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import java.time.Instant;
 import java.util.List;
 
-/** A device as the read side knows it: its reported details and where its isolation stands. */
+/**
+ * A device as the read side knows it: its reported details (the risk score and exposure level as the registering
+ * inventory reported them) and where its isolation stands.
+ */
 public record MachineView(
         String id,
         String computerDnsName,
@@ -16,6 +21,8 @@ public record MachineView(
         String osBuild,
         String version,
         String aadDeviceId,
+        RiskScore riskScore,
+        ExposureLevel exposureLevel,
         Instant firstSeen,
         IsolationState isolationState,
         IsolationType isolationScope,
@@ -26,29 +33,32 @@ public record MachineView(
         Instant lastUpdate,
         List<String> machineTags) {
 
-    /** A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated. */
+    /**
+     * A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated, and
+     * Defender's no-data value for what no inventory reported.
+     */
     public static MachineView unknown(String id) {
-        return new MachineView(id, null, null, null, null, null, null, IsolationState.NotIsolated, null, null, null,
-                null, null, null, List.of());
+        return new MachineView(id, null, null, null, null, null, RiskScore.None, ExposureLevel.None, null,
+                IsolationState.NotIsolated, null, null, null, null, null, null, List.of());
     }
 
     public MachineView withDetails(String dnsName, OsPlatform platform, String build, String ver, String aadId,
-                            Instant at) {
-        return new MachineView(id, dnsName, platform, build, ver, aadId, firstSeen == null ? at : firstSeen,
-                isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at,
-                machineTags);
+                                   RiskScore risk, ExposureLevel exposure, Instant at) {
+        return new MachineView(id, dnsName, platform, build, ver, aadId, risk, exposure,
+                firstSeen == null ? at : firstSeen, isolationState, isolationScope, pendingActionId, lastActionId,
+                lastActionType, lastActionStatus, at, machineTags);
     }
 
     public MachineView withAction(IsolationState state, IsolationType scope, String pending, String actionId,
                            ActionType actionType, ActionStatus actionStatus, Instant at) {
-        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, firstSeen, state,
-                scope, pending, actionId, actionType, actionStatus, at, machineTags);
+        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, riskScore,
+                exposureLevel, firstSeen, state, scope, pending, actionId, actionType, actionStatus, at, machineTags);
     }
 
     /** Tags change no isolation; {@code lastUpdate} moves with them, as with any event of the device. */
     public MachineView withTags(List<String> tags, Instant at) {
-        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, firstSeen,
-                isolationState, isolationScope, pendingActionId, lastActionId, lastActionType, lastActionStatus, at,
-                List.copyOf(tags));
+        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, riskScore,
+                exposureLevel, firstSeen, isolationState, isolationScope, pendingActionId, lastActionId,
+                lastActionType, lastActionStatus, at, List.copyOf(tags));
     }
 }

@@ -25,11 +25,11 @@ public final class DeviceFold {
         MachineView device = current != null ? current : MachineView.unknown(event.deviceId());
         if (event instanceof DeviceRegisteredEvent e) {
             return device.withDetails(e.computerDnsName(), e.osPlatform(), e.osBuild(), e.version(),
-                    e.aadDeviceId(), e.registeredAt());
+                    e.aadDeviceId(), e.riskScore(), e.exposureLevel(), e.registeredAt());
         }
         if (event instanceof DeviceDetailsUpdatedEvent e) {
             return device.withDetails(e.computerDnsName(), e.osPlatform(), e.osBuild(), e.version(),
-                    e.aadDeviceId(), e.updatedAt());
+                    e.aadDeviceId(), e.riskScore(), e.exposureLevel(), e.updatedAt());
         }
         if (event instanceof DeviceTagAddedEvent e) {
             List<String> tags = new ArrayList<>(device.machineTags());

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.eligibility.EligibilityTable;
 import dev.cordon.query.machine.MachineView;
 import java.util.ArrayList;
@@ -88,7 +90,7 @@ class IsolationOptionsJsonTest {
     }
 
     private static MachineView device(OsPlatform platform, String build) {
-        return new MachineView("m1", "host.corp.example", platform, build, null, null, null,
-                IsolationState.NotIsolated, null, null, null, null, null, null, List.of());
+        return new MachineView("m1", "host.corp.example", platform, build, null, null, RiskScore.None,
+                ExposureLevel.None, null, IsolationState.NotIsolated, null, null, null, null, null, null, List.of());
     }
 }

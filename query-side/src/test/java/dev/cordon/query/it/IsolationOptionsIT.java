@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.projection.DeviceEventProjection;
 import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.IntegrationTestSupport;
@@ -29,7 +31,8 @@ class IsolationOptionsIT extends IntegrationTestSupport {
     private String register(OsPlatform platform, String build) {
         String device = newId("dev");
         projection.apply(new RecordedEvent(newId("evt"), 0,
-                new DeviceRegisteredEvent(device, device + ".corp.example", platform, build, null, null, at(0))));
+                new DeviceRegisteredEvent(device, device + ".corp.example", platform, build, null, null,
+                        RiskScore.None, ExposureLevel.None, at(0))));
         return device;
     }
 

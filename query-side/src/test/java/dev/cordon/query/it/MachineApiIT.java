@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.projection.DeviceEventProjection;
 import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.IntegrationTestSupport;
@@ -67,6 +69,34 @@ class MachineApiIT extends IntegrationTestSupport {
         assertThat(machine.get("@odata.context").asText()).endsWith("/api/$metadata#Machines/$entity");
     }
 
+    /** Defender's names and values, as the registering inventory reported them; its no-data None without. */
+    @Test
+    void riskScoreAndExposureLevel_areTheRegisteringInventorys_andNoneWithoutThem() {
+        String assessed = newId("dev");
+        projection.apply(new RecordedEvent(newId("evt"), 0,
+                TestEvents.registered(assessed, RiskScore.High, ExposureLevel.Medium, at(2))));
+        String ours = " and (id eq '" + assessed + "' or id eq '" + other + "')";
+
+        JsonNode machine = get("/api/machines/" + assessed).getBody();
+        assertThat(machine.get("riskScore").asText()).isEqualTo("High");
+        assertThat(machine.get("exposureLevel").asText()).isEqualTo("Medium");
+        JsonNode unassessed = get("/api/machines/" + other).getBody();
+        assertThat(unassessed.get("riskScore").asText()).isEqualTo("None");
+        assertThat(unassessed.get("exposureLevel").asText()).isEqualTo("None");
+        assertThat(ids(get("/api/machines", "$filter", "riskScore eq 'High'" + ours))).containsExactly(assessed);
+        assertThat(ids(get("/api/machines", "$filter", "exposureLevel eq 'Medium'" + ours))).containsExactly(assessed);
+        assertThat(ids(get("/api/machines", "$filter", "riskScore eq 'None'" + ours))).containsExactly(other);
+        assertThat(ids(get("/api/machines", "$filter", "exposureLevel ne 'Medium'" + ours))).containsExactly(other);
+
+        projection.apply(new RecordedEvent(newId("evt"), 1, TestEvents.detailsUpdated(assessed,
+                assessed + ".corp.example", RiskScore.Low, ExposureLevel.Medium, at(3))));
+
+        assertThat(get("/api/machines/" + assessed).getBody().get("riskScore").asText()).isEqualTo("Low");
+        assertThat(ids(get("/api/machines", "$filter", "riskScore eq 'High'" + ours))).isEmpty();
+        assertThat(get("/api/machines", "$filter", "riskScore eq 'Critical'").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
     @Test
     void list_byComputerDnsNameOrAadDeviceId_findsTheDevice() {
         ResponseEntity<JsonNode> byName = get("/api/machines", "$filter",
@@ -96,9 +126,9 @@ class MachineApiIT extends IntegrationTestSupport {
         String twin = newId("dev");
         String name = "shared-" + device + ".corp.example";
         projection.apply(new RecordedEvent(newId("evt"), 0, new DeviceRegisteredEvent(device + "a", name,
-                OsPlatform.Windows11, "22631", "23H2", null, at(2))));
+                OsPlatform.Windows11, "22631", "23H2", null, RiskScore.None, ExposureLevel.None, at(2))));
         projection.apply(new RecordedEvent(newId("evt"), 0, new DeviceRegisteredEvent(twin, name.toUpperCase(),
-                OsPlatform.Windows10, "19045", "22H2", null, at(3))));
+                OsPlatform.Windows10, "19045", "22H2", null, RiskScore.None, ExposureLevel.None, at(3))));
 
         ResponseEntity<JsonNode> response = get("/api/machines/" + name);
 

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.projection.DataErrors;
 import dev.cordon.query.projection.DeviceEventProjection;
 import dev.cordon.query.projection.RecordedEvent;
@@ -243,7 +245,8 @@ class ProjectionIT extends IntegrationTestSupport {
     void nulCharacterPastTheParser_failsAsADataError() {
         String device = newId("dev");
         RecordedEvent withNul = new RecordedEvent(newId("evt"), 0, new DeviceRegisteredEvent(device,
-                "laptop\u0000-042", OsPlatform.Windows11, "22631", "23H2", null, at(0)));
+                "laptop\u0000-042", OsPlatform.Windows11, "22631", "23H2", null, RiskScore.None, ExposureLevel.None,
+                at(0)));
 
         assertThatThrownBy(() -> projection.apply(withNul))
                 .satisfies(failure -> assertThat(DataErrors.isDataError(failure)).as(failure.toString()).isTrue());

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.ExposureLevel;
+import dev.cordon.events.device.RiskScore;
+import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.query.rebuild.RebuildPhase;
 import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
@@ -262,7 +265,8 @@ abstract class ReadModelRebuildScenarios {
 
     /**
      * Devices with every kind of action outcome: isolations of both types that succeed, fail, are cancelled or
-     * time out, releases that succeed, fail or are cancelled, and details updates.
+     * time out, releases that succeed, fail or are cancelled, and details updates (of the risk score and exposure level
+ * too).
      *
      * @return the device ids
      */
@@ -274,7 +278,9 @@ abstract class ReadModelRebuildScenarios {
             long t = i * 100L;
             String isolate = newId("iso");
             String release = newId("rel");
-            send(TestEvents.registered(device, at(t)));
+            // Every risk score and exposure level an inventory can report, so that a rebuild must reproduce them.
+            send(TestEvents.registered(device, RiskScore.values()[i % RiskScore.values().length],
+                    ExposureLevel.values()[i % ExposureLevel.values().length], at(t)));
             switch (i % 6) {
                 case 0 -> {
                     send(TestEvents.isolationRequested(device, isolate, IsolationType.Full, at(t + 1)));
@@ -302,7 +308,8 @@ abstract class ReadModelRebuildScenarios {
                     send(TestEvents.cancelled(device, release, ActionType.Unisolate, at(t + 4)));
                 }
                 case 4 -> {
-                    send(TestEvents.detailsUpdated(device, "renamed-" + i, at(t + 1)));
+                    send(TestEvents.detailsUpdated(device, "renamed-" + i, RiskScore.High, ExposureLevel.Medium,
+                            at(t + 1)));
                     send(TestEvents.isolationRequested(device, isolate, IsolationType.Selective, at(t + 2)));
                     send(TestEvents.started(device, isolate, ActionType.Isolate, at(t + 3)));
                     send(TestEvents.timedOut(device, isolate, ActionType.Isolate, at(t + 259_200)));
@@ -328,9 +335,9 @@ abstract class ReadModelRebuildScenarios {
             eventStore().update("""
                     insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                         time_stamp, payload_type, payload_revision, payload, meta_data)
-                    values (?, ?, ?, 'Device', ?, ?, '1', ?, null)""", eventId, device, sequence,
+                    values (?, ?, ?, 'Device', ?, ?, ?, ?, null)""", eventId, device, sequence,
                     event.occurredAt().toString(), event.getClass().getName(),
-                    TestEvents.MAPPER.writeValueAsBytes(event));
+                    EventCatalog.of(event.getClass()).revision(), TestEvents.MAPPER.writeValueAsBytes(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

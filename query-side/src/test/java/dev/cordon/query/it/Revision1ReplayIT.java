@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 /**
- * Records published before DeviceIsolationRequestedEvent's revision 2 stay on the topic (and come again on a
+ * Records published before the revisions 2 (of DeviceIsolationRequestedEvent, DeviceRegisteredEvent and
+ * DeviceDetailsUpdatedEvent) stay on the topic (and come again on a
  * replay): every committed revision-1 fixture, sent as the CloudEvent of that time, must build the same read
  * models as the same events at revision 2.
  */
@@ -114,8 +115,14 @@ class Revision1ReplayIT extends IntegrationTestSupport {
             return revision1;
         }
         ObjectNode revision2 = revision1.deepCopy();
-        List<String> kept = revision1.get("isolationType").asText().equals("Selective") ? SELECTIVE_APPS : List.of();
-        kept.forEach(revision2.putArray("keptConnectedApplications")::add);
+        if (entry.eventClass() == DeviceIsolationRequestedEvent.class) {
+            List<String> kept = revision1.get("isolationType").asText().equals("Selective") ? SELECTIVE_APPS
+                    : List.of();
+            kept.forEach(revision2.putArray("keptConnectedApplications")::add);
+        } else {
+            // DeviceRegisteredEvent and DeviceDetailsUpdatedEvent: no inventory reported an assessment then.
+            revision2.put("riskScore", "None").put("exposureLevel", "None");
+        }
         return revision2;
     }
 

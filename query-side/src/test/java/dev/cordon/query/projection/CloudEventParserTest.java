@@ -9,6 +9,9 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.ExposureLevel;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.support.TestEvents;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -112,10 +115,25 @@ class CloudEventParserTest {
     @Test
     void parse_whenRevisionIsNewerForAnEventThatNeverChanged_isPoison() throws Exception {
         ObjectNode tree = (ObjectNode) TestEvents.MAPPER.readTree(TestEvents.cloudEventJson(
-                TestEvents.registered("dev-1", TestEvents.at(0)), 0));
+                TestEvents.released("dev-1", "act-1", TestEvents.at(0)), 0));
         tree.put("revision", "2");
         assertThatThrownBy(() -> parser.parse(tree.toString(), "t-0@0")).isInstanceOf(PoisonRecordException.class)
                 .hasMessageContaining("reads revisions 1");
+    }
+
+    /** Published before any inventory reported an assessment: Defender's no-data value. */
+    @Test
+    void parse_whenRegisteredAtRevision1_readsNoRiskScoreOrExposureLevel() throws Exception {
+        ObjectNode tree = (ObjectNode) TestEvents.MAPPER.readTree(TestEvents.cloudEventJson(
+                TestEvents.registered("dev-1", RiskScore.High, ExposureLevel.High, TestEvents.at(0)), 0));
+        tree.put("revision", "1").put("dataschema", "urn:cordon:events:DeviceRegisteredEvent:1");
+        ((ObjectNode) tree.get("data")).remove("riskScore");
+        ((ObjectNode) tree.get("data")).remove("exposureLevel");
+
+        RecordedEvent recorded = parser.parse(tree.toString(), "t-0@0").orElseThrow();
+
+        assertThat(recorded.event()).isEqualTo(TestEvents.registered("dev-1", TestEvents.at(0)));
+        assertThat(((DeviceRegisteredEvent) recorded.event()).riskScore()).isEqualTo(RiskScore.None);
     }
 
     @ParameterizedTest

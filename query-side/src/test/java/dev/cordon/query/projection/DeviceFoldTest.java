@@ -9,8 +9,10 @@ import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.machine.MachineView;
 import dev.cordon.query.support.TestEvents;
 import java.util.List;
@@ -38,8 +40,8 @@ class DeviceFoldTest {
     void registered_isNotIsolated() {
         MachineView view = fold(TestEvents.registered(DEVICE, at(0)));
         assertThat(view).isEqualTo(new MachineView(DEVICE, DEVICE + ".corp.example", OsPlatform.Windows11, "22631",
-                "23H2", "aad-" + DEVICE, at(0), IsolationState.NotIsolated, null, null, null, null, null, at(0),
-                List.of()));
+                "23H2", "aad-" + DEVICE, RiskScore.None, ExposureLevel.None, at(0), IsolationState.NotIsolated, null,
+                null, null, null, null, at(0), List.of()));
     }
 
     @Test
@@ -54,6 +56,7 @@ class DeviceFoldTest {
         assertThat(view.isolationState()).isEqualTo(IsolationState.IsolationPending);
         assertThat(view.pendingActionId()).isEqualTo("iso");
         assertThat(view.lastUpdate()).isEqualTo(at(5));
+
     }
 
     @Test
@@ -64,6 +67,27 @@ class DeviceFoldTest {
         assertThat(view.osPlatform()).isEqualTo(OsPlatform.Windows10);
         assertThat(view.firstSeen()).isEqualTo(at(0));
         assertThat(view.lastUpdate()).isEqualTo(at(10));
+    }
+
+    @Test
+    void registered_takesTheInventorysRiskScoreAndExposureLevel_andDetailsUpdatedChangesThem() {
+        MachineView registered = fold(TestEvents.registered(DEVICE, RiskScore.High, ExposureLevel.Medium, at(0)));
+        assertThat(registered.riskScore()).isEqualTo(RiskScore.High);
+        assertThat(registered.exposureLevel()).isEqualTo(ExposureLevel.Medium);
+
+        MachineView updated = DeviceFold.apply(registered,
+                TestEvents.detailsUpdated(DEVICE, "renamed", RiskScore.Low, ExposureLevel.None, at(10)));
+        assertThat(updated.riskScore()).isEqualTo(RiskScore.Low);
+        assertThat(updated.exposureLevel()).isEqualTo(ExposureLevel.None);
+        assertThat(DeviceFold.apply(updated, TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full,
+                at(11))).riskScore()).as("an action keeps them").isEqualTo(RiskScore.Low);
+    }
+
+    @Test
+    void unknownDevice_readsDefendersNoDataValue() {
+        MachineView view = fold(TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full, at(1)));
+        assertThat(view.riskScore()).isEqualTo(RiskScore.None);
+        assertThat(view.exposureLevel()).isEqualTo(ExposureLevel.None);
     }
 
     @Test

@@ -18,7 +18,9 @@ import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.kafka.DeviceCloudEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventJson;
@@ -40,14 +42,25 @@ public final class TestEvents {
         return T0.plusSeconds(seconds);
     }
 
+    /** Registered by an inventory that reported no risk score or exposure level. */
     public static DeviceRegisteredEvent registered(String deviceId, Instant at) {
+        return registered(deviceId, RiskScore.None, ExposureLevel.None, at);
+    }
+
+    public static DeviceRegisteredEvent registered(String deviceId, RiskScore risk, ExposureLevel exposure,
+                                                   Instant at) {
         return new DeviceRegisteredEvent(deviceId, deviceId + ".corp.example", OsPlatform.Windows11, "22631",
-                "23H2", "aad-" + deviceId, at);
+                "23H2", "aad-" + deviceId, risk, exposure, at);
     }
 
     public static DeviceDetailsUpdatedEvent detailsUpdated(String deviceId, String dnsName, Instant at) {
+        return detailsUpdated(deviceId, dnsName, RiskScore.None, ExposureLevel.None, at);
+    }
+
+    public static DeviceDetailsUpdatedEvent detailsUpdated(String deviceId, String dnsName, RiskScore risk,
+                                                           ExposureLevel exposure, Instant at) {
         return new DeviceDetailsUpdatedEvent(deviceId, dnsName, OsPlatform.Windows10, "19045", "22H2",
-                "aad-" + deviceId, at);
+                "aad-" + deviceId, risk, exposure, at);
     }
 
     public static DeviceIsolationRequestedEvent isolationRequested(String deviceId, String actionId,

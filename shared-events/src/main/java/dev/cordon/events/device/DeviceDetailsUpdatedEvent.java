@@ -4,8 +4,12 @@ import dev.cordon.events.DeviceEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** A registered device reported new details (an OS upgrade changes what isolation it supports). */
-@Revision("1")
+/**
+ * A registered device reported new details (an OS upgrade changes what isolation it supports, the inventory's
+ * assessment changes its risk score). Revision 2 added {@code riskScore} and {@code exposureLevel}, as for
+ * {@link DeviceRegisteredEvent}.
+ */
+@Revision("2")
 public record DeviceDetailsUpdatedEvent(
         String deviceId,
         String computerDnsName,
@@ -13,6 +17,8 @@ public record DeviceDetailsUpdatedEvent(
         String osBuild,
         String version,
         String aadDeviceId,
+        RiskScore riskScore,
+        ExposureLevel exposureLevel,
         Instant updatedAt) implements DeviceEvent {
 
     @Override

@@ -4,7 +4,12 @@ import dev.cordon.events.DeviceEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * A device became known, with the details its agent or inventory reported. Revision 2 added {@code riskScore} and
+ * {@code exposureLevel} (clients read them on the machine entity); revision-1 events are upcast by
+ * {@link dev.cordon.events.upcast.RiskAndExposureUpcaster} with Defender's no-data value.
+ */
+@Revision("2")
 public record DeviceRegisteredEvent(
         String deviceId,
         String computerDnsName,
@@ -12,6 +17,8 @@ public record DeviceRegisteredEvent(
         String osBuild,
         String version,
         String aadDeviceId,
+        RiskScore riskScore,
+        ExposureLevel exposureLevel,
         Instant registeredAt) implements DeviceEvent {
 
     @Override

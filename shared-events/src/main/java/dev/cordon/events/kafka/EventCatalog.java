@@ -56,8 +56,8 @@ public final class EventCatalog {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry(DeviceRegisteredEvent.class, "1"),
-            new Entry(DeviceDetailsUpdatedEvent.class, "1"),
+            new Entry(DeviceRegisteredEvent.class, "2"),
+            new Entry(DeviceDetailsUpdatedEvent.class, "2"),
             new Entry(DeviceIsolationRequestedEvent.class, "2"),
             new Entry(DeviceReleaseRequestedEvent.class, "1"),
             new Entry(MachineActionStartedEvent.class, "1"),

@@ -2,6 +2,8 @@ package dev.cordon.events.upcast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.kafka.EventCatalog;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,10 @@ import java.util.Optional;
 /** Every upcaster, and the chain that brings an event of any stored revision to the catalog's revision. */
 public final class JsonUpcasters {
 
-    private static final List<JsonUpcaster> ALL = List.of(new DeviceIsolationRequestedUpcaster());
+    private static final List<JsonUpcaster> ALL = List.of(
+            new RiskAndExposureUpcaster(DeviceRegisteredEvent.class),
+            new RiskAndExposureUpcaster(DeviceDetailsUpdatedEvent.class),
+            new DeviceIsolationRequestedUpcaster());
 
     private JsonUpcasters() {
     }

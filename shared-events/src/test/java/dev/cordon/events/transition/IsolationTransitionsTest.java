@@ -10,7 +10,9 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.kafka.EventCatalog;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,8 @@ class IsolationTransitionsTest {
 
     @Test
     void detailsUpdated_changesNoIsolation_andIsNoAction() {
-        DeviceDetailsUpdatedEvent updated = new DeviceDetailsUpdatedEvent("d", "host", null, "1", "2", null, T);
+        DeviceDetailsUpdatedEvent updated = new DeviceDetailsUpdatedEvent("d", "host", null, "1", "2", null,
+                RiskScore.High, ExposureLevel.Medium, T);
         assertThat(IsolationTransitions.stateAfter(IsolationState.Isolated, updated)).isEqualTo(IsolationState.Isolated);
         assertThat(IsolationTransitions.isOpen(ActionStatus.InProgress)).isTrue();
         assertThat(IsolationTransitions.isOpen(ActionStatus.TimeOut)).isFalse();

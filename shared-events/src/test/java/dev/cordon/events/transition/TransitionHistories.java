@@ -18,8 +18,10 @@ import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
+import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.kafka.EventCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class TransitionHistories {
 
     public static List<Named<List<DeviceEvent>>> all() {
         DeviceRegisteredEvent registered = new DeviceRegisteredEvent(DEVICE, "host", OsPlatform.Windows11, "22631",
-                "23H2", null, T);
+                "23H2", null, RiskScore.None, ExposureLevel.None, T);
         DeviceIsolationRequestedEvent isolate = new DeviceIsolationRequestedEvent(DEVICE, ISOLATION,
                 IsolationType.Selective, List.of("Outlook"), "host", "soc", "ransomware", "PublicApi", null, at(1));
         MachineActionStartedEvent started = new MachineActionStartedEvent(DEVICE, ISOLATION, ActionType.Isolate,
@@ -63,7 +65,7 @@ public final class TransitionHistories {
                 named("registered", registered),
                 named("details updated", registered,
                         new DeviceDetailsUpdatedEvent(DEVICE, "host-2", OsPlatform.Windows11, "26100", "24H2", null,
-                                at(1))),
+                                RiskScore.Medium, ExposureLevel.Low, at(1))),
                 named("isolation requested", registered, isolate),
                 named("isolation started", registered, isolate, started),
                 named("isolated", registered, isolate, started, isolated),

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
+import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.events.device.ExposureLevel;
+import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +46,48 @@ class JsonUpcastersTest {
 
         assertThat(MAPPER.treeToValue(upcast, DeviceIsolationRequestedEvent.class).keptConnectedApplications())
                 .containsExactly("Outlook", "Microsoft Teams", "Skype for Business");
+    }
+
+    private static ObjectNode fixture(String file) throws IOException {
+        try (InputStream in = JsonUpcastersTest.class.getResourceAsStream("/fixtures/" + file)) {
+            return (ObjectNode) MAPPER.readTree(in);
+        }
+    }
+
+    @Test
+    void deviceRegistered_atRevision1_hadNoRiskScoreOrExposureLevel() throws IOException {
+        ObjectNode stored = fixture("DeviceRegisteredEvent.v1.json");
+
+        ObjectNode upcast = JsonUpcasters.toCurrent(EventCatalog.of(DeviceRegisteredEvent.class), "1", stored);
+
+        DeviceRegisteredEvent event = MAPPER.treeToValue(upcast, DeviceRegisteredEvent.class);
+        assertThat(event.riskScore()).isEqualTo(RiskScore.None);
+        assertThat(event.exposureLevel()).isEqualTo(ExposureLevel.None);
+        assertThat(event.computerDnsName()).isEqualTo("web-prod-03.dmz.contoso.com");
+        assertThat(stored).as("the stored form is left as it was").isEqualTo(fixture("DeviceRegisteredEvent.v1.json"));
+    }
+
+    @Test
+    void deviceDetailsUpdated_atRevision1_hadNoRiskScoreOrExposureLevel() throws IOException {
+        ObjectNode stored = fixture("DeviceDetailsUpdatedEvent.v1.json");
+
+        ObjectNode upcast = JsonUpcasters.toCurrent(EventCatalog.of(DeviceDetailsUpdatedEvent.class), "1", stored);
+
+        DeviceDetailsUpdatedEvent event = MAPPER.treeToValue(upcast, DeviceDetailsUpdatedEvent.class);
+        assertThat(event.riskScore()).isEqualTo(RiskScore.None);
+        assertThat(event.exposureLevel()).isEqualTo(ExposureLevel.None);
+        assertThat(event.osBuild()).isEqualTo("26100");
+    }
+
+    @Test
+    void deviceDetails_atRevision2_areReturnedUnchanged() throws IOException {
+        for (Class<? extends DeviceEvent> type : List.of(DeviceRegisteredEvent.class,
+                DeviceDetailsUpdatedEvent.class)) {
+            ObjectNode current = fixture(type.getSimpleName() + ".v2.json");
+
+            assertThat(JsonUpcasters.toCurrent(EventCatalog.of(type), "2", current)).isSameAs(current);
+            assertThat(current.get("riskScore").asText()).as("the reported score is kept").isNotEqualTo("None");
+        }
     }
 
     @Test
