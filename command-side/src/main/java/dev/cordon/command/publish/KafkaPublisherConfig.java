@@ -1,7 +1,7 @@
 package dev.cordon.command.publish;
 
 import dev.cordon.command.config.CordonProperties;
-import java.time.Duration;
+import dev.cordon.service.kafka.KafkaClientIds;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -10,7 +10,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +21,6 @@ import org.springframework.kafka.core.ProducerFactory;
 @Configuration
 class KafkaPublisherConfig {
 
-    static final String UNBOUNDED = "unbounded";
-
     /**
      * Durability and order are not left to configuration: every replica must acknowledge, and the
      * idempotent producer keeps per-partition (so per-device) order across its own retries.
@@ -33,6 +30,8 @@ class KafkaPublisherConfig {
             KafkaProperties kafka, ObjectProvider<SslBundles> ssl, CordonProperties properties,
             ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> props = kafka.buildProducerProperties(ssl.getIfAvailable());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG,
+                KafkaClientIds.orDefault((String) props.get(ProducerConfig.CLIENT_ID_CONFIG), "command-side"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -60,7 +59,7 @@ class KafkaPublisherConfig {
     NewTopic deviceEventsTopic(CordonProperties properties) {
         CordonProperties.Kafka kafka = properties.kafka();
         TopicBuilder topic = TopicBuilder.name(kafka.topic()).partitions(kafka.partitions())
-                .configs(retentionConfigs(kafka.retention()));
+                .configs(TopicRetention.configs(kafka.retention()));
         if (kafka.replicationFactor() != null) {
             topic.replicas(kafka.replicationFactor());
         }
@@ -68,29 +67,5 @@ class KafkaPublisherConfig {
             topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, kafka.minInsyncReplicas().toString());
         }
         return topic.build();
-    }
-
-    /**
-     * Unbounded sets both limits to -1, so that no broker default (time or size) deletes history; a duration bounds
-     * the time only (docs/audit-replay.md).
-     *
-     * @param retention {@code unbounded} (also when unset) or a duration: {@code 30d}, {@code 720h}, {@code P30D}
-     */
-    static Map<String, String> retentionConfigs(String retention) {
-        if (retention == null || retention.isBlank() || retention.trim().equalsIgnoreCase(UNBOUNDED)) {
-            return Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
-        }
-        Duration duration;
-        try {
-            duration = DurationStyle.detectAndParse(retention.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cordon.kafka.retention must be 'unbounded' or a duration such as 30d"
-                    + " or P30D, not '" + retention + "'", e);
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("cordon.kafka.retention must be positive (or 'unbounded'), not '"
-                    + retention + "'");
-        }
-        return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(duration.toMillis()));
     }
 }

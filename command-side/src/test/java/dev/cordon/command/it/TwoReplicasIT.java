@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -108,6 +110,18 @@ class TwoReplicasIT {
         Response otherCaller = api(second).as(TestIssuer.get().app("another playbook " + UUID.randomUUID(),
                 "Machine.Isolate")).isolate(device, "Full");
         assertThat(otherCaller.status()).as(otherCaller.raw()).isEqualTo(201);
+    }
+
+    /** Kafka's own default (producer-1) was the same on every replica: the brokers could not tell them apart. */
+    @Test
+    void eachReplica_publishesUnderItsOwnKafkaClientId() {
+        Object firstId = clientId(first);
+        assertThat(firstId).isNotNull().isNotEqualTo(clientId(second));
+        assertThat(firstId.toString()).startsWith("cordon-").doesNotStartWith("producer-");
+    }
+
+    private static Object clientId(ConfigurableApplicationContext replica) {
+        return replica.getBean(ProducerFactory.class).getConfigurationProperties().get(ProducerConfig.CLIENT_ID_CONFIG);
     }
 
     private static ConfigurableApplicationContext start() {

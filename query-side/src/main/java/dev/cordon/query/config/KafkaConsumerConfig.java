@@ -2,8 +2,13 @@ package dev.cordon.query.config;
 
 import dev.cordon.query.projection.DataErrors;
 import dev.cordon.query.projection.PoisonRecordException;
+import dev.cordon.service.kafka.KafkaClientIds;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -42,6 +47,13 @@ public class KafkaConsumerConfig {
         handler.setBackOffFunction((record, e) -> DataErrors.isDataError(e) ? NO_RETRY : null);
         handler.setCommitRecovered(true);
         return handler;
+    }
+
+    /** This replica's own client id (KafkaClientIds) on the consumer Boot builds, unless the operator set one. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer instanceClientId(KafkaProperties kafka) {
+        String id = KafkaClientIds.orDefault(kafka.getConsumer().getClientId(), "query-side");
+        return factory -> factory.updateConfigs(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, id));
     }
 
     private static String rootMessage(Throwable e) {

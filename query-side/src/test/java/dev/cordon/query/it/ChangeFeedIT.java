@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -85,6 +87,19 @@ class ChangeFeedIT {
                 "--cordon.kafka.signing-keys=" + TestSigning.KEYS));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(QuerySideApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** Kafka's own default (consumer-<group>-1) was the same on every replica of a group. */
+    @Test
+    void eachInstance_consumesUnderItsOwnKafkaClientId() {
+        Object idA = clientId(a);
+        assertThat(idA).isNotNull().isNotEqualTo(clientId(b));
+        assertThat(idA.toString()).startsWith("cordon-").doesNotStartWith("consumer-");
+    }
+
+    private static Object clientId(ConfigurableApplicationContext instance) {
+        return instance.getBean("kafkaConsumerFactory", ConsumerFactory.class).getConfigurationProperties()
+                .get(ConsumerConfig.CLIENT_ID_CONFIG);
     }
 
     @AfterAll

@@ -88,7 +88,8 @@ public final class ServiceEnvironment {
         env.put("SERVER_PORT", null);
         env.put("SERVER_ADDRESS", null);
         env.put("CORDON_PORT", null);
-        env.put("CORDON_BIND_ADDRESS", null);
+        // Reached through the gateway only: the services never listen beyond this machine, whatever the gateway does.
+        env.put("CORDON_BIND_ADDRESS", "127.0.0.1");
         return env;
     }
 

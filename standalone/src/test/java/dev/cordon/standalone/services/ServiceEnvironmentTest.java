@@ -28,6 +28,15 @@ class ServiceEnvironmentTest {
         }
     }
 
+    /** The services listened on every interface; behind the gateway they need only this machine's. */
+    @Test
+    void bothSides_listenOnLoopbackOnly_whateverTheGatewayBindsTo() {
+        for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, KAFKA, true, true,
+                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))) {
+            assertThat(env).containsEntry("CORDON_BIND_ADDRESS", "127.0.0.1").containsEntry("SERVER_ADDRESS", null);
+        }
+    }
+
     @Test
     void commandSide_getsItsPortDatabaseBrokerAndTheDemoSwitches() {
         Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST);
@@ -85,12 +94,15 @@ class ServiceEnvironmentTest {
                 .doesNotContainKeys("CORDON_ISOLATION_ELIGIBILITY");
     }
 
-    /** A null removes the variable: SERVER_PORT would beat CORDON_COMMAND_PORT and take the launcher's port. */
+    /**
+     * A null removes the variable: SERVER_PORT would beat CORDON_COMMAND_PORT and take the launcher's port; the
+     * launcher's CORDON_BIND_ADDRESS is replaced by the services' own (loopback, see above).
+     */
     @Test
     void theLaunchersOwnServerSettings_areRemoved() {
         assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
                 .containsEntry("SERVER_PORT", null).containsEntry("SERVER_ADDRESS", null)
-                .containsEntry("CORDON_PORT", null).containsEntry("CORDON_BIND_ADDRESS", null);
+                .containsEntry("CORDON_PORT", null).containsEntry("CORDON_BIND_ADDRESS", "127.0.0.1");
         assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))
                 .containsEntry("SERVER_PORT", null).containsEntry("CORDON_PORT", null);
     }

@@ -2,6 +2,7 @@ package dev.cordon.system.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cordon.command.publish.TopicRetention;
 import dev.cordon.system.Repository;
 import dev.cordon.service.routing.Route;
 import dev.cordon.service.routing.RouteTable;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -245,6 +247,99 @@ class ComposeFileTest {
                 .map(s -> environment(s).getOrDefault("CORDON_QUERY_CONSUMER_GROUP", "cordon-query"))
                 .collect(Collectors.toSet());
         assertThat(groups).as("query-side replicas share one consumer group").hasSize(1);
+    }
+
+    /** The compose file said 30 days while the command side, given no retention, created the topic unbounded. */
+    @Test
+    void theTopicTheCommandSideCreates_keepsWhatTheBrokersKeep() {
+        Set<String> brokerRetention = brokers().stream()
+                .map(b -> String.valueOf(Long.parseLong(environment(b).get("KAFKA_LOG_RETENTION_HOURS")) * 3_600_000L))
+                .collect(Collectors.toSet());
+        assertThat(brokerRetention).as("the brokers agree").hasSize(1);
+        for (String service : replicas("command-side")) {
+            Map<String, String> topic = TopicRetention.configs(environment(service)
+                    .get("CORDON_KAFKA_RETENTION"));
+            assertThat(topic.get(TopicConfig.RETENTION_MS_CONFIG))
+                    .as(service + ": retention.ms of the topic it creates").isEqualTo(brokerRetention.iterator().next());
+        }
+        assertThat(Repository.read("docs/operations.md")).contains("30 days");
+    }
+
+    /** The compose brokers ran Kafka 3.9.1 while the project shipped and tested 4.4. */
+    @Test
+    void theBrokerImage_isTheKafkaReleaseTheProjectShips() {
+        Matcher shipped = Pattern.compile("<artifactId>kafka_2\\.13</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Repository.read("standalone/kafka-broker/pom.xml"));
+        assertThat(shipped.find()).as("the broker version in standalone/kafka-broker/pom.xml").isTrue();
+        List<String> kafkaServices = services.keySet().stream()
+                .filter(s -> String.valueOf(services.get(s).get("image")).startsWith(KAFKA_IMAGE)).toList();
+        assertThat(kafkaServices).hasSizeGreaterThanOrEqualTo(4);
+        for (String service : kafkaServices) {
+            assertThat(services.get(service).get("image")).as(service).isEqualTo(KAFKA_IMAGE + shipped.group(1));
+        }
+    }
+
+    /** Both query replicas logged in under one Kafka client id; each replica has its own host name, hence its own. */
+    @Test
+    void eachReplica_hasItsOwnKafkaClientId() {
+        for (String module : List.of("command-side", "query-side")) {
+            List<String> replicas = replicas(module);
+            assertThat(replicas).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(replicas.stream().map(r -> String.valueOf(services.get(r).get("hostname"))).distinct())
+                    .as(module + " replicas' host names").hasSize(replicas.size()).doesNotContain("null");
+            assertThat(Repository.placeholders(Repository.applicationYml(module))).as(module + ": a client id setting")
+                    .containsKey("CORDON_KAFKA_CLIENT_ID");
+            assertThat(replicas.stream().map(r -> environment(r).get("CORDON_KAFKA_CLIENT_ID")).distinct())
+                    .as(module + ": no client id shared by the replicas (the default is the host name's)")
+                    .containsOnlyNulls();
+        }
+    }
+
+    /** The services listened on every interface, with no setting to say otherwise. */
+    @Test
+    void bothServices_haveABindAddressSetting() {
+        for (String module : List.of("command-side", "query-side")) {
+            assertThat(Repository.placeholders(Repository.applicationYml(module))).as(module)
+                    .containsEntry("CORDON_BIND_ADDRESS", "");
+            assertThat(Repository.read(module + "/src/main/resources/application.yml"))
+                    .contains("address: ${CORDON_BIND_ADDRESS:}");
+        }
+    }
+
+    /**
+     * start_period plus retries allowed about 120 s, while the services needed up to 180 s on a busy 2-core host; and
+     * nginx.conf's upstream {@code resolve} needs nginx 1.27.3 or newer.
+     */
+    @Test
+    void healthChecks_waitAsLongAsABusyHostNeeds_andNginxIsRecentEnoughForItsConfig() {
+        for (String service : appServices()) {
+            Map<String, Object> check = healthCheck(service);
+            long allowed = seconds(check.get("start_period")) + seconds(check.get("interval"))
+                    * Long.parseLong(String.valueOf(check.get("retries")));
+            assertThat(allowed).as(service + ": seconds before it is unhealthy").isGreaterThanOrEqualTo(180);
+        }
+        if (Repository.read("docker/nginx.conf").contains(" resolve ")) {
+            Matcher version = Pattern.compile("nginx:(\\d+)\\.(\\d+)\\.(\\d+)").matcher(
+                    String.valueOf(services.get("gateway").get("image")));
+            assertThat(version.find()).isTrue();
+            int[] v = {Integer.parseInt(version.group(1)), Integer.parseInt(version.group(2)),
+                    Integer.parseInt(version.group(3))};
+            assertThat(v[0] * 1_000_000 + v[1] * 1_000 + v[2]).as("nginx 1.27.3 or newer")
+                    .isGreaterThanOrEqualTo(1_027_003);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> healthCheck(String service) {
+        Object check = services.get(service).get("healthcheck");
+        assertThat(check).as(service + " has a health check").isInstanceOf(Map.class);
+        return (Map<String, Object>) check;
+    }
+
+    private static long seconds(Object duration) {
+        Matcher m = Pattern.compile("(\\d+)(s|m)").matcher(String.valueOf(duration));
+        assertThat(m.matches()).as("a duration in s or m: " + duration).isTrue();
+        return Long.parseLong(m.group(1)) * (m.group(2).equals("m") ? 60 : 1);
     }
 
     @Test
