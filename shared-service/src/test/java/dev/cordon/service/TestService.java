@@ -2,11 +2,17 @@ package dev.cordon.service;
 
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.service.error.ApiException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.KafkaException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +50,28 @@ public class TestService {
         @GetMapping("/api/broken")
         Map<String, String> broken() {
             throw new IllegalStateException("a bug, with internals: jdbc:postgresql://10.0.0.5/secret");
+        }
+
+        /** A dependency that is away, wrapped as the frameworks between it and a controller wrap it. */
+        @GetMapping("/api/away")
+        Map<String, String> away(@RequestParam String dependency) {
+            throw switch (dependency) {
+                // as Axon's EventStoreException wraps what Spring's DataSourceUtils threw for Hikari
+                case "connection" -> new RuntimeException("An event could not be stored",
+                        new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+                case "transaction" -> new CannotCreateTransactionException("Could not open JDBC Connection",
+                        new SQLException("Connection refused", "08001"));
+                case "shutdown" -> new IllegalStateException("Failed to execute query",
+                        new SQLException("terminating connection due to administrator command", "57P01"));
+                case "timeout" -> new QueryTimeoutException("statement timeout");
+                case "broker" -> new KafkaException("Send failed",
+                        new org.apache.kafka.common.errors.TimeoutException("Topic not present in metadata"));
+                // a lost race on the event store's unique key: the database answered, so it is no outage
+                case "unique-violation" -> new IllegalStateException("Failed to store",
+                        new SQLException("duplicate key value violates unique constraint", "23505"));
+                default -> new IllegalArgumentException(dependency);
+            };
         }
 
         @PostMapping(path = "/api/body", consumes = "application/json")

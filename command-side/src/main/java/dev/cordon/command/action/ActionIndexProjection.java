@@ -3,9 +3,7 @@ package dev.cordon.command.action;
 import dev.cordon.command.config.AxonConfig;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
-import dev.cordon.events.action.DeviceIsolationFailedEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
-import dev.cordon.events.action.DeviceReleaseFailedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.transition.IsolationTransitions;
@@ -52,13 +50,6 @@ class ActionIndexProjection {
     @EventHandler
     void on(MachineActionEvent e) {
         ActionStatus status = IsolationTransitions.statusAfter(e);
-        index.updateStatus(e.actionId(), status, e.occurredAt(), errorHResult(e));
-    }
-
-    private static int errorHResult(MachineActionEvent e) {
-        if (e instanceof DeviceIsolationFailedEvent failed) {
-            return failed.errorHResult();
-        }
-        return e instanceof DeviceReleaseFailedEvent failed ? failed.errorHResult() : 0;
+        index.updateStatus(e.actionId(), status, e.occurredAt(), ActionRecord.errorHResultOf(e));
     }
 }

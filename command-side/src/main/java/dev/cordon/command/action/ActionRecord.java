@@ -1,7 +1,10 @@
 package dev.cordon.command.action;
 
+import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
+import dev.cordon.events.action.DeviceIsolationFailedEvent;
+import dev.cordon.events.action.DeviceReleaseFailedEvent;
 import dev.cordon.events.action.IsolationType;
 import java.time.Instant;
 
@@ -23,4 +26,12 @@ public record ActionRecord(
         String cancellationComment,
         Instant cancelledAt,
         int errorHResult) {
+
+    /** The Windows error code an action event leaves on its action: a failure's, otherwise 0. */
+    public static int errorHResultOf(MachineActionEvent e) {
+        if (e instanceof DeviceIsolationFailedEvent failed) {
+            return failed.errorHResult();
+        }
+        return e instanceof DeviceReleaseFailedEvent failed ? failed.errorHResult() : 0;
+    }
 }

@@ -102,8 +102,8 @@ class AgentController {
         ActionRecord action = actions.require(id);
         requireOwnMachine(action.deviceId());
         int hresult = body.errorHResult() == null ? 0 : body.errorHResult();
-        reports.reportOverHttp(action, status, hresult, http, origin.requestor());
-        return MachineActionResponse.entity(actions.require(id));
+        // The action as the report left it: the read above finds the action's machine, none follows the commit.
+        return MachineActionResponse.entity(reports.reportOverHttp(action, status, hresult, http, origin.requestor()));
     }
 
     /**

@@ -25,10 +25,10 @@ public class AgentReports {
         this.clock = clock;
     }
 
-    /** A device agent's report over HTTP, with the request's ids. */
-    public void reportOverHttp(ActionRecord action, AgentReportedStatus status, int errorHResult,
-                               HttpServletRequest http, String requestor) {
-        commands.send(new ReportActionStatusCommand(action.deviceId(), action.actionId(), status, errorHResult,
+    /** A device agent's report over HTTP, with the request's ids. @return the action as the report left it */
+    public ActionRecord reportOverHttp(ActionRecord action, AgentReportedStatus status, int errorHResult,
+                                       HttpServletRequest http, String requestor) {
+        return commands.send(new ReportActionStatusCommand(action.deviceId(), action.actionId(), status, errorHResult,
                 clock.instant()), http, requestor, AGENT_SOURCE);
     }
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The answer is the action as the cancel left it; the one read, before the command, finds the action's device. */
 @RestController
 @Tag(name = "Machine actions", description = "Cancel a machine action that has not finished")
 class CancelController {
@@ -47,8 +48,8 @@ class CancelController {
         String comment = RequestRules.comment(body.comment());
         ActionRecord action = actions.require(id);
         ActionRequest request = origin.actionRequest(comment, null);
-        commands.send(new CancelMachineActionCommand(action.deviceId(), id, request), http, request.requestor(),
-                request.requestSource());
-        return MachineActionResponse.entity(actions.require(id));
+        ActionRecord cancelled = commands.send(new CancelMachineActionCommand(action.deviceId(), id, request), http,
+                request.requestor(), request.requestSource());
+        return MachineActionResponse.entity(cancelled);
     }
 }

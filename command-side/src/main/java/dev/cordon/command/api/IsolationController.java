@@ -1,5 +1,6 @@
 package dev.cordon.command.api;
 
+import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.alias.DeviceAliases;
 import dev.cordon.command.device.ActionRequest;
 import dev.cordon.command.device.IsolateDeviceCommand;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Isolate and release, as Defender's machine-actions API takes them: the device named by its machine id or by its
- * aadDeviceId (DeviceAliases); the action always carries the real machine id.
+ * aadDeviceId (DeviceAliases); the action always carries the real machine id. The 201 is the action as the command
+ * left it: a read after the commit could fail once the action is stored, and a client that retried a 500 would be
+ * refused for its own action.
  */
 @RestController
 @Tag(name = "Isolation", description = "Isolate a device from the network, or release it")
@@ -37,14 +40,11 @@ class IsolationController {
 
     private final CommandSender commands;
     private final RequestOriginResolver origin;
-    private final MachineActions actions;
     private final DeviceAliases aliases;
 
-    IsolationController(CommandSender commands, RequestOriginResolver origin, MachineActions actions,
-            DeviceAliases aliases) {
+    IsolationController(CommandSender commands, RequestOriginResolver origin, DeviceAliases aliases) {
         this.commands = commands;
         this.origin = origin;
-        this.actions = actions;
         this.aliases = aliases;
     }
 
@@ -67,9 +67,8 @@ class IsolationController {
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         String actionId = UUID.randomUUID().toString();
         ActionRequest request = origin.actionRequest(comment, externalId);
-        commands.send(new IsolateDeviceCommand(machineId, actionId, type, request), http, request.requestor(),
-                request.requestSource());
-        return created(actionId);
+        return created(commands.send(new IsolateDeviceCommand(machineId, actionId, type, request), http,
+                request.requestor(), request.requestSource()));
     }
 
     @PostMapping(path = "/api/machines/{id}/unisolate", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -89,13 +88,12 @@ class IsolationController {
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         String actionId = UUID.randomUUID().toString();
         ActionRequest request = origin.actionRequest(comment, externalId);
-        commands.send(new ReleaseDeviceCommand(machineId, actionId, request), http, request.requestor(),
-                request.requestSource());
-        return created(actionId);
+        return created(commands.send(new ReleaseDeviceCommand(machineId, actionId, request), http,
+                request.requestor(), request.requestSource()));
     }
 
-    private ResponseEntity<MachineActionResponse> created(String actionId) {
-        return ResponseEntity.created(URI.create("/api/machineactions/" + actionId))
-                .body(MachineActionResponse.entity(actions.require(actionId)));
+    private ResponseEntity<MachineActionResponse> created(ActionRecord action) {
+        return ResponseEntity.created(URI.create("/api/machineactions/" + action.actionId()))
+                .body(MachineActionResponse.entity(action));
     }
 }

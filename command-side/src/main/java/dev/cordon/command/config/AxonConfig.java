@@ -6,6 +6,7 @@ import dev.cordon.command.device.ActionTimeoutPolicy;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.events.kafka.EventJson;
 import java.time.Clock;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -134,8 +135,12 @@ public class AxonConfig {
         return new ActionTimeoutPolicy(properties.actions().timeout());
     }
 
+    /**
+     * Microseconds, the most both databases keep: a command's answer is built from its events, and must show the
+     * times that action_index and the query side store, not nanoseconds they would round away.
+     */
     @Bean
     public Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

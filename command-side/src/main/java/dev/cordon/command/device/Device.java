@@ -2,6 +2,7 @@ package dev.cordon.command.device;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.events.MachineActionEvent;
@@ -45,7 +46,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One device and its isolation. The rules: a device is never isolated twice, it is released only when
  * isolated, its OS must support the isolation type, and an open action ends by the agent's report, a
  * cancel or a timeout. Its tags are unique ignoring letter case, at most {@link #MAX_TAGS}. A rule broken throws
- * {@link RuleViolationException} and applies nothing.
+ * {@link RuleViolationException} and applies nothing. A command on an action answers the action as it left it
+ * ({@link ActionRecord}), so the API's answer never depends on a read after the commit.
  */
 @Aggregate
 public class Device {
@@ -88,8 +90,8 @@ public class Device {
     }
 
     @CommandHandler
-    public void handle(IsolateDeviceCommand cmd, IsolationEligibility eligibility, ActionTimeoutPolicy timeouts,
-                       DeadlineManager deadlines) {
+    public ActionRecord handle(IsolateDeviceCommand cmd, IsolationEligibility eligibility,
+                               ActionTimeoutPolicy timeouts, DeadlineManager deadlines) {
         requireNoOpenAction();
         if (state == IsolationState.Isolated) {
             throw new RuleViolationException(ErrorCode.ActiveRequestAlreadyExists,
@@ -97,58 +99,67 @@ public class Device {
         }
         eligibility.requireEligible(osPlatform, osBuild, cmd.isolationType());
         ActionRequest r = cmd.request();
-        apply(new DeviceIsolationRequestedEvent(deviceId, cmd.actionId(), cmd.isolationType(),
+        var requested = new DeviceIsolationRequestedEvent(deviceId, cmd.actionId(), cmd.isolationType(),
                 eligibility.keptConnectedApplications(cmd.isolationType()), computerDnsName,
-                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt()));
+                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt());
+        apply(requested);
         scheduleTimeout(cmd.actionId(), r, timeouts, deadlines);
+        return openAction.answerAfter(deviceId, requested);
     }
 
     @CommandHandler
-    public void handle(ReleaseDeviceCommand cmd, ActionTimeoutPolicy timeouts, DeadlineManager deadlines) {
+    public ActionRecord handle(ReleaseDeviceCommand cmd, ActionTimeoutPolicy timeouts, DeadlineManager deadlines) {
         requireNoOpenAction();
         if (state == IsolationState.NotIsolated) {
             throw new RuleViolationException(ErrorCode.DeviceNotIsolated,
                     "Machine " + deviceId + " is not isolated, so it cannot be released.");
         }
         ActionRequest r = cmd.request();
-        apply(new DeviceReleaseRequestedEvent(deviceId, cmd.actionId(), computerDnsName,
-                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt()));
+        var requested = new DeviceReleaseRequestedEvent(deviceId, cmd.actionId(), computerDnsName,
+                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt());
+        apply(requested);
         scheduleTimeout(cmd.actionId(), r, timeouts, deadlines);
+        return openAction.answerAfter(deviceId, requested);
     }
 
+    /** The cancel closes the open action, so the answer is built from the action as it was before. */
     @CommandHandler
-    public void handle(CancelMachineActionCommand cmd, DeadlineManager deadlines) {
+    public ActionRecord handle(CancelMachineActionCommand cmd, DeadlineManager deadlines) {
         requireOpen(cmd.actionId());
+        OpenAction action = openAction;
         ActionRequest r = cmd.request();
-        apply(new MachineActionCancelledEvent(deviceId, cmd.actionId(), openAction.type(), r.requestor(),
-                r.comment(), r.requestSource(), r.requestedAt()));
+        var cancelled = new MachineActionCancelledEvent(deviceId, cmd.actionId(), action.type(), r.requestor(),
+                r.comment(), r.requestSource(), r.requestedAt());
+        apply(cancelled);
         deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
+        return action.answerAfter(deviceId, cancelled);
     }
 
+    /** A success or failure closes the open action, so the answer is built from the action as it was before. */
     @CommandHandler
-    public void handle(ReportActionStatusCommand cmd, DeadlineManager deadlines) {
+    public ActionRecord handle(ReportActionStatusCommand cmd, DeadlineManager deadlines) {
         requireOpen(cmd.actionId());
-        switch (cmd.status()) {
+        OpenAction action = openAction;
+        MachineActionEvent reported = switch (cmd.status()) {
             case InProgress -> {
-                if (openAction.status() == ActionStatus.InProgress) {
+                if (action.status() == ActionStatus.InProgress) {
                     throw new RuleViolationException(ErrorCode.InvalidActionState,
                             "Action " + cmd.actionId() + " is already InProgress.");
                 }
-                apply(new MachineActionStartedEvent(deviceId, cmd.actionId(), openAction.type(), cmd.reportedAt()));
+                yield new MachineActionStartedEvent(deviceId, cmd.actionId(), action.type(), cmd.reportedAt());
             }
-            case Succeeded -> {
-                apply(openAction.type() == ActionType.Isolate
-                        ? new DeviceIsolatedEvent(deviceId, cmd.actionId(), openAction.isolationType(), cmd.reportedAt())
-                        : new DeviceReleasedEvent(deviceId, cmd.actionId(), cmd.reportedAt()));
-                deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
-            }
-            case Failed -> {
-                apply(openAction.type() == ActionType.Isolate
-                        ? new DeviceIsolationFailedEvent(deviceId, cmd.actionId(), cmd.errorHResult(), cmd.reportedAt())
-                        : new DeviceReleaseFailedEvent(deviceId, cmd.actionId(), cmd.errorHResult(), cmd.reportedAt()));
-                deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
-            }
+            case Succeeded -> action.type() == ActionType.Isolate
+                    ? new DeviceIsolatedEvent(deviceId, cmd.actionId(), action.isolationType(), cmd.reportedAt())
+                    : new DeviceReleasedEvent(deviceId, cmd.actionId(), cmd.reportedAt());
+            case Failed -> action.type() == ActionType.Isolate
+                    ? new DeviceIsolationFailedEvent(deviceId, cmd.actionId(), cmd.errorHResult(), cmd.reportedAt())
+                    : new DeviceReleaseFailedEvent(deviceId, cmd.actionId(), cmd.errorHResult(), cmd.reportedAt());
+        };
+        apply(reported);
+        if (cmd.status() != AgentReportedStatus.InProgress) {
+            deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
         }
+        return action.answerAfter(deviceId, reported);
     }
 
     /**

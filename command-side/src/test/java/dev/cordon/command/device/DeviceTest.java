@@ -1,8 +1,10 @@
 package dev.cordon.command.device;
 
+import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.eligibility.IsolationEligibilityTest;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolatedEvent;
 import dev.cordon.events.action.DeviceIsolationFailedEvent;
@@ -133,6 +135,14 @@ class DeviceTest {
     }
 
     @Test
+    void isolate_answersTheActionAsTheRequestLeftIt() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(isolate(IsolationType.Selective))
+                .expectResultMessagePayload(action(ACTION, ActionType.Isolate, IsolationType.Selective,
+                        ActionStatus.Pending, T0, null, null, null, 0));
+    }
+
+    @Test
     void isolate_whenIsolationPending_isRejected() {
         rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
                 .when(isolate(IsolationType.Full)), ErrorCode.ActiveRequestAlreadyExists, "IsolationPending");
@@ -213,6 +223,14 @@ class DeviceTest {
     }
 
     @Test
+    void release_answersTheActionAsTheRequestLeftIt() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated())
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .expectResultMessagePayload(action(OTHER_ACTION, ActionType.Unisolate, null, ActionStatus.Pending,
+                        T0, null, null, null, 0));
+    }
+
+    @Test
     void release_whenNotIsolated_isRejected() {
         rejected(fixture.given(registered(OsPlatform.Windows11, "22631"))
                 .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request())), ErrorCode.DeviceNotIsolated, "not isolated");
@@ -240,6 +258,25 @@ class DeviceTest {
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
                 .when(report(ACTION, AgentReportedStatus.InProgress))
                 .expectEvents(new MachineActionStartedEvent(DEVICE, ACTION, ActionType.Isolate, T1));
+    }
+
+    @Test
+    void report_answersTheActionAsTheReportLeftIt() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
+                .when(report(ACTION, AgentReportedStatus.InProgress))
+                .expectResultMessagePayload(action(ACTION, ActionType.Isolate, IsolationType.Full,
+                        ActionStatus.InProgress, T1, null, null, null, 0));
+    }
+
+    @Test
+    void report_failure_answersTheClosedActionWithItsErrorCode() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated(),
+                        releaseRequested(OTHER_ACTION),
+                        new MachineActionStartedEvent(DEVICE, OTHER_ACTION, ActionType.Unisolate, T1))
+                .when(new ReportActionStatusCommand(DEVICE, OTHER_ACTION, AgentReportedStatus.Failed, -2147024891,
+                        T1.plusSeconds(5)))
+                .expectResultMessagePayload(action(OTHER_ACTION, ActionType.Unisolate, null, ActionStatus.Failed,
+                        T1.plusSeconds(5), null, null, null, -2147024891));
     }
 
     @Test
@@ -309,6 +346,17 @@ class DeviceTest {
                         cancelled(ACTION, ActionType.Isolate))
                 .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
                 .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void cancel_answersTheClosedActionWithItsRequestAndTheCancellation() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Selective),
+                        new MachineActionStartedEvent(DEVICE, ACTION, ActionType.Isolate, T1))
+                .when(new CancelMachineActionCommand(DEVICE, ACTION, new ActionRequest("lead@corp.example",
+                        "wrong device", "PublicApi", null, T1.plusSeconds(5))))
+                .expectResultMessagePayload(action(ACTION, ActionType.Isolate, IsolationType.Selective,
+                        ActionStatus.Cancelled, T1.plusSeconds(5), "lead@corp.example", "wrong device",
+                        T1.plusSeconds(5), 0));
     }
 
     @Test
@@ -477,6 +525,15 @@ class DeviceTest {
                 ? List.of("Outlook", "Microsoft Teams", "Skype for Business") : List.of();
         return new DeviceIsolationRequestedEvent(DEVICE, ACTION, type, kept, "laptop-042.corp.example",
                 "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0);
+    }
+
+    /** The action as the request() helper asks for it, after its last event at {@code lastUpdate}. */
+    private static ActionRecord action(String actionId, ActionType type, IsolationType scope, ActionStatus status,
+                                       Instant lastUpdate, String cancellationRequestor, String cancellationComment,
+                                       Instant cancelledAt, int errorHResult) {
+        return new ActionRecord(actionId, DEVICE, type, scope, status, "laptop-042.corp.example",
+                "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0, lastUpdate,
+                cancellationRequestor, cancellationComment, cancelledAt, errorHResult);
     }
 
     private static DeviceIsolatedEvent isolated() {

@@ -145,6 +145,7 @@ class OperationsIT extends IntegrationTestSupport {
         assertThat(doc.body().at("/components/schemas/ErrorResponse/properties/error/$ref").asText())
                 .isEqualTo("#/components/schemas/Error");
         assertThat(doc.body().at("/paths/~1api~1machines~1{id}~1isolate/post/responses").has("404")).isTrue();
+        assertThat(doc.body().at("/paths/~1api~1machines~1{id}~1isolate/post/responses").has("503")).isTrue();
     }
 
     /** The audit endpoints take the whole query string (to refuse unknown names); the document names the real ones. */

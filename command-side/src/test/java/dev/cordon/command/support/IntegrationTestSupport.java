@@ -1,10 +1,12 @@
 package dev.cordon.command.support;
 
+import dev.cordon.command.action.ActionIndexFaults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "cordon.rate-limits.machine-actions.per-hour=10000000"})
 @EmbeddedKafka(kraft = true, partitions = 3)
 @AutoConfigureObservability(tracing = false) // tests turn metrics export off unless asked; OperationsIT reads them
+@Import(ActionIndexFaults.Config.class) // inert until a test switches a fault on for its own device
 public abstract class IntegrationTestSupport {
 
     /** The event store of every test on the shared app, dropped when the JVM exits. */

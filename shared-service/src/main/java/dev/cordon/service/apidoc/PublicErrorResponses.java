@@ -13,7 +13,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * Every error response of every operation is the public error JSON; declared here once rather than on each endpoint.
- * Every operation may fail unexpectedly (500), and one that takes a body may be sent one that is not JSON (415).
+ * Every operation may fail unexpectedly (500) or find a dependency away (503), and one that takes a body may be sent
+ * one that is not JSON (415).
  */
 public class PublicErrorResponses implements OpenApiCustomizer {
 
@@ -35,6 +36,9 @@ public class PublicErrorResponses implements OpenApiCustomizer {
         }
         responses.computeIfAbsent("500", code -> new ApiResponse()
                 .description("An unexpected error; quote the request id (InternalServerError)"));
+        responses.computeIfAbsent("503", code -> new ApiResponse()
+                .description("The database or the broker is unavailable; retry after Retry-After seconds"
+                        + " (ServiceUnavailable)"));
         // springdoc gives a response declared without content the method's return type: an error never has it.
         responses.forEach((code, response) -> {
             if (code.matches("[45]\\d\\d")) {

@@ -9,6 +9,7 @@ import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.error.ErrorResponse;
 import dev.cordon.service.request.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * The one place, for both services, where failures become the public error JSON: a rule broken or a bad request
  * ({@link ApiException} and its kinds) with its own code, what Spring MVC refuses with the matching code, anything
- * else a logged 500 that names no internals. Nothing leaves as a bare 500 or an HTML page.
+ * else a logged 500 that names no internals, except a dependency that is away: 503 with Retry-After. Nothing leaves
+ * as a bare 500 or an HTML page.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -86,12 +88,27 @@ public class ApiExceptionHandler {
                 "Parameter " + e.getParameterName() + " is required.", request);
     }
 
+    /**
+     * A dependency that is away (DependencyOutages) is expected during an outage, not a bug: one WARN line without
+     * a stack trace, and 503 with Retry-After. Whatever else is a bug: logged with its stack trace, 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception e, HttpServletRequest request) {
         String id = RequestIds.of(request);
+        Optional<Throwable> outage = DependencyOutages.causeOf(e);
+        if (outage.isPresent()) {
+            log.warn("Dependency unavailable on {} {} (request {}), answered 503: {}", request.getMethod(),
+                    request.getRequestURI(), id, describe(outage.get()));
+            return PublicErrors.answer(ErrorCode.ServiceUnavailable, "A service this request depends on is"
+                    + " unavailable; retry after Retry-After seconds. Request id " + id + ".", request);
+        }
         log.error("Unexpected error on {} {} (request {})", request.getMethod(), request.getRequestURI(), id, e);
         return PublicErrors.answer(ErrorCode.InternalServerError,
                 "An unexpected error occurred; quote the request id " + id + ".", request);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private static String describe(HttpMessageNotReadableException e) {

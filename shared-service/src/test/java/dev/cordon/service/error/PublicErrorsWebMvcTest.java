@@ -1,5 +1,6 @@
 package dev.cordon.service.error;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -13,9 +14,14 @@ import dev.cordon.service.request.RequestIds;
 import dev.cordon.service.security.ApiSecurityAutoConfiguration;
 import dev.cordon.service.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -23,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The one error mapping of both services, as a web slice: no database, no broker. */
 @WebMvcTest(controllers = TestService.Endpoints.class)
+@ExtendWith(OutputCaptureExtension.class)
 @ImportAutoConfiguration({RequestIdAutoConfiguration.class, PublicErrorAutoConfiguration.class,
         ApiSecurityAutoConfiguration.class})
 class PublicErrorsWebMvcTest {
@@ -58,6 +65,28 @@ class PublicErrorsWebMvcTest {
                 .andExpect(jsonPath("$.error.code").value("InternalServerError"))
                 .andExpect(jsonPath("$.error.message").value(not(containsString("postgresql"))))
                 .andExpect(jsonPath("$.error.target").value("req-2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connection", "transaction", "shutdown", "timeout", "broker"})
+    void dependencyAway_is503WithRetryAfter_inThePublicShape(String dependency, CapturedOutput log) throws Exception {
+        mvc.perform(get("/api/away").param("dependency", dependency).header(RequestIds.HEADER, "req-9"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.error.code").value("ServiceUnavailable"))
+                .andExpect(jsonPath("$.error.message").value(containsString("retry")))
+                .andExpect(jsonPath("$.error.target").value("req-9"));
+        // expected during an outage: one line, no stack trace
+        assertThat(log.getOut()).contains("WARN").contains("answered 503").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDatabaseThatAnswered_withAnErrorNoRetryCures_isStill500() throws Exception {
+        mvc.perform(get("/api/away").param("dependency", "unique-violation"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.error.code").value("InternalServerError"));
     }
 
     @Test
