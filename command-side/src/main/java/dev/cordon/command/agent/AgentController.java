@@ -13,6 +13,7 @@ import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.apidoc.PublicErrorResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -65,6 +66,7 @@ class AgentController {
     @ApiResponse(responseCode = "400", description = "Invalid machine id or ipAddress (InvalidInput)")
     @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
     @ApiResponse(responseCode = "403", description = "The token is another machine's agent's (Forbidden)")
+    @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     PendingActions pendingActions(@Parameter(description = "The machine id") @PathVariable String id,
             @Parameter(description = "The device's own IP address, as its agent sees it (IPv4 or IPv6)")
             @RequestParam(name = "ipAddress", required = false) String ipAddress,
@@ -91,6 +93,7 @@ class AgentController {
             + " (InvalidActionState)")
     @ApiResponse(responseCode = "403", description = "The action is another machine's (Forbidden)")
     @ApiResponse(responseCode = "404", description = "No such action (ResourceNotFound)")
+    @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     MachineActionResponse report(@Parameter(description = "The action id, a GUID") @PathVariable String actionId,
                                  @RequestBody AgentStatusReport body,
                                  HttpServletRequest http) {

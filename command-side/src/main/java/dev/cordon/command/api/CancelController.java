@@ -5,6 +5,7 @@ import dev.cordon.command.device.ActionRequest;
 import dev.cordon.command.device.CancelMachineActionCommand;
 import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.RequestOriginResolver;
+import dev.cordon.service.apidoc.PublicErrorResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,6 +42,7 @@ class CancelController {
     @ApiResponse(responseCode = "400", description = "Invalid id or body, or the action has already finished"
             + " (InvalidActionState)")
     @ApiResponse(responseCode = "404", description = "No such action (ResourceNotFound)")
+    @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     MachineActionResponse cancel(@Parameter(description = "The action id, a GUID") @PathVariable String actionId,
                                  @RequestBody CancelActionRequest body,
                                  HttpServletRequest http) {

@@ -8,6 +8,7 @@ import dev.cordon.command.device.ReleaseDeviceCommand;
 import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.service.apidoc.PublicErrorResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,6 +59,7 @@ class IsolationController {
     @ApiResponse(responseCode = "400", description = "Invalid id or body, an isolation or release already pending"
             + " (ActiveRequestAlreadyExists), or a platform without that isolation type (OsPlatformNotSupported)")
     @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     ResponseEntity<MachineActionResponse> isolate(@Parameter(description = MACHINE_ID_OR_AAD) @PathVariable String id,
                                                   @RequestBody IsolateMachineRequest body,
                                                   HttpServletRequest http) {
@@ -80,6 +82,7 @@ class IsolationController {
     @ApiResponse(responseCode = "400", description = "Invalid id or body, the device is not isolated"
             + " (DeviceNotIsolated), or an action is already pending (ActiveRequestAlreadyExists)")
     @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     ResponseEntity<MachineActionResponse> release(@Parameter(description = MACHINE_ID_OR_AAD) @PathVariable String id,
                                                   @RequestBody ReleaseMachineRequest body,
                                                   HttpServletRequest http) {

@@ -4,34 +4,35 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.service.odata.ODataContext;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /** The Defender MachineAction entity, every field present (nulls included) as clients expect them. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MachineActionResponse(
-        @JsonProperty("@odata.context") String odataContext,
+        @Schema(nullable = true) @JsonProperty("@odata.context") String odataContext,
         String id,
         String type,
-        String scope,
-        String title,
+        @Schema(nullable = true) String scope,
+        @Schema(nullable = true) String title,
         String requestor,
         String requestorComment,
         String requestSource,
-        String externalId,
+        @Schema(nullable = true) String externalId,
         String status,
         String machineId,
         String computerDnsName,
         Instant creationDateTimeUtc,
         Instant lastUpdateDateTimeUtc,
         Instant lastUpdateTimeUtc,
-        String cancellationRequestor,
-        String cancellationComment,
-        Instant cancellationDateTimeUtc,
+        @Schema(nullable = true) String cancellationRequestor,
+        @Schema(nullable = true) String cancellationComment,
+        @Schema(nullable = true) Instant cancellationDateTimeUtc,
         int errorHResult,
         List<Object> commands,
-        Object relatedFileInfo,
-        Object troubleshootInfo) {
+        @Schema(nullable = true) Object relatedFileInfo,
+        @Schema(nullable = true) Object troubleshootInfo) {
 
     /** One action as its own resource, with its {@code @odata.context}. */
     public static MachineActionResponse entity(ActionRecord a) {

@@ -6,6 +6,7 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.IsolationState;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,18 +18,20 @@ record DeviceStateJson(
         String machineId,
         Instant at,
         IsolationState isolationState,
-        IsolationType isolationScope,
-        List<String> keptConnectedApplications,
-        OpenAction openAction,
+        @Schema(nullable = true) IsolationType isolationScope,
+        @Schema(nullable = true) List<String> keptConnectedApplications,
+        @Schema(nullable = true) OpenAction openAction,
         LastEvent lastEvent) {
 
     /** Property names as on the Defender MachineAction entity. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({"id", "type", "scope", "keptConnectedApplications", "status", "requestor", "requestorComment",
             "requestSource", "externalId", "creationDateTimeUtc", "lastUpdateDateTimeUtc"})
-    record OpenAction(String id, ActionType type, IsolationType scope, List<String> keptConnectedApplications,
+    record OpenAction(String id, ActionType type, @Schema(nullable = true) IsolationType scope,
+                      @Schema(nullable = true) List<String> keptConnectedApplications,
                       ActionStatus status, String requestor, String requestorComment, String requestSource,
-                      String externalId, Instant creationDateTimeUtc, Instant lastUpdateDateTimeUtc) {
+                      @Schema(nullable = true) String externalId, Instant creationDateTimeUtc,
+                      Instant lastUpdateDateTimeUtc) {
 
         static OpenAction of(OpenActionState a) {
             return a == null ? null : new OpenAction(a.actionId(), a.type(), a.scope(), a.keptConnectedApplications(),

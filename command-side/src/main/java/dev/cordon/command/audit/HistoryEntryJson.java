@@ -3,6 +3,7 @@ package dev.cordon.command.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,6 @@ record HistoryEntryJson(
         String revision,
         String storedRevision,
         JsonNode payload,
-        JsonNode storedPayload,
+        @Schema(nullable = true) JsonNode storedPayload,
         JsonNode metadata) {
 }

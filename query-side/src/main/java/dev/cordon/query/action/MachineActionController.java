@@ -2,6 +2,7 @@ package dev.cordon.query.action;
 
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.query.odata.ODataQuery;
+import dev.cordon.service.apidoc.PublicErrorResponses;
 import dev.cordon.service.error.ApiException;
 import dev.cordon.query.web.ODataCollection;
 import dev.cordon.service.odata.ODataContext;
@@ -36,6 +37,7 @@ public class MachineActionController {
     @ApiResponse(responseCode = "200", description = "The actions, in {\"@odata.context\", \"value\": [...]}")
     @ApiResponse(responseCode = "400", description = "An invalid query option or $filter (ODataError), or a"
             + " query string that cannot be decoded (InvalidInput)")
+    @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     public ODataCollection<MachineActionJson> list(
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         ODataQuery query = ODataQuery.parse(parameters, MachineActionFilter.SCHEMA, MachineActionFilter.ORDERINGS);
@@ -52,6 +54,7 @@ public class MachineActionController {
     @ApiResponse(responseCode = "404", description = "No such action (ResourceNotFound)")
     @ApiResponse(responseCode = "503", description = "Not in the read model yet, and the event store did not answer;"
             + " try again in a second (ServiceUnavailable, with Retry-After)")
+    @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     public MachineActionJson get(@Parameter(description = "The action id, a GUID (any case)") @PathVariable String id) {
         String actionId = ActionIds.normalise(id);
         MachineActionView view = actions.findById(actionId)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,25 +22,25 @@ public record MachineActionJson(
         @JsonProperty("@odata.context") @JsonInclude(JsonInclude.Include.NON_NULL) String odataContext,
         @JsonProperty("id") String id,
         @JsonProperty("type") ActionType type,
-        @JsonProperty("scope") IsolationType scope,
-        @JsonProperty("title") String title,
+        @Schema(nullable = true) @JsonProperty("scope") IsolationType scope,
+        @Schema(nullable = true) @JsonProperty("title") String title,
         @JsonProperty("requestor") String requestor,
         @JsonProperty("requestorComment") String requestorComment,
         @JsonProperty("requestSource") String requestSource,
-        @JsonProperty("externalId") String externalId,
+        @Schema(nullable = true) @JsonProperty("externalId") String externalId,
         @JsonProperty("status") ActionStatus status,
         @JsonProperty("machineId") String machineId,
         @JsonProperty("computerDnsName") String computerDnsName,
         @JsonProperty("creationDateTimeUtc") Instant creationDateTimeUtc,
         @JsonProperty("lastUpdateDateTimeUtc") Instant lastUpdateDateTimeUtc,
         @JsonProperty("lastUpdateTimeUtc") Instant lastUpdateTimeUtc,
-        @JsonProperty("cancellationRequestor") String cancellationRequestor,
-        @JsonProperty("cancellationComment") String cancellationComment,
-        @JsonProperty("cancellationDateTimeUtc") Instant cancellationDateTimeUtc,
+        @Schema(nullable = true) @JsonProperty("cancellationRequestor") String cancellationRequestor,
+        @Schema(nullable = true) @JsonProperty("cancellationComment") String cancellationComment,
+        @Schema(nullable = true) @JsonProperty("cancellationDateTimeUtc") Instant cancellationDateTimeUtc,
         @JsonProperty("errorHResult") int errorHResult,
         @JsonProperty("commands") List<Object> commands,
-        @JsonProperty("relatedFileInfo") Object relatedFileInfo,
-        @JsonProperty("troubleshootInfo") Object troubleshootInfo) {
+        @Schema(nullable = true) @JsonProperty("relatedFileInfo") Object relatedFileInfo,
+        @Schema(nullable = true) @JsonProperty("troubleshootInfo") Object troubleshootInfo) {
 
     static MachineActionJson of(MachineActionView view, String odataContext) {
         return new MachineActionJson(odataContext, view.id(), view.type(), view.scope(), view.title(),

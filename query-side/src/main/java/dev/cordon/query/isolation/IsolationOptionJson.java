@@ -3,6 +3,7 @@ package dev.cordon.query.isolation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.cordon.events.action.IsolationType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** One isolation type for one device: whether the command side would accept it, and if not, its words why. */
@@ -10,6 +11,6 @@ import java.util.List;
 public record IsolationOptionJson(
         @JsonProperty("isolationType") IsolationType isolationType,
         @JsonProperty("supported") boolean supported,
-        @JsonProperty("reason") String reason,
+        @Schema(nullable = true) @JsonProperty("reason") String reason,
         @JsonProperty("keptConnectedApplications") List<String> keptConnectedApplications) {
 }

@@ -7,6 +7,7 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.eligibility.EligibilityTable;
 import dev.cordon.query.machine.MachineView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** What an isolate dialog may offer for one device, judged by the shared table on the device's reported OS. */
@@ -15,7 +16,7 @@ public record IsolationOptionsJson(
         @JsonProperty("@odata.context") @JsonInclude(JsonInclude.Include.NON_NULL) String odataContext,
         @JsonProperty("machineId") String machineId,
         @JsonProperty("osPlatform") OsPlatform osPlatform,
-        @JsonProperty("osBuild") String osBuild,
+        @Schema(nullable = true) @JsonProperty("osBuild") String osBuild,
         @JsonProperty("liveResponse") boolean liveResponse,
         @JsonProperty("options") List<IsolationOptionJson> options) {
 

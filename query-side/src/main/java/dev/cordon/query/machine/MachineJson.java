@@ -10,6 +10,7 @@ import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.device.RiskScore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,23 +24,23 @@ public record MachineJson(
         @JsonProperty("id") String id,
         @JsonProperty("computerDnsName") String computerDnsName,
         @JsonProperty("osPlatform") OsPlatform osPlatform,
-        @JsonProperty("osBuild") Long osBuild,
-        @JsonProperty("version") String version,
-        @JsonProperty("aadDeviceId") String aadDeviceId,
+        @Schema(nullable = true) @JsonProperty("osBuild") Long osBuild,
+        @Schema(nullable = true) @JsonProperty("version") String version,
+        @Schema(nullable = true) @JsonProperty("aadDeviceId") String aadDeviceId,
         @JsonProperty("isolationState") IsolationState isolationState,
-        @JsonProperty("isolationScope") IsolationType isolationScope,
-        @JsonProperty("pendingActionId") String pendingActionId,
-        @JsonProperty("lastActionId") String lastActionId,
-        @JsonProperty("lastActionType") ActionType lastActionType,
-        @JsonProperty("lastActionStatus") ActionStatus lastActionStatus,
+        @Schema(nullable = true) @JsonProperty("isolationScope") IsolationType isolationScope,
+        @Schema(nullable = true) @JsonProperty("pendingActionId") String pendingActionId,
+        @Schema(nullable = true) @JsonProperty("lastActionId") String lastActionId,
+        @Schema(nullable = true) @JsonProperty("lastActionType") ActionType lastActionType,
+        @Schema(nullable = true) @JsonProperty("lastActionStatus") ActionStatus lastActionStatus,
         @JsonProperty("firstSeen") Instant firstSeen,
         @JsonProperty("lastUpdate") Instant lastUpdate,
         @JsonProperty("isAadJoined") boolean isAadJoined,
         @JsonProperty("onboardingStatus") String onboardingStatus,
         @JsonProperty("healthStatus") String healthStatus,
-        @JsonProperty("lastSeen") Instant lastSeen,
-        @JsonProperty("lastIpAddress") String lastIpAddress,
-        @JsonProperty("lastExternalIpAddress") String lastExternalIpAddress,
+        @Schema(nullable = true) @JsonProperty("lastSeen") Instant lastSeen,
+        @Schema(nullable = true) @JsonProperty("lastIpAddress") String lastIpAddress,
+        @Schema(nullable = true) @JsonProperty("lastExternalIpAddress") String lastExternalIpAddress,
         @JsonProperty("riskScore") RiskScore riskScore,
         @JsonProperty("exposureLevel") ExposureLevel exposureLevel,
         @JsonProperty("machineTags") List<String> machineTags) {

@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
-/** The error responses of both sides' OpenAPI documents; each side declares its own document's title. */
+/**
+ * The error responses and the nullable properties of both sides' OpenAPI documents; each side declares its own
+ * document's title.
+ */
 @AutoConfiguration
 @ConditionalOnClass(OpenApiCustomizer.class)
 public class ApiDocAutoConfiguration {
@@ -13,5 +16,10 @@ public class ApiDocAutoConfiguration {
     @Bean
     PublicErrorResponses publicErrorResponses() {
         return new PublicErrorResponses();
+    }
+
+    @Bean
+    NullableProperties nullableProperties() {
+        return new NullableProperties();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.events.error.ErrorCode;
 import dev.cordon.system.Repository;
 import dev.cordon.system.docs.ApiDocEndpoints.Endpoint;
 import java.util.HashSet;
@@ -55,6 +56,27 @@ class ApiDocExamplesTest {
                         .allSatisfy(line -> assertThat(line.isObject()).as(where + ": " + line).isTrue());
             } else if (example.response().body() != null) {
                 assertThat(JSON.readTree(example.response().body())).as(where).isNotNull();
+            }
+        }
+    }
+
+    /** Defender's codes that Cordon never answers: the table lists the codes Cordon uses. */
+    private static final Set<ErrorCode> NOT_ANSWERED = Set.of(ErrorCode.DisallowedOperation);
+
+    @Test
+    void apiMd_errorCodeTable_listsEveryCodeCordonAnswers_underItsStatus() throws Exception {
+        String markdown = Repository.read("docs/api.md");
+        List<String> rows = markdown.lines().dropWhile(line -> !line.startsWith("| status | codes Cordon uses"))
+                .takeWhile(line -> line.startsWith("|")).toList();
+        assertThat(rows).as("the code table of docs/api.md").hasSizeGreaterThan(2);
+        for (ErrorCode code : ErrorCode.values()) {
+            List<String> listing = rows.stream().filter(row -> row.contains("`" + code.name() + "`")).toList();
+            if (NOT_ANSWERED.contains(code)) {
+                assertThat(listing).as(code + ", which Cordon never answers").isEmpty();
+            } else {
+                assertThat(listing).as(code + " in the code table").singleElement().asString()
+                        .startsWith("| ").satisfies(row -> assertThat(row.substring(2, row.indexOf(" |", 1)))
+                                .as(code + "'s status").contains(Integer.toString(code.httpStatus())));
             }
         }
     }
