@@ -74,6 +74,14 @@ public class TestService {
             };
         }
 
+        /** As Spring reports a write to a client that closed its connection (a change stream's browser tab). */
+        @GetMapping("/api/left")
+        Map<String, String> left() throws java.io.IOException {
+            throw new org.springframework.web.context.request.async.AsyncRequestNotUsableException(
+                    "ServletOutputStream failed to flush: java.io.IOException: Broken pipe",
+                    new java.io.IOException("Broken pipe"));
+        }
+
         @PostMapping(path = "/api/body", consumes = "application/json")
         Body body(@RequestBody Body body) {
             return body;

@@ -18,6 +18,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
     static final Map<String, Object> DEFAULTS = Map.ofEntries(
             // Every log line of a request carries its id (RequestIdFilter puts it in the MDC).
             Map.entry("logging.pattern.correlation", "[%X{requestId:-} %X{serverRequestId:-}] "),
+            // A command for an unknown device is a 404 the error mapping answers; Axon also logged it as a WARN with
+            // a stack trace, 12 KB of log per refused call. Its repository's real failures reach the error mapping.
+            Map.entry("logging.level.org.axonframework.modelling.command.AbstractRepository", "ERROR"),
             // No HTML error pages: the public error JSON comes from FallbackErrorController and the error valve.
             Map.entry("server.error.whitelabel.enabled", "false"),
             Map.entry("spring.mvc.throw-exception-if-no-handler-found", "true"),

@@ -95,6 +95,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception e, HttpServletRequest request) {
         String id = RequestIds.of(request);
+        if (ClientsThatLeft.isOne(e)) {
+            // A browser closing /api/changes, a client that timed out: nobody to answer, and nothing went wrong.
+            log.debug("Client left {} {} (request {}): {}", request.getMethod(), request.getRequestURI(), id,
+                    e.toString());
+            return null;
+        }
         Optional<Throwable> outage = DependencyOutages.causeOf(e);
         if (outage.isPresent()) {
             log.warn("Dependency unavailable on {} {} (request {}), answered 503: {}", request.getMethod(),

@@ -81,6 +81,13 @@ class PublicErrorsWebMvcTest {
         assertThat(log.getOut()).contains("WARN").contains("answered 503").doesNotContain("\tat ");
     }
 
+    /** A browser leaving /api/changes was an ERROR with a broken-pipe stack trace: it is no error at all. */
+    @Test
+    void aClientThatLeft_isNoError_andLeavesNoStackTrace(CapturedOutput log) throws Exception {
+        mvc.perform(get("/api/left"));
+        assertThat(log.getOut()).doesNotContain("ERROR").doesNotContain("Broken pipe").doesNotContain("\tat ");
+    }
+
     @Test
     void aDatabaseThatAnswered_withAnErrorNoRetryCures_isStill500() throws Exception {
         mvc.perform(get("/api/away").param("dependency", "unique-violation"))
