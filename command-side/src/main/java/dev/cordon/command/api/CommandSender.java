@@ -1,6 +1,7 @@
 package dev.cordon.command.api;
 
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.idempotency.Idempotency;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.service.request.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,20 +34,31 @@ public class CommandSender {
     }
 
     public <R> R send(Object command, HttpServletRequest http, String requestor, String requestSource) {
-        return send(command, RequestIds.serverId(http), RequestIds.callerId(http), requestor, requestSource);
+        return send(command, RequestIds.serverId(http), RequestIds.callerId(http), requestor, requestSource, null);
+    }
+
+    /** @param idempotency the request's claim on its Idempotency-Key, stored with the action (null: none) */
+    public <R> R send(Object command, HttpServletRequest http, String requestor, String requestSource,
+                      Idempotency idempotency) {
+        return send(command, RequestIds.serverId(http), RequestIds.callerId(http), requestor, requestSource,
+                idempotency);
     }
 
     /** For commands that come from inside the service (demo seeding, the simulated agent), not from a request. */
     public <R> R send(Object command, String requestId, String requestor, String requestSource) {
-        return send(command, requestId, null, requestor, requestSource);
+        return send(command, requestId, null, requestor, requestSource, null);
     }
 
     private <R> R send(Object command, String requestId, String callerRequestId, String requestor,
-                       String requestSource) {
+                       String requestSource, Idempotency idempotency) {
         Map<String, Object> audit = new HashMap<>(Map.of(REQUEST_ID, requestId, REQUESTOR, requestor,
                 REQUEST_SOURCE, requestSource));
         if (callerRequestId != null) {
             audit.put(CALLER_REQUEST_ID, callerRequestId);
+        }
+        if (idempotency != null) {
+            // The command's only: not among the metadata copied onto events (AxonConfig.auditMetadataProvider).
+            audit.putAll(idempotency.metaData());
         }
         MetaData metaData = MetaData.from(audit);
         try {

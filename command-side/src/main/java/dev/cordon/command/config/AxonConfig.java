@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.idempotency.IdempotencyKeyTakenException;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.commandhandling.CommandBus;
@@ -59,7 +60,8 @@ public class AxonConfig {
     /**
      * Two commands for one device that race (on one or several replicas) meet at the event store's unique
      * (device, sequence) key; the loser's ConcurrencyException is retried, and the retry then sees the winner's
-     * state and answers by the rules. A broken rule or an unknown device stays what it is: never retried.
+     * state and answers by the rules. A broken rule or an unknown device stays what it is: never retried; nor is an
+     * idempotency key another request took, which no retry can take back.
      */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
@@ -73,6 +75,7 @@ public class AxonConfig {
                         .maxRetryCount(commands.maxRetries())
                         .nonTransientFailurePredicate(failure -> failure instanceof RuleViolationException
                                 || failure instanceof AggregateNotFoundException
+                                || failure instanceof IdempotencyKeyTakenException
                                 || failure instanceof AxonNonTransientException)
                         .build())
                 .build();

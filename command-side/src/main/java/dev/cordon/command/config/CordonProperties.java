@@ -9,7 +9,8 @@ import org.springframework.core.io.Resource;
  * fallback, are in application.yml: one place, which the operations docs quote.
  */
 @ConfigurationProperties(prefix = "cordon")
-public record CordonProperties(Actions actions, Commands commands, Isolation isolation, Kafka kafka) {
+public record CordonProperties(Actions actions, Commands commands, Isolation isolation, Kafka kafka,
+                               Idempotency idempotency) {
 
     /** @param timeout how long an action may stay Pending or InProgress before it becomes TimeOut */
     public record Actions(Duration timeout) {
@@ -41,5 +42,13 @@ public record CordonProperties(Actions actions, Commands commands, Isolation iso
      */
     public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor,
                         String retention, Integer minInsyncReplicas) {
+    }
+
+    /**
+     * @param retention     how long an Idempotency-Key answers a retry with its first request's action; after
+     *                      that, the same key acts again
+     * @param purgeInterval how often expired keys are deleted (lookups ignore them meanwhile)
+     */
+    public record Idempotency(Duration retention, Duration purgeInterval) {
     }
 }
