@@ -18,10 +18,15 @@ import org.springframework.boot.actuate.health.Status;
 
 /**
  * Axon's event processors on this instance. A processor that is not running does nothing until the instance is
- * restarted (Axon stops one only on shutdown or when it cannot start): DOWN. One in error, or whose last batch
- * failed ({@link ProcessorFailures}), is retrying (e.g. the publisher while Kafka refuses) and recovers by itself:
- * DEGRADED, with the error. The publisher's backlog is a
- * detail for whoever looks; alerts on it come from the cordon_publish_backlog_events gauge.
+ * restarted (Axon stops one only on shutdown or when it cannot start): DOWN. One whose last batch failed
+ * ({@link ProcessorFailures}, forgotten after its forget time), or that is in error while it holds segments here, is
+ * retrying (e.g. the publisher while Kafka refuses) and recovers by itself: DEGRADED, with the error.
+ * <p>
+ * Axon's own {@code isError()} of a pooled processor is its coordinator's back-off, which Axon resets only when the
+ * coordinator next hands events to segments it has claimed: an instance whose segments another replica took over
+ * while it backed off kept reporting an error with nothing wrong, long after its failures were forgotten. It counts
+ * only while this instance holds a segment, and is a detail ({@code backingOff}) otherwise. The publisher's backlog is
+ * a detail for whoever looks; alerts on it come from the cordon_publish_backlog_events gauge.
  */
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
@@ -43,9 +48,14 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
         for (EventProcessor processor : new TreeMap<>(processing.eventProcessors()).values()) {
             Map<String, Object> details = new LinkedHashMap<>();
             Optional<ProcessorFailures.Failure> failure = failures.current(processor.getName());
-            boolean error = processor.isError() || failure.isPresent();
+            boolean holdsWork = !(processor instanceof StreamingEventProcessor streaming)
+                    || !streaming.processingStatus().isEmpty();
+            boolean error = failure.isPresent() || processor.isError() && holdsWork;
             details.put("running", processor.isRunning());
             details.put("error", error);
+            if (processor.isError() && !holdsWork) {
+                details.put("backingOff", true);
+            }
             failure.ifPresent(f -> {
                 details.put("lastError", f.error());
                 details.put("lastErrorAt", f.at().toString());

@@ -42,6 +42,19 @@ public final class TestDatabase {
         return USER;
     }
 
+    /**
+     * The database as if its server were gone, for this database only (the server is shared): its sessions are ended
+     * and new ones refused until {@link #allowConnections()}.
+     */
+    public void refuseConnections() {
+        execute("alter database " + name + " with allow_connections false");
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+    }
+
+    public void allowConnections() {
+        execute("alter database " + name + " with allow_connections true");
+    }
+
     private void drop() {
         try {
             execute("drop database if exists " + name + " with (force)");

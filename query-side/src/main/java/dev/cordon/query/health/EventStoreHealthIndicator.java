@@ -1,6 +1,7 @@
 package dev.cordon.query.health;
 
 import dev.cordon.service.health.HealthStatuses;
+import dev.cordon.service.health.UnansweredStatus;
 import javax.sql.DataSource;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -12,12 +13,17 @@ import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
  * before the projection has it. Without it every read is still served, and such a lookup answers 503 for a moment,
  * so unreachable is DEGRADED, not DOWN.
  */
-public class EventStoreHealthIndicator implements HealthIndicator {
+public class EventStoreHealthIndicator implements HealthIndicator, UnansweredStatus {
 
     private final DataSourceHealthIndicator probe;
 
     public EventStoreHealthIndicator(DataSource eventStore) {
         this.probe = new DataSourceHealthIndicator(eventStore);
+    }
+
+    @Override
+    public Status unansweredStatus() {
+        return HealthStatuses.DEGRADED;
     }
 
     @Override

@@ -28,6 +28,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             // 200, so health checks that look at the HTTP status keep an instance that still serves in service.
             Map.entry("management.endpoint.health.status.order", "down,out-of-service,degraded,up,unknown"),
             Map.entry("management.endpoint.health.status.http-mapping.degraded", "200"),
+            // A mapping of its own replaces Boot's defaults rather than adding to them: without these two, DOWN (and a
+            // readiness probe's OUT_OF_SERVICE) answered 200 and no load balancer ever took an instance out.
+            Map.entry("management.endpoint.health.status.http-mapping.down", "503"),
+            Map.entry("management.endpoint.health.status.http-mapping.out-of-service", "503"),
             Map.entry("management.metrics.tags.application", "${spring.application.name}"));
 
     @Override

@@ -14,13 +14,14 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * Whether the broker answers and the topic exists. Only asks (describe cluster, describe topic): a health check must
  * never create the topic with broker defaults. Neither side stops serving without the broker, so unreachable is
  * DEGRADED, not DOWN.
  */
-public class KafkaHealthIndicator extends AbstractHealthIndicator {
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements UnansweredStatus {
 
     private final Admin admin;
     private final String topic;
@@ -31,6 +32,12 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator {
         this.admin = admin;
         this.topic = topic;
         this.timeoutMillis = (int) timeoutMillis;
+    }
+
+    /** A broker that does not answer in time is away: DEGRADED, as when it refuses. */
+    @Override
+    public Status unansweredStatus() {
+        return HealthStatuses.DEGRADED;
     }
 
     @Override
