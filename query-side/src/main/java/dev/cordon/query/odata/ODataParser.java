@@ -123,10 +123,7 @@ public final class ODataParser {
             throw ODataException.at(name.position(), "startswith() takes a text field; '" + field.name()
                     + "' is not one");
         }
-        Token comma = next();
-        if (comma.type() != TokenType.COMMA) {
-            throw ODataException.at(comma.position(), "expected ',' in startswith() but found " + comma.describe());
-        }
+        expect(TokenType.COMMA, "',' in startswith()");
         String prefix = field.normaliser().apply(quoted(field, next()));
         Token close = next();
         if (close.type() != TokenType.CLOSE) {

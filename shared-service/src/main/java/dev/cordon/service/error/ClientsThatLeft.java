@@ -1,8 +1,6 @@
 package dev.cordon.service.error;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -21,16 +19,11 @@ final class ClientsThatLeft {
     }
 
     static boolean isOne(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (TYPES.contains(t.getClass().getName())) {
-                return true;
-            }
-            if (t instanceof IOException && t.getMessage() != null
-                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer"))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.first(failure, ClientsThatLeft::left).isPresent();
+    }
+
+    private static boolean left(Throwable t) {
+        return TYPES.contains(t.getClass().getName()) || t instanceof IOException && t.getMessage() != null
+                && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer"));
     }
 }

@@ -4,8 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,13 +39,7 @@ final class DependencyOutages {
 
     /** @return the cause in {@code failure}'s chain that says a dependency is away, if one does */
     static Optional<Throwable> causeOf(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (isOutage(t)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Causes.first(failure, DependencyOutages::isOutage);
     }
 
     private static boolean isOutage(Throwable t) {
