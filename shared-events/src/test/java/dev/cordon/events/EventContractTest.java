@@ -80,6 +80,8 @@ class EventContractTest {
                     "7ec9f377d117cedd0cdf0ac63d5843c59f7a1d0936ed06fcf439c1de14cbdea8"),
             Map.entry("/fixtures/DeviceReleaseRequestedEvent.v1.json",
                     "bb67528c2158f7745b4a7ae90c36fcd16c1286a4affc41d1d7f6e547fe24a142"),
+            Map.entry("/fixtures/DeviceGroupChangedEvent.v1.json",
+                    "f7bdc36a5d99e5a5cc7f00cd73175650dacdc07993d8181dc5fb4fd3ea93fba4"),
             Map.entry("/fixtures/DeviceTagAddedEvent.v1.json",
                     "baec22ca88662a0cbbb380c03ca325fa572fb366d380896cca82e3a06cec64e2"),
             Map.entry("/fixtures/DeviceTagRemovedEvent.v1.json",

@@ -11,6 +11,7 @@ import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -68,7 +69,8 @@ public final class EventCatalog {
             new Entry(MachineActionCancelledEvent.class, "1"),
             new Entry(MachineActionTimedOutEvent.class, "1"),
             new Entry(DeviceTagAddedEvent.class, "1"),
-            new Entry(DeviceTagRemovedEvent.class, "1"));
+            new Entry(DeviceTagRemovedEvent.class, "1"),
+            new Entry(DeviceGroupChangedEvent.class, "1"));
 
     private static final Map<Class<?>, Entry> BY_CLASS =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::eventClass, Function.identity()));

@@ -28,6 +28,7 @@ import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -61,10 +62,11 @@ public final class IsolationTransitions {
 
     /**
      * Events of the device itself, which change no isolation: the registration starts a device not isolated; its
-     * details and tags leave the isolation as it was.
+     * details, tags and device group leave the isolation as it was.
      */
     private static final Set<Class<? extends DeviceEvent>> DEVICE_EVENTS = Set.of(DeviceRegisteredEvent.class,
-            DeviceDetailsUpdatedEvent.class, DeviceTagAddedEvent.class, DeviceTagRemovedEvent.class);
+            DeviceDetailsUpdatedEvent.class, DeviceTagAddedEvent.class, DeviceTagRemovedEvent.class,
+            DeviceGroupChangedEvent.class);
 
     /**
      * Where an action leaves the device. While open it is pending; a success is the action done; any other end leaves

@@ -15,6 +15,7 @@ import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -91,7 +92,11 @@ public final class TransitionHistories {
                 // Tags change no isolation, even while an action is open.
                 named("tagged while isolation pending", registered, isolate, tagged),
                 named("tag removed while isolated", registered, isolate, isolated, tagged,
-                        new DeviceTagRemovedEvent(DEVICE, "quarantine", "soc", "PublicApi", at(5)))));
+                        new DeviceTagRemovedEvent(DEVICE, "quarantine", "soc", "PublicApi", at(5))),
+                // Nor does a device group, even while an action is open.
+                named("group changed while isolation pending", registered, isolate,
+                        new DeviceGroupChangedEvent(DEVICE, 2, "Servers", "Unassigned", "Named in the registration",
+                                "inventory", "PublicApi", at(4)))));
         Set<Class<?>> ending = histories.stream().map(h -> last(h.getPayload()).getClass())
                 .collect(Collectors.toSet());
         EventCatalog.entries().forEach(entry -> {

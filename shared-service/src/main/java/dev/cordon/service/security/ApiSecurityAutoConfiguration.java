@@ -49,7 +49,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnClass({SecurityFilterChain.class, BearerTokenAuthenticationFilter.class})
 @ConditionalOnMissingBean(type = "org.springframework.security.oauth2.server.authorization.settings"
         + ".AuthorizationServerSettings")
-@EnableConfigurationProperties({SecurityProperties.class, PublicUrlProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, UserRoleProperties.class, PublicUrlProperties.class})
 @EnableWebSecurity
 public class ApiSecurityAutoConfiguration {
 
@@ -59,13 +59,18 @@ public class ApiSecurityAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain cordonApiSecurity(HttpSecurity http, JwtDecoder decoder, SecurityProperties properties,
+    TokenAuthorities cordonTokenAuthorities(SecurityProperties properties, UserRoleProperties users) {
+        return new TokenAuthorities(properties.agentMachineClaim(), users);
+    }
+
+    @Bean
+    SecurityFilterChain cordonApiSecurity(HttpSecurity http, JwtDecoder decoder, TokenAuthorities authorities,
                                           ObjectProvider<RateLimiter> rateLimiter) throws Exception {
         PublicErrorEntryPoint errors = new PublicErrorEntryPoint();
         http.authorizeHttpRequests(requests -> AccessMatrix.apply(requests, EndpointPermissions.RULES))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder)
-                                .jwtAuthenticationConverter(new TokenAuthorities(properties.agentMachineClaim())))
+                                .jwtAuthenticationConverter(authorities))
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors)
                         .withObjectPostProcessor(new FailuresOfTheIssuer()))

@@ -1,6 +1,7 @@
 package dev.cordon.service.security;
 
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -12,8 +13,27 @@ import org.springframework.security.core.Authentication;
  * @param key        one caller, for the rate limits: the client id of an application, the user, the machine of an
  *                   agent
  * @param machineId  the machine a device agent's token speaks for; null for every other caller
+ * @param roles      a person's Cordon roles (empty for applications and agents)
+ * @param scope      the device groups the caller covers
  */
-public record CallerIdentity(String requestor, String key, String machineId) {
+public record CallerIdentity(String requestor, String key, String machineId, Set<CordonRole> roles,
+                             DeviceScope scope) {
+
+    public CallerIdentity {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        scope = scope == null ? DeviceScope.ALL : scope;
+    }
+
+    /** An application or agent covering every device group. */
+    public CallerIdentity(String requestor, String key, String machineId) {
+        this(requestor, key, machineId, Set.of(), DeviceScope.ALL);
+    }
+
+    /** The device groups of an authenticated caller; every group for anything else (the system itself). */
+    public static DeviceScope scopeOf(Authentication authentication) {
+        CallerIdentity identity = of(authentication);
+        return identity == null ? DeviceScope.ALL : identity.scope();
+    }
 
     public boolean isAgent() {
         return machineId != null;
@@ -24,7 +44,8 @@ public record CallerIdentity(String requestor, String key, String machineId) {
         return authentication instanceof CallerToken token ? token.identity() : null;
     }
 
-    static CallerIdentity fromClaims(Map<String, Object> claims, String machineClaim, boolean agent) {
+    static CallerIdentity fromClaims(Map<String, Object> claims, String machineClaim, boolean agent,
+                                     Set<CordonRole> roles, DeviceScope scope) {
         String client = first(claims, Claims.APP_ID, Claims.AUTHORIZED_PARTY, "client_id", "sub");
         String user = first(claims, Claims.UPN, Claims.PREFERRED_USERNAME, "unique_name", "email");
         if (agent) {
@@ -32,10 +53,10 @@ public record CallerIdentity(String requestor, String key, String machineId) {
             return new CallerIdentity("Device agent of " + machine, "agent:" + machine, machine);
         }
         if (user != null) {
-            return new CallerIdentity(user, "user:" + user, null);
+            return new CallerIdentity(user, "user:" + user, null, roles, scope);
         }
         String name = first(claims, Claims.APP_DISPLAY_NAME);
-        return new CallerIdentity(name != null ? name : client, "app:" + client, null);
+        return new CallerIdentity(name != null ? name : client, "app:" + client, null, Set.of(), scope);
     }
 
     private static String first(Map<String, Object> claims, String... names) {

@@ -19,6 +19,13 @@ public final class Claims {
     /** A user's name: the UPN in Entra ID, {@code preferred_username} in Entra ID v2 and Keycloak. */
     public static final String UPN = "upn";
     public static final String PREFERRED_USERNAME = "preferred_username";
+    /** A person's groups in the identity provider (Entra ID, Keycloak), which may name a Cordon role. */
+    public static final String GROUPS = "groups";
+    /**
+     * Cordon's own: the device groups a token is limited to (a user's of the built-in token service, or a client the
+     * operator limited). Absent, the token's role assignment decides; an application's covers every group.
+     */
+    public static final String DEVICE_GROUPS = "cordon_device_groups";
     /** The machine a device agent's token speaks for (the default of {@code cordon.security.agent-machine-claim}). */
     public static final String MACHINE_ID = "cordon_machine_id";
 

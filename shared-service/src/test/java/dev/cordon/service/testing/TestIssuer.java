@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.cordon.service.security.Audiences;
 import dev.cordon.service.security.Claims;
+import dev.cordon.service.security.CordonRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -116,10 +117,29 @@ public final class TestIssuer {
                 .claim(Claims.APP_DISPLAY_NAME, name));
     }
 
-    /** A user's (delegated) token with these permissions in {@code scp}. */
+    /**
+     * A user's (delegated) token with these permissions in {@code scp}, held by an administrator of every device
+     * group, so the scopes alone decide.
+     */
     public String user(String upn, String... permissions) {
-        return token(claims -> claims.claim(Claims.SCOPES, String.join(" ", permissions)).claim(Claims.UPN, upn)
-                .claim(Claims.PREFERRED_USERNAME, upn).claim(Claims.AUTHORIZED_PARTY, "dashboard"));
+        return user(upn, CordonRole.ADMINISTRATOR, null, permissions);
+    }
+
+    /**
+     * A user's (delegated) token: these scopes, the role in {@code roles} as the built-in token service writes it,
+     * and, unless null, the device groups it is limited to.
+     */
+    public String user(String upn, CordonRole role, List<String> deviceGroups, String... permissions) {
+        return token(claims -> {
+            claims.claim(Claims.SCOPES, String.join(" ", permissions)).claim(Claims.UPN, upn)
+                    .claim(Claims.PREFERRED_USERNAME, upn).claim(Claims.AUTHORIZED_PARTY, "dashboard");
+            if (role != null) {
+                claims.claim(Claims.ROLES, List.of(role.claimValue()));
+            }
+            if (deviceGroups != null) {
+                claims.claim(Claims.DEVICE_GROUPS, deviceGroups);
+            }
+        });
     }
 
     /** A device agent's token, bound to one machine. */
