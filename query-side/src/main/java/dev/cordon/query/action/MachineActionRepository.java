@@ -9,6 +9,8 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
+import dev.cordon.query.scope.DeviceScopeSql;
+import dev.cordon.service.security.DeviceScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -66,6 +68,7 @@ public class MachineActionRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String table;
+    private final String machineTable;
     private final String upsert;
 
     @Autowired
@@ -77,20 +80,26 @@ public class MachineActionRepository {
     public MachineActionRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ReadModelTables tables) {
         this.jdbc = jdbc;
         this.table = tables.machineAction();
+        this.machineTable = tables.machine();
         this.upsert = (dialect == SqlDialect.H2 ? MERGE : UPSERT).formatted(table);
     }
 
+    /** Whatever the caller: the projection's read, and the by-id read, which checks the device's group itself. */
     public Optional<MachineActionView> findById(String id) {
         return jdbc.query("SELECT * FROM " + table + " WHERE id = :id", new MapSqlParameterSource("id", id),
                 MachineActionRepository::map).stream().findFirst();
     }
 
-    /** The filter and order SQL hold only whitelisted columns; the filter's literals are in its parameters. */
-    public List<MachineActionView> find(ODataQuery query) {
-        MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
+    /**
+     * The actions of the devices in the caller's groups, by each device's group as it is now. The filter and order
+     * SQL hold only whitelisted columns; the filter's literals are in its parameters.
+     */
+    public List<MachineActionView> find(ODataQuery query, DeviceScope scope) {
+        DeviceScopeSql inScope = DeviceScopeSql.rowsOfDevices(scope, "machine_id", machineTable);
+        MapSqlParameterSource params = inScope.addTo(new MapSqlParameterSource(query.filter().parameters()))
                 .addValue("top", query.top())
                 .addValue("skip", query.skip());
-        return jdbc.query("SELECT * FROM " + table + " WHERE " + query.filter().sql()
+        return jdbc.query("SELECT * FROM " + table + " WHERE " + inScope.sql() + " AND " + query.filter().sql()
                 + " ORDER BY " + query.orderBy().sql() + " LIMIT :top OFFSET :skip", params,
                 MachineActionRepository::map);
     }

@@ -39,7 +39,7 @@ public final class ODataOptions {
         orderBy.setDefault(orderings.get(0).option());
         return List.of(
                 query("$filter", "An OData filter: comparisons of a field with a literal ('text' in single quotes,"
-                        + " date-times bare), joined by and / or, with parentheses. eq and ne compare every field;"
+                        + " date-times and numbers bare), joined by and / or, with parentheses. eq and ne compare every field;"
                         + " gt, ge, lt and le date-times too; startswith(field,'prefix') on text fields."
                         + " Field names are case-sensitive. Fields: " + fields,
                         new StringSchema()).example("status eq 'Pending'"),
@@ -54,6 +54,7 @@ public final class ODataOptions {
     private static String describe(FilterField field) {
         String kind = switch (field.kind()) {
             case STRING -> "text";
+            case INTEGER -> "whole number, bare";
             case INSTANT -> "date-time, e.g. 2024-01-01T00:00:00Z";
             case ENUM -> String.join(", ", field.enumValues());
             case COLLECTION -> "texts: " + field.name() + "/any(tag: tag eq 'x'), also startswith(tag,'x'), or"

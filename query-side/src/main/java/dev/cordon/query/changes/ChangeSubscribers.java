@@ -2,6 +2,7 @@ package dev.cordon.query.changes;
 
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.service.error.ApiException;
+import dev.cordon.service.security.DeviceScope;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -54,13 +55,18 @@ public class ChangeSubscribers {
      *
      * @throws ApiException ServiceUnavailable if this instance has as many streams open as it takes
      */
-    public ResponseBodyEmitter subscribe() {
+    public ResponseBodyEmitter subscribe(DeviceScope scope) {
         // No timeout: the stream stays open until the client or the server ends it.
-        return subscribe(new ResponseBodyEmitter(0L));
+        return subscribe(new ResponseBodyEmitter(0L), scope);
     }
 
+    /** A subscriber covering every device group. */
     ResponseBodyEmitter subscribe(ResponseBodyEmitter emitter) {
-        Subscriber subscriber = new Subscriber(emitter, writers, subscribers::remove);
+        return subscribe(emitter, DeviceScope.ALL);
+    }
+
+    ResponseBodyEmitter subscribe(ResponseBodyEmitter emitter, DeviceScope scope) {
+        Subscriber subscriber = new Subscriber(emitter, writers, subscribers::remove, scope);
         synchronized (this) {
             if (subscribers.size() >= maxSubscribers) {
                 throw new ApiException(ErrorCode.ServiceUnavailable, "This instance serves " + maxSubscribers
@@ -72,9 +78,11 @@ public class ChangeSubscribers {
         return emitter;
     }
 
-    /** @param changeJson a {@link Change} as JSON */
-    public void changed(String changeJson) {
-        sendToAll(SseFrames.change(changeJson));
+    /** To the subscribers whose device groups the change's device is in (or was, for a group change). */
+    public void changed(Change change) {
+        String frame = SseFrames.change(change.toJson());
+        subscribers.stream().filter(subscriber -> change.visibleTo(subscriber.scope()))
+                .forEach(subscriber -> subscriber.send(frame));
     }
 
     public void reset() {

@@ -17,15 +17,14 @@ final class InProcessChangeNotifier implements ChangeNotifier {
 
     @Override
     public void changed(Change change) {
-        String json = change.toJson();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            subscribers.changed(json);
+            subscribers.changed(change);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                subscribers.changed(json);
+                subscribers.changed(change);
             }
         });
     }

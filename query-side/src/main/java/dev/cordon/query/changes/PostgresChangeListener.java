@@ -145,7 +145,15 @@ final class PostgresChangeListener implements SmartLifecycle {
 
     private void dispatch(String channel, String payload) {
         if (PostgresChangeNotifier.CHANGES.equals(channel)) {
-            subscribers.changed(payload);
+            Change change;
+            try {
+                change = Change.fromNotification(payload);
+            } catch (IllegalArgumentException e) {
+                // Only instances of this service notify; a payload it cannot read is dropped, not a lost connection.
+                log.warn("Ignoring a change notification that is not a change: {}", payload);
+                return;
+            }
+            subscribers.changed(change);
         } else if (PostgresChangeNotifier.RESETS.equals(channel)) {
             subscribers.reset();
         }

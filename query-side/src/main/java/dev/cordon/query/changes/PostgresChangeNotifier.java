@@ -20,7 +20,7 @@ final class PostgresChangeNotifier implements ChangeNotifier {
 
     @Override
     public void changed(Change change) {
-        notify(CHANGES, change.toJson());
+        notify(CHANGES, change.toNotification());
     }
 
     /** Outside a transaction (after a rebuild's switch): delivered at once. */

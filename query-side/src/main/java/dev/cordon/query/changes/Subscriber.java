@@ -1,5 +1,6 @@
 package dev.cordon.query.changes;
 
+import dev.cordon.service.security.DeviceScope;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,18 +25,25 @@ final class Subscriber {
     private final ResponseBodyEmitter emitter;
     private final Executor writers;
     private final Consumer<Subscriber> onClosed;
+    /** The caller's device groups, as its token had them when it subscribed. */
+    private final DeviceScope scope;
     private final Deque<String> pending = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
 
-    Subscriber(ResponseBodyEmitter emitter, Executor writers, Consumer<Subscriber> onClosed) {
+    Subscriber(ResponseBodyEmitter emitter, Executor writers, Consumer<Subscriber> onClosed, DeviceScope scope) {
         this.emitter = emitter;
         this.writers = writers;
         this.onClosed = onClosed;
+        this.scope = scope;
         // The container ends the stream when the client goes away or the server stops.
         emitter.onCompletion(this::closed);
         emitter.onError(e -> closed());
         emitter.onTimeout(this::closed);
+    }
+
+    DeviceScope scope() {
+        return scope;
     }
 
     ResponseBodyEmitter emitter() {

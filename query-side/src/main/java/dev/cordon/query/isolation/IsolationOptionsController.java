@@ -4,10 +4,12 @@ import dev.cordon.events.eligibility.EligibilityTable;
 import dev.cordon.query.machine.MachineController;
 import dev.cordon.query.machine.MachineRepository;
 import dev.cordon.service.odata.ODataContext;
+import dev.cordon.service.security.CallerIdentity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +37,11 @@ public class IsolationOptionsController {
                     + " liveResponse is true for platforms isolated through live response instead (macOS, Linux)."
                     + " Advisory: POST /api/machines/{id}/isolate decides.")
     @ApiResponse(responseCode = "200", description = "The options")
-    @ApiResponse(responseCode = "404", description = "No such device (ResourceNotFound)")
-    public IsolationOptionsJson get(@Parameter(description = "The machine id") @PathVariable String id) {
-        return machines.findById(id)
+    @ApiResponse(responseCode = "404", description = "No such device, or not in a device group the caller covers"
+            + " (ResourceNotFound)")
+    public IsolationOptionsJson get(@Parameter(description = "The machine id") @PathVariable String id,
+                                    @Parameter(hidden = true) Authentication caller) {
+        return machines.findById(id, CallerIdentity.scopeOf(caller))
                 .map(view -> IsolationOptionsJson.of(view, eligibility, ODataContext.of("IsolationOptions/$entity")))
                 .orElseThrow(() -> MachineController.notFound(id));
     }

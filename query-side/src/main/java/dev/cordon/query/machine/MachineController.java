@@ -5,12 +5,15 @@ import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.web.ODataCollection;
 import dev.cordon.service.error.ApiException;
 import dev.cordon.service.odata.ODataContext;
+import dev.cordon.service.security.CallerIdentity;
+import dev.cordon.service.security.DeviceScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.core.Authentication;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,10 +43,11 @@ public class MachineController {
     @ApiResponse(responseCode = "400", description = "An invalid query option or $filter (ODataError), or a"
             + " query string that cannot be decoded (InvalidInput)")
     public ODataCollection<MachineJson> list(
-            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+            @Parameter(hidden = true) Authentication caller) {
         ODataQuery query = ODataQuery.parse(parameters, MachineFilter.SCHEMA, MachineFilter.ORDERINGS);
         return new ODataCollection<>(ODataContext.of("Machines"),
-                machines.entities(query).stream().map(entity -> MachineJson.of(entity, null)).toList());
+                machines.entities(query, CallerIdentity.scopeOf(caller)).stream().map(entity -> MachineJson.of(entity, null)).toList());
     }
 
     @GetMapping("/api/machines/{id}")
@@ -52,16 +56,19 @@ public class MachineController {
     @ApiResponse(responseCode = "200", description = "The device")
     @ApiResponse(responseCode = "400", description = "A computer name that more than one device has: the message"
             + " names their machine ids (InvalidInput)")
-    @ApiResponse(responseCode = "404", description = "No such device (ResourceNotFound)")
-    public MachineJson get(@Parameter(description = "The machine id or the computer name") @PathVariable String id) {
-        return machines.entityById(id).or(() -> byName(id))
+    @ApiResponse(responseCode = "404", description = "No such device, or not in a device group the caller covers"
+            + " (ResourceNotFound)")
+    public MachineJson get(@Parameter(description = "The machine id or the computer name") @PathVariable String id,
+                           @Parameter(hidden = true) Authentication caller) {
+        DeviceScope scope = CallerIdentity.scopeOf(caller);
+        return machines.entityById(id, scope).or(() -> byName(id, scope))
                 .map(entity -> MachineJson.of(entity, ODataContext.of("Machines/$entity")))
                 .orElseThrow(() -> notFound(id));
     }
 
-    /** One device of that name, or none; never a guess between several. */
-    private Optional<MachineRepository.Entity> byName(String name) {
-        List<MachineRepository.Entity> named = machines.entitiesNamed(name, AMBIGUOUS_SHOWN + 1);
+    /** One device of that name in the caller's groups, or none; never a guess between several. */
+    private Optional<MachineRepository.Entity> byName(String name, DeviceScope scope) {
+        List<MachineRepository.Entity> named = machines.entitiesNamed(name, AMBIGUOUS_SHOWN + 1, scope);
         if (named.size() > 1) {
             List<String> ids = named.stream().limit(AMBIGUOUS_SHOWN).map(entity -> entity.view().id()).toList();
             throw new ApiException(ErrorCode.InvalidInput, "More than one device is named '" + name
@@ -71,6 +78,10 @@ public class MachineController {
         return named.stream().findFirst();
     }
 
+    /**
+     * The one answer for a device that does not exist and for one outside the caller's groups, so that the answer
+     * does not tell them apart.
+     */
     public static ApiException notFound(String id) {
         return new ApiException(ErrorCode.ResourceNotFound, "Machine " + id + " was not found");
     }

@@ -8,6 +8,7 @@ import dev.cordon.query.odata.FilterField;
 import dev.cordon.query.odata.FilterSchema;
 import dev.cordon.query.odata.OrderBy;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The fields of {@code GET /api/machines} that {@code $filter} accepts (clients look devices up by name or AAD id,
@@ -32,7 +33,13 @@ final class MachineFilter {
             FilterField.enumeration("onboardingStatus", MachinePresence.ONBOARDING_STATUS, OnboardingStatus.class),
             // Defender's values, as the registering inventory reported them (None when it reported none).
             FilterField.enumeration("riskScore", "risk_score", RiskScore.class),
-            FilterField.enumeration("exposureLevel", "exposure_level", ExposureLevel.class)));
+            FilterField.enumeration("exposureLevel", "exposure_level", ExposureLevel.class),
+            // The device group (null for a device with no group yet). Names compare ignoring letter case, as the
+            // scope compares them: the column is lowered (which the scope's index on lower(rbac_group_name) serves)
+            // and so is the literal.
+            FilterField.integer("rbacGroupId", "rbac_group_id"),
+            FilterField.string("rbacGroupName", "LOWER(rbac_group_name)")
+                    .normalisedBy(name -> name.toLowerCase(Locale.ROOT))));
 
     /** Defender's healthStatus values that Cordon gives (from presence alone). */
     enum HealthStatus { Active, Inactive }

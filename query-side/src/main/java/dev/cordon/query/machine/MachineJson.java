@@ -18,7 +18,8 @@ import java.util.List;
 @JsonPropertyOrder({"@odata.context", "id", "computerDnsName", "osPlatform", "osBuild", "version", "aadDeviceId",
         "isAadJoined", "isolationState", "isolationScope", "pendingActionId", "lastActionId", "lastActionType",
         "lastActionStatus", "firstSeen", "lastUpdate", "onboardingStatus", "healthStatus", "lastSeen",
-        "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel", "machineTags"})
+        "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel", "machineTags", "rbacGroupId",
+        "rbacGroupName"})
 public record MachineJson(
         @JsonProperty("@odata.context") @JsonInclude(JsonInclude.Include.NON_NULL) String odataContext,
         @JsonProperty("id") String id,
@@ -43,7 +44,11 @@ public record MachineJson(
         @Schema(nullable = true) @JsonProperty("lastExternalIpAddress") String lastExternalIpAddress,
         @JsonProperty("riskScore") RiskScore riskScore,
         @JsonProperty("exposureLevel") ExposureLevel exposureLevel,
-        @JsonProperty("machineTags") List<String> machineTags) {
+        @JsonProperty("machineTags") List<String> machineTags,
+        @Schema(nullable = true, description = "The device group's id; null for a device that has no group yet")
+        @JsonProperty("rbacGroupId") Integer rbacGroupId,
+        @Schema(nullable = true, description = "The device group's name; null for a device that has no group yet")
+        @JsonProperty("rbacGroupName") String rbacGroupName) {
 
     /**
      * Defender's osBuild is a number. Registration takes digits only; a build stored otherwise (by an older version)
@@ -65,6 +70,7 @@ public record MachineJson(
                 view.isolationScope(), view.pendingActionId(), view.lastActionId(), view.lastActionType(),
                 view.lastActionStatus(), view.firstSeen(), view.lastUpdate(), view.aadDeviceId() != null,
                 presence.onboardingStatus(), presence.healthStatus(), presence.lastSeen(), presence.lastIpAddress(),
-                presence.lastExternalIpAddress(), view.riskScore(), view.exposureLevel(), view.machineTags());
+                presence.lastExternalIpAddress(), view.riskScore(), view.exposureLevel(), view.machineTags(),
+                view.rbacGroupId(), view.rbacGroupName());
     }
 }

@@ -14,6 +14,8 @@ import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.odata.TagColumn;
+import dev.cordon.query.scope.DeviceScopeSql;
+import dev.cordon.service.security.DeviceScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -32,10 +34,11 @@ public class MachineRepository {
     private static final String UPSERT = """
             INSERT INTO %1$s (id, computer_dns_name, os_platform, os_build, version, aad_device_id, risk_score,
                 exposure_level, first_seen, isolation_state, isolation_scope, pending_action_id, last_action_id,
-                last_action_type, last_action_status, last_update, machine_tags, last_sequence)
+                last_action_type, last_action_status, last_update, machine_tags, rbac_group_id, rbac_group_name,
+                last_sequence)
             VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :riskScore, :exposureLevel,
                 :firstSeen, :isolationState, :isolationScope, :pendingActionId, :lastActionId, :lastActionType,
-                :lastActionStatus, :lastUpdate, :machineTags, :lastSequence)
+                :lastActionStatus, :lastUpdate, :machineTags, :rbacGroupId, :rbacGroupName, :lastSequence)
             ON CONFLICT (id) DO UPDATE SET computer_dns_name = EXCLUDED.computer_dns_name,
                 os_platform = EXCLUDED.os_platform, os_build = EXCLUDED.os_build, version = EXCLUDED.version,
                 aad_device_id = EXCLUDED.aad_device_id, risk_score = EXCLUDED.risk_score,
@@ -44,6 +47,7 @@ public class MachineRepository {
                 pending_action_id = EXCLUDED.pending_action_id, last_action_id = EXCLUDED.last_action_id,
                 last_action_type = EXCLUDED.last_action_type, last_action_status = EXCLUDED.last_action_status,
                 last_update = EXCLUDED.last_update, machine_tags = EXCLUDED.machine_tags,
+                rbac_group_id = EXCLUDED.rbac_group_id, rbac_group_name = EXCLUDED.rbac_group_name,
                 last_sequence = EXCLUDED.last_sequence
             WHERE %1$s.last_sequence < EXCLUDED.last_sequence
             """;
@@ -57,13 +61,15 @@ public class MachineRepository {
                 isolation_state = :isolationState, isolation_scope = :isolationScope,
                 pending_action_id = :pendingActionId, last_action_id = :lastActionId,
                 last_action_type = :lastActionType, last_action_status = :lastActionStatus,
-                last_update = :lastUpdate, machine_tags = :machineTags, last_sequence = :lastSequence
+                last_update = :lastUpdate, machine_tags = :machineTags, rbac_group_id = :rbacGroupId,
+                rbac_group_name = :rbacGroupName, last_sequence = :lastSequence
             WHEN NOT MATCHED THEN INSERT (id, computer_dns_name, os_platform, os_build, version, aad_device_id,
                 risk_score, exposure_level, first_seen, isolation_state, isolation_scope, pending_action_id,
-                last_action_id, last_action_type, last_action_status, last_update, machine_tags, last_sequence)
+                last_action_id, last_action_type, last_action_status, last_update, machine_tags, rbac_group_id,
+                rbac_group_name, last_sequence)
             VALUES (:id, :computerDnsName, :osPlatform, :osBuild, :version, :aadDeviceId, :riskScore, :exposureLevel,
                 :firstSeen, :isolationState, :isolationScope, :pendingActionId, :lastActionId, :lastActionType,
-                :lastActionStatus, :lastUpdate, :machineTags, :lastSequence)
+                :lastActionStatus, :lastUpdate, :machineTags, :rbacGroupId, :rbacGroupName, :lastSequence)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -82,43 +88,58 @@ public class MachineRepository {
         this.upsert = (dialect == SqlDialect.H2 ? MERGE : UPSERT).formatted(table);
     }
 
+    /** Every device, whatever the caller: the projection's own read. */
     public Optional<MachineView> findById(String id) {
         return jdbc.query("SELECT * FROM " + table + " WHERE id = :id", new MapSqlParameterSource("id", id),
                 MachineRepository::map).stream().findFirst();
+    }
+
+    /** A device the caller's groups cover, as a read answers it. */
+    public Optional<MachineView> findById(String id, DeviceScope scope) {
+        DeviceScopeSql inScope = DeviceScopeSql.devices(scope);
+        return jdbc.query("SELECT * FROM " + table + " WHERE id = :id AND " + inScope.sql(),
+                inScope.addTo(new MapSqlParameterSource("id", id)), MachineRepository::map).stream().findFirst();
     }
 
     /** A device as the API shows it: its read model and its presence. */
     record Entity(MachineView view, MachinePresence presence) {
     }
 
-    /** The read model joined with the presence, which is no read model of the events (a rebuild leaves it alone). */
-    private String entities() {
+    /**
+     * The read model joined with the presence, which is no read model of the events (a rebuild leaves it alone),
+     * limited to the caller's groups; the conditions that follow are ANDed on.
+     */
+    private String entities(DeviceScopeSql inScope) {
         return "SELECT *, " + MachinePresence.HEALTH_STATUS + " AS shown_health_status, "
                 + MachinePresence.ONBOARDING_STATUS + " AS shown_onboarding_status FROM " + table
-                + " LEFT JOIN machine_presence ON machine_presence.device_id = " + table + ".id";
+                + " LEFT JOIN machine_presence ON machine_presence.device_id = " + table + ".id WHERE "
+                + inScope.sql();
     }
 
-    Optional<Entity> entityById(String id) {
-        return jdbc.query(entities() + " WHERE id = :id", new MapSqlParameterSource("id", id),
+    Optional<Entity> entityById(String id, DeviceScope scope) {
+        DeviceScopeSql inScope = DeviceScopeSql.devices(scope);
+        return jdbc.query(entities(inScope) + " AND id = :id", inScope.addTo(new MapSqlParameterSource("id", id)),
                 MachineRepository::entity).stream().findFirst();
     }
 
     /**
-     * Devices whose computer name is {@code name}, case-insensitively (as DNS names are), by id; at most
-     * {@code limit}, enough to say that a name is ambiguous and which devices share it.
+     * Devices in the caller's groups whose computer name is {@code name}, case-insensitively (as DNS names are), by
+     * id; at most {@code limit}, enough to say that a name is ambiguous and which devices share it.
      */
-    List<Entity> entitiesNamed(String name, int limit) {
-        return jdbc.query(entities() + " WHERE LOWER(computer_dns_name) = :name ORDER BY id LIMIT :limit",
-                new MapSqlParameterSource("name", name.toLowerCase(Locale.ROOT)).addValue("limit", limit),
-                MachineRepository::entity);
+    List<Entity> entitiesNamed(String name, int limit, DeviceScope scope) {
+        DeviceScopeSql inScope = DeviceScopeSql.devices(scope);
+        return jdbc.query(entities(inScope) + " AND LOWER(computer_dns_name) = :name ORDER BY id LIMIT :limit",
+                inScope.addTo(new MapSqlParameterSource("name", name.toLowerCase(Locale.ROOT))
+                        .addValue("limit", limit)), MachineRepository::entity);
     }
 
     /** The filter and order SQL hold only whitelisted columns (of either table); pages are stable by id. */
-    List<Entity> entities(ODataQuery query) {
-        MapSqlParameterSource params = new MapSqlParameterSource(query.filter().parameters())
+    List<Entity> entities(ODataQuery query, DeviceScope scope) {
+        DeviceScopeSql inScope = DeviceScopeSql.devices(scope);
+        MapSqlParameterSource params = inScope.addTo(new MapSqlParameterSource(query.filter().parameters()))
                 .addValue("top", query.top())
                 .addValue("skip", query.skip());
-        return jdbc.query(entities() + " WHERE " + query.filter().sql() + " ORDER BY " + query.orderBy().sql()
+        return jdbc.query(entities(inScope) + " AND " + query.filter().sql() + " ORDER BY " + query.orderBy().sql()
                 + " LIMIT :top OFFSET :skip", params, MachineRepository::entity);
     }
 
@@ -128,9 +149,21 @@ public class MachineRepository {
                 rs.getString("shown_onboarding_status")));
     }
 
-    public boolean exists(String id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = :id)",
-                new MapSqlParameterSource("id", id), Boolean.class));
+    /** Whether the device exists for this caller: in the read model and in the caller's groups. */
+    public boolean exists(String id, DeviceScope scope) {
+        DeviceScopeSql inScope = DeviceScopeSql.devices(scope);
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table
+                        + " WHERE id = :id AND " + inScope.sql() + ")",
+                inScope.addTo(new MapSqlParameterSource("id", id)), Boolean.class));
+    }
+
+    /**
+     * Whether the caller may see what names this device (an action read from the event store, which may be ahead of
+     * the read model): a caller covering every group sees it even before the device is projected, any other only
+     * once the device is, in one of its groups.
+     */
+    public boolean covers(DeviceScope scope, String id) {
+        return scope.all() || exists(id, scope);
     }
 
     /** @return false if the stored device already reflects an event at or after {@code sequence}: nothing changed */
@@ -153,6 +186,8 @@ public class MachineRepository {
                 .addValue("lastActionStatus", name(machine.lastActionStatus()), Types.VARCHAR)
                 .addValue("lastUpdate", utc(machine.lastUpdate()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("machineTags", TagColumn.encode(machine.machineTags()), Types.VARCHAR)
+                .addValue("rbacGroupId", machine.rbacGroupId(), Types.INTEGER)
+                .addValue("rbacGroupName", machine.rbacGroupName(), Types.VARCHAR)
                 .addValue("lastSequence", sequence, Types.BIGINT);
         return jdbc.update(upsert, params) == 1;
     }
@@ -175,7 +210,9 @@ public class MachineRepository {
                 parse(ActionType.class, rs.getString("last_action_type")),
                 parse(ActionStatus.class, rs.getString("last_action_status")),
                 instant(rs, "last_update"),
-                TagColumn.decode(rs.getString("machine_tags")));
+                TagColumn.decode(rs.getString("machine_tags")),
+                rs.getObject("rbac_group_id") == null ? null : rs.getInt("rbac_group_id"),
+                rs.getString("rbac_group_name"));
     }
 
     private static String name(Enum<?> value) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A device as the read side knows it: its reported details (the risk score and exposure level as the registering
- * inventory reported them) and where its isolation stands.
+ * inventory reported them), its device group (null for a device that has had no group event: only callers covering
+ * every group see it) and where its isolation stands.
  */
 public record MachineView(
         String id,
@@ -31,7 +32,9 @@ public record MachineView(
         ActionType lastActionType,
         ActionStatus lastActionStatus,
         Instant lastUpdate,
-        List<String> machineTags) {
+        List<String> machineTags,
+        Integer rbacGroupId,
+        String rbacGroupName) {
 
     /**
      * A device whose registration was never seen (e.g. expired from the topic): details unknown, not isolated, and
@@ -39,26 +42,35 @@ public record MachineView(
      */
     public static MachineView unknown(String id) {
         return new MachineView(id, null, null, null, null, null, RiskScore.None, ExposureLevel.None, null,
-                IsolationState.NotIsolated, null, null, null, null, null, null, List.of());
+                IsolationState.NotIsolated, null, null, null, null, null, null, List.of(), null,
+                null);
     }
 
     public MachineView withDetails(String dnsName, OsPlatform platform, String build, String ver, String aadId,
                                    RiskScore risk, ExposureLevel exposure, Instant at) {
         return new MachineView(id, dnsName, platform, build, ver, aadId, risk, exposure,
                 firstSeen == null ? at : firstSeen, isolationState, isolationScope, pendingActionId, lastActionId,
-                lastActionType, lastActionStatus, at, machineTags);
+                lastActionType, lastActionStatus, at, machineTags, rbacGroupId, rbacGroupName);
     }
 
     public MachineView withAction(IsolationState state, IsolationType scope, String pending, String actionId,
                            ActionType actionType, ActionStatus actionStatus, Instant at) {
         return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, riskScore,
-                exposureLevel, firstSeen, state, scope, pending, actionId, actionType, actionStatus, at, machineTags);
+                exposureLevel, firstSeen, state, scope, pending, actionId, actionType, actionStatus, at, machineTags,
+                rbacGroupId, rbacGroupName);
     }
 
     /** Tags change no isolation; {@code lastUpdate} moves with them, as with any event of the device. */
     public MachineView withTags(List<String> tags, Instant at) {
         return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, riskScore,
                 exposureLevel, firstSeen, isolationState, isolationScope, pendingActionId, lastActionId,
-                lastActionType, lastActionStatus, at, List.copyOf(tags));
+                lastActionType, lastActionStatus, at, List.copyOf(tags), rbacGroupId, rbacGroupName);
+    }
+
+    /** A group changes no isolation; {@code lastUpdate} moves with it, as with any event of the device. */
+    public MachineView withGroup(int groupId, String groupName, Instant at) {
+        return new MachineView(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, riskScore,
+                exposureLevel, firstSeen, isolationState, isolationScope, pendingActionId, lastActionId,
+                lastActionType, lastActionStatus, at, machineTags, groupId, groupName);
     }
 }

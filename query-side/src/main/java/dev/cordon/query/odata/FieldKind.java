@@ -7,6 +7,8 @@ import java.util.Set;
 public enum FieldKind {
     STRING(EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE)),
     ENUM(EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE)),
+    /** An id that is a number (rbacGroupId): written bare, compared for equality only. */
+    INTEGER(EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE)),
     INSTANT(EnumSet.allOf(ComparisonOperator.class)),
     /** Several strings (TagColumn): compared only inside {@code any()}. */
     COLLECTION(EnumSet.noneOf(ComparisonOperator.class));

@@ -22,7 +22,7 @@ public sealed interface FilterExpression {
     record Any(FilterField field, String value, boolean prefix) implements FilterExpression {
     }
 
-    /** {@code value} is a String, an {@link Instant}, or null for {@code eq null} / {@code ne null}. */
+    /** {@code value} is a String, an Integer, an {@link Instant}, or null for {@code eq null} / {@code ne null}. */
     record Comparison(FilterField field, ComparisonOperator operator, Object value) implements FilterExpression {
     }
 }

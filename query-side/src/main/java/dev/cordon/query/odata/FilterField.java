@@ -17,6 +17,10 @@ public record FilterField(String name, String column, FieldKind kind, List<Strin
         return new FilterField(name, column, FieldKind.STRING, List.of(), UnaryOperator.identity());
     }
 
+    public static FilterField integer(String name, String column) {
+        return new FilterField(name, column, FieldKind.INTEGER, List.of(), UnaryOperator.identity());
+    }
+
     public static FilterField instant(String name, String column) {
         return new FilterField(name, column, FieldKind.INSTANT, List.of(), UnaryOperator.identity());
     }

@@ -32,6 +32,7 @@ public final class ODataParser {
     /** Comparisons and function calls together. */
     public static final int MAX_CLAUSES = 100;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}Z?");
+    private static final Pattern INTEGER = Pattern.compile("\\d{1,10}");
     static final int MIN_YEAR = 1;
     static final int MAX_YEAR = 9999;
 
@@ -234,6 +235,7 @@ public final class ODataParser {
         return switch (field.kind()) {
             case STRING -> field.normaliser().apply(quoted(field, token));
             case ENUM -> enumValue(field, token);
+            case INTEGER -> integer(field, token);
             case INSTANT -> instant(field, token);
             case COLLECTION -> throw new IllegalStateException("compared only inside any()");
         };
@@ -254,6 +256,19 @@ public final class ODataParser {
                     + "'; allowed: " + String.join(", ", field.enumValues()));
         }
         return value;
+    }
+
+    /** A bare number that fits an int column (PostgreSQL's integer), as Defender writes {@code rbacGroupId eq 5}. */
+    private Integer integer(FilterField field, Token token) {
+        if (token.type() != TokenType.BARE || !INTEGER.matcher(token.text()).matches()) {
+            throw ODataException.at(token.position(),
+                    "expected a whole number for '" + field.name() + "' but found " + token.describe());
+        }
+        try {
+            return Integer.valueOf(token.text());
+        } catch (NumberFormatException e) {
+            throw ODataException.at(token.position(), "'" + token.text() + "' is larger than " + Integer.MAX_VALUE);
+        }
     }
 
     private Instant instant(FilterField field, Token token) {

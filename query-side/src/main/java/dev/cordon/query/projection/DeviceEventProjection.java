@@ -2,6 +2,7 @@ package dev.cordon.query.projection;
 
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.query.action.MachineActionRepository;
 import dev.cordon.query.action.MachineActionView;
 import dev.cordon.query.changes.Change;
@@ -9,7 +10,10 @@ import dev.cordon.query.changes.ChangeNotifier;
 import dev.cordon.query.jdbc.ReadModelTables;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.machine.MachineRepository;
+import dev.cordon.query.machine.MachineView;
 import dev.cordon.query.timeline.TimelineRepository;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,15 +92,36 @@ public class DeviceEventProjection {
         }
         // Folded onto the stored state either way; a save keeps the result only if the event is the view's newest.
         boolean actionStale = action != null && !actions.save(action, sequence);
-        boolean deviceStale = !machines.save(
-                DeviceFold.apply(machines.findById(event.deviceId()).orElse(null), event), sequence);
+        MachineView stored = machines.findById(event.deviceId()).orElse(null);
+        MachineView device = DeviceFold.apply(stored, event);
+        boolean deviceStale = !machines.save(device, sequence);
         if (actionStale || deviceStale) {
             log.warn("{} (device {}, sequence {}) arrived after a later event: in the timeline, but not folded into"
                             + " the {} view", TimelineEntries.eventType(event), event.deviceId(), sequence,
                     actionStale && deviceStale ? "action and device" : actionStale ? "action" : "device");
         }
-        // Even when stale: the timeline changed.
-        changes.changed(Change.of(event));
+        // Even when stale: the timeline changed. Told to the callers of the device's group as the view has it.
+        changes.changed(Change.of(event, deviceGroups(stored, deviceStale ? stored : device, event)));
         return Outcome.APPLIED;
+    }
+
+    /**
+     * The group the device is in now, and for a group change the one it left (as the view had it and as the event
+     * says): the callers of both must refetch, to see the device appear and disappear.
+     */
+    private static List<String> deviceGroups(MachineView before, MachineView now, DeviceEvent event) {
+        List<String> groups = new ArrayList<>();
+        if (now != null && now.rbacGroupName() != null) {
+            groups.add(now.rbacGroupName());
+        }
+        if (event instanceof DeviceGroupChangedEvent e) {
+            if (before != null && before.rbacGroupName() != null) {
+                groups.add(before.rbacGroupName());
+            }
+            if (e.previousGroupName() != null) {
+                groups.add(e.previousGroupName());
+            }
+        }
+        return groups;
     }
 }

@@ -4,6 +4,7 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -40,6 +41,9 @@ public final class DeviceFold {
             List<String> tags = new ArrayList<>(device.machineTags());
             tags.remove(e.tag());
             return device.withTags(tags, e.removedAt());
+        }
+        if (event instanceof DeviceGroupChangedEvent e) {
+            return device.withGroup(e.groupId(), e.groupName(), e.changedAt());
         }
         if (event instanceof MachineActionEvent e) {
             return onAction(device, e);

@@ -5,6 +5,7 @@ import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.DeviceReleaseRequestedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
 import dev.cordon.events.transition.IsolationTransitions;
@@ -26,15 +27,19 @@ public final class TimelineEntries {
         String eventType = eventType(event);
         if (event instanceof DeviceTagAddedEvent e) {
             return new TimelineEntry(e.deviceId(), sequence, eventId, eventType, e.addedAt(), null, null, null,
-                    e.requestor(), null, e.tag());
+                    e.requestor(), null, e.tag(), null, null, null);
         }
         if (event instanceof DeviceTagRemovedEvent e) {
             return new TimelineEntry(e.deviceId(), sequence, eventId, eventType, e.removedAt(), null, null, null,
-                    e.requestor(), null, e.tag());
+                    e.requestor(), null, e.tag(), null, null, null);
+        }
+        if (event instanceof DeviceGroupChangedEvent e) {
+            return new TimelineEntry(e.deviceId(), sequence, eventId, eventType, e.changedAt(), null, null, null,
+                    e.requestor(), null, null, e.groupName(), e.previousGroupName(), e.reason());
         }
         if (!(event instanceof MachineActionEvent actionEvent)) {
             return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, event.occurredAt(), null, null,
-                    null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
         String requestor;
         String comment;
@@ -55,7 +60,7 @@ public final class TimelineEntries {
         return new TimelineEntry(event.deviceId(), sequence, eventId, eventType, event.occurredAt(),
                 actionEvent.actionId(), IsolationTransitions.actionType(actionEvent),
                 IsolationTransitions.statusAfter(actionEvent),
-                requestor, comment, null);
+                requestor, comment, null, null, null, null);
     }
 
     /** The record's simple name without {@code Event}, e.g. {@code DeviceIsolationRequested}. */

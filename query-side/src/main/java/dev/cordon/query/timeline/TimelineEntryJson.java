@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 @JsonPropertyOrder({"timestamp", "eventType", "actionId", "actionType", "status", "requestor", "comment", "tag",
-        "sequence", "eventId"})
+        "groupName", "previousGroupName", "reason", "sequence", "eventId"})
 public record TimelineEntryJson(
         @JsonProperty("timestamp") Instant timestamp,
         @JsonProperty("eventType") String eventType,
@@ -19,11 +19,19 @@ public record TimelineEntryJson(
         @Schema(nullable = true) @JsonProperty("comment") String comment,
         @Schema(nullable = true, description = "The tag a tag change added or removed; null for other events")
         @JsonProperty("tag") String tag,
+        @Schema(nullable = true, description = "The device group a group change put the device in; null for other"
+                + " events") @JsonProperty("groupName") String groupName,
+        @Schema(nullable = true, description = "The device group it was in before a group change; null at its first"
+                + " group and for other events") @JsonProperty("previousGroupName") String previousGroupName,
+        @Schema(nullable = true, description = "Why a group change chose the group (named in the registration,"
+                + " matched by a group rule, or the default group); null for other events")
+        @JsonProperty("reason") String reason,
         @JsonProperty("sequence") long sequence,
         @JsonProperty("eventId") String eventId) {
 
     static TimelineEntryJson of(TimelineEntry entry) {
         return new TimelineEntryJson(entry.timestamp(), entry.eventType(), entry.actionId(), entry.actionType(),
-                entry.status(), entry.requestor(), entry.comment(), entry.tag(), entry.sequence(), entry.eventId());
+                entry.status(), entry.requestor(), entry.comment(), entry.tag(), entry.groupName(), entry.previousGroupName(),
+                entry.reason(), entry.sequence(), entry.eventId());
     }
 }

@@ -50,12 +50,15 @@ public class TimelineRepository {
                 .addValue("status", entry.status() == null ? null : entry.status().name(), Types.VARCHAR)
                 .addValue("requestor", entry.requestor(), Types.VARCHAR)
                 .addValue("comment", entry.comment(), Types.VARCHAR)
-                .addValue("tag", entry.tag(), Types.VARCHAR);
+                .addValue("tag", entry.tag(), Types.VARCHAR)
+                .addValue("groupName", entry.groupName(), Types.VARCHAR)
+                .addValue("previousGroupName", entry.previousGroupName(), Types.VARCHAR)
+                .addValue("reason", entry.reason(), Types.VARCHAR);
         return jdbc.update("""
                 INSERT INTO %s (device_id, sequence, event_id, event_type, occurred_at, action_id,
-                    action_type, status, requestor, comment, tag)
+                    action_type, status, requestor, comment, tag, group_name, previous_group_name, reason)
                 VALUES (:deviceId, :sequence, :eventId, :eventType, :occurredAt, :actionId, :actionType, :status,
-                    :requestor, :comment, :tag)
+                    :requestor, :comment, :tag, :groupName, :previousGroupName, :reason)
                 ON CONFLICT DO NOTHING
                 """.formatted(table), params) == 1;
     }
@@ -87,6 +90,9 @@ public class TimelineRepository {
                 status == null ? null : ActionStatus.valueOf(status),
                 rs.getString("requestor"),
                 rs.getString("comment"),
-                rs.getString("tag"));
+                rs.getString("tag"),
+                rs.getString("group_name"),
+                rs.getString("previous_group_name"),
+                rs.getString("reason"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.service.error.ApiException;
+import dev.cordon.service.security.DeviceScope;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -38,13 +39,13 @@ class ChangeSubscribersTest {
         RecordingEmitter client = new RecordingEmitter();
         subscribers.subscribe(client);
 
-        subscribers.changed("{\"n\":1}");
+        subscribers.changed(change(1));
         subscribers.reset();
-        subscribers.changed("{\"n\":2}");
+        subscribers.changed(change(2));
 
         Awaitility.await().atMost(WAIT).until(() -> client.frames.size() == 4);
         assertThat(client.frames).containsExactly("retry: 3000\nevent: ready\ndata: {}\n\n",
-                "event: change\ndata: {\"n\":1}\n\n", "event: reset\ndata: {}\n\n", "event: change\ndata: {\"n\":2}\n\n");
+                SseFrames.change(change(1).toJson()), "event: reset\ndata: {}\n\n", SseFrames.change(change(2).toJson()));
         assertThat(client.types).allSatisfy(type -> assertThat(type.getCharset()).hasToString("UTF-8"));
     }
 
@@ -72,9 +73,9 @@ class ChangeSubscribersTest {
         Awaitility.await().atMost(WAIT).until(() -> subscribers.count() == 1);
         Awaitility.await().atMost(WAIT).until(() -> alive.frames.contains(": keepalive\n\n"));
         assertThat(registry.get(ChangeSubscribers.GAUGE).gauge().value()).isEqualTo(1);
-        subscribers.changed("{}");
-        Awaitility.await().atMost(WAIT).until(() -> alive.frames.contains("event: change\ndata: {}\n\n"));
-        assertThat(gone.frames).doesNotContain("event: change\ndata: {}\n\n");
+        subscribers.changed(change(0));
+        Awaitility.await().atMost(WAIT).until(() -> alive.frames.contains(SseFrames.change(change(0).toJson())));
+        assertThat(gone.frames).doesNotContain(SseFrames.change(change(0).toJson()));
     }
 
     @Test
@@ -89,7 +90,7 @@ class ChangeSubscribersTest {
 
         int sent = Subscriber.QUEUE_LIMIT + 10;
         for (int i = 1; i <= sent; i++) {
-            subscribers.changed("{\"n\":" + i + "}");
+            subscribers.changed(change(i));
             if (i % 16 == 0) { // paced, so that the other client keeps up
                 int expected = 1 + i;
                 Awaitility.await().atMost(WAIT).until(() -> other.frames.size() == expected);
@@ -105,6 +106,32 @@ class ChangeSubscribersTest {
     }
 
     @Test
+    void change_reachesOnlyTheSubscribersWhoseGroupsCoverTheDevice_andOneWithoutAGroupOnlyThoseCoveringAll() {
+        subscribers = new ChangeSubscribers(new ChangesProperties(Duration.ofHours(1), 10), registry);
+        RecordingEmitter servers = new RecordingEmitter();
+        RecordingEmitter everything = new RecordingEmitter();
+        RecordingEmitter nothing = new RecordingEmitter();
+        subscribers.subscribe(servers, DeviceScope.only(List.of("servers")));
+        subscribers.subscribe(everything, DeviceScope.ALL);
+        subscribers.subscribe(nothing, DeviceScope.NONE);
+        Change server = new Change("srv", null, "DeviceRegistered", List.of("Servers"));
+        Change workstation = new Change("ws", null, "DeviceRegistered", List.of("Workstations"));
+        Change ungrouped = new Change("old", null, "DeviceRegistered", List.of());
+        Change movedAway = new Change("moved", null, "DeviceGroupChanged", List.of("Workstations", "Servers"));
+
+        List.of(server, workstation, ungrouped, movedAway).forEach(subscribers::changed);
+
+        Awaitility.await().atMost(WAIT).until(() -> everything.frames.size() == 5);
+        assertThat(everything.frames).containsSubsequence(SseFrames.change(server.toJson()),
+                SseFrames.change(workstation.toJson()), SseFrames.change(ungrouped.toJson()),
+                SseFrames.change(movedAway.toJson()));
+        Awaitility.await().atMost(WAIT).until(() -> servers.frames.size() == 3);
+        assertThat(servers.frames).containsExactly(SseFrames.READY, SseFrames.change(server.toJson()),
+                SseFrames.change(movedAway.toJson()));
+        assertThat(nothing.frames).containsExactly(SseFrames.READY);
+    }
+
+    @Test
     void closingTheApplication_endsEveryStream() {
         subscribers = new ChangeSubscribers(new ChangesProperties(Duration.ofHours(1), 10), registry);
         RecordingEmitter client = new RecordingEmitter();
@@ -114,6 +141,10 @@ class ChangeSubscribersTest {
 
         assertThat(client.completed).isTrue();
         assertThat(subscribers.count()).isZero();
+    }
+
+    private static Change change(int n) {
+        return new Change("dev-" + n, null, "DeviceRegistered");
     }
 
     /** An emitter that records what is written to it instead of writing to a response. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.service.security.DeviceScope;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChangeTest {
@@ -37,5 +39,28 @@ class ChangeTest {
         assertThat(json).doesNotContain("\n").contains("\\\"ev\\n");
         assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000);
         assertThat(SseFrames.change(json)).isEqualTo("event: change\ndata: " + json + "\n\n");
+    }
+
+    /** Between instances the device groups travel too; subscribers never see them. */
+    @Test
+    void notification_carriesTheDeviceGroups_theStreamDoesNot() {
+        Change change = Change.of(TestEvents.groupChanged("dev-1", 2, "Servers", "Workstations", at(0)),
+                List.of("Servers", "Workstations"));
+
+        assertThat(change.toJson()).isEqualTo("{\"machineId\":\"dev-1\",\"actionId\":null,"
+                + "\"eventType\":\"DeviceGroupChanged\"}");
+        assertThat(Change.fromNotification(change.toNotification())).isEqualTo(change);
+        assertThat(Change.fromNotification(change.toJson()).deviceGroups()).as("from an older instance").isEmpty();
+    }
+
+    @Test
+    void visibleTo_theScopesCoveringOneOfItsGroups_ignoringCase_andWithoutAGroupOnlyToEveryGroup() {
+        Change server = new Change("d", null, "DeviceRegistered", List.of("Servers"));
+        assertThat(server.visibleTo(DeviceScope.only(List.of("SERVERS")))).isTrue();
+        assertThat(server.visibleTo(DeviceScope.only(List.of("Workstations")))).isFalse();
+        assertThat(server.visibleTo(DeviceScope.ALL)).isTrue();
+        Change ungrouped = new Change("d", null, "DeviceRegistered");
+        assertThat(ungrouped.visibleTo(DeviceScope.only(List.of("Servers")))).isFalse();
+        assertThat(ungrouped.visibleTo(DeviceScope.ALL)).isTrue();
     }
 }

@@ -91,6 +91,7 @@ class IsolationOptionsJsonTest {
 
     private static MachineView device(OsPlatform platform, String build) {
         return new MachineView("m1", "host.corp.example", platform, build, null, null, RiskScore.None,
-                ExposureLevel.None, null, IsolationState.NotIsolated, null, null, null, null, null, null, List.of());
+                ExposureLevel.None, null, IsolationState.NotIsolated, null, null, null, null, null, null, List.of(), null,
+                null);
     }
 }

@@ -41,7 +41,33 @@ class DeviceFoldTest {
         MachineView view = fold(TestEvents.registered(DEVICE, at(0)));
         assertThat(view).isEqualTo(new MachineView(DEVICE, DEVICE + ".corp.example", OsPlatform.Windows11, "22631",
                 "23H2", "aad-" + DEVICE, RiskScore.None, ExposureLevel.None, at(0), IsolationState.NotIsolated, null,
-                null, null, null, null, at(0), List.of()));
+                null, null, null, null, at(0), List.of(), null, null));
+    }
+
+    @Test
+    void groupChanged_putsTheDeviceInTheGroup_andKeepsTheRest() {
+        MachineView registered = fold(TestEvents.registered(DEVICE, at(0)),
+                TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full, at(1)));
+        MachineView grouped = DeviceFold.apply(registered, TestEvents.groupChanged(DEVICE, 7, "Servers", null, at(2)));
+        assertThat(grouped).isEqualTo(new MachineView(DEVICE, registered.computerDnsName(), registered.osPlatform(),
+                registered.osBuild(), registered.version(), registered.aadDeviceId(), registered.riskScore(),
+                registered.exposureLevel(), registered.firstSeen(), IsolationState.IsolationPending, null, "iso",
+                "iso", ActionType.Isolate, ActionStatus.Pending, at(2), List.of(), 7, "Servers"));
+
+        MachineView moved = DeviceFold.apply(grouped,
+                TestEvents.groupChanged(DEVICE, 9, "Workstations", "Servers", at(3)));
+        assertThat(moved.rbacGroupId()).isEqualTo(9);
+        assertThat(moved.rbacGroupName()).isEqualTo("Workstations");
+        assertThat(moved.lastUpdate()).isEqualTo(at(3));
+        assertThat(DeviceFold.apply(moved, TestEvents.detailsUpdated(DEVICE, "renamed", at(4))).rbacGroupName())
+                .as("details keep the group").isEqualTo("Workstations");
+    }
+
+    @Test
+    void registered_beforeGroupsExisted_hasNoGroup() {
+        MachineView view = fold(TestEvents.registered(DEVICE, at(0)), TestEvents.tagAdded(DEVICE, "VIP", at(1)));
+        assertThat(view.rbacGroupId()).isNull();
+        assertThat(view.rbacGroupName()).isNull();
     }
 
     @Test

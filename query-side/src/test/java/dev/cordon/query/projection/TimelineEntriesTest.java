@@ -24,7 +24,7 @@ class TimelineEntriesTest {
     void registration_hasNoActionFields() {
         TimelineEntry entry = TimelineEntries.entryFor(TestEvents.registered(DEVICE, at(0)), 0, "e0", null);
         assertThat(entry).isEqualTo(new TimelineEntry(DEVICE, 0, "e0", "DeviceRegistered", at(0), null, null, null,
-                null, null, null));
+                null, null, null, null, null, null));
     }
 
     @Test
@@ -32,7 +32,7 @@ class TimelineEntriesTest {
         TimelineEntry added = TimelineEntries.entryFor(
                 new DeviceTagAddedEvent(DEVICE, "VIP", "analyst@corp.example", "PublicApi", at(2)), 2, "e2", null);
         assertThat(added).isEqualTo(new TimelineEntry(DEVICE, 2, "e2", "DeviceTagAdded", at(2), null, null, null,
-                "analyst@corp.example", null, "VIP"));
+                "analyst@corp.example", null, "VIP", null, null, null));
         TimelineEntry removed = TimelineEntries.entryFor(
                 new DeviceTagRemovedEvent(DEVICE, "VIP", "soc", "PublicApi", at(3)), 3, "e3", null);
         assertThat(removed.eventType()).isEqualTo("DeviceTagRemoved");
@@ -41,11 +41,25 @@ class TimelineEntriesTest {
     }
 
     @Test
+    void groupChange_namesTheGroup_theOneBefore_whyAndWho() {
+        TimelineEntry first = TimelineEntries.entryFor(
+                TestEvents.groupChanged(DEVICE, 7, "Servers", null, at(1)), 1, "e1", null);
+        assertThat(first).isEqualTo(new TimelineEntry(DEVICE, 1, "e1", "DeviceGroupChanged", at(1), null, null, null,
+                "inventory@corp.example", null, null, "Servers", null, "Named in the registration"));
+        TimelineEntry moved = TimelineEntries.entryFor(
+                TestEvents.groupChanged(DEVICE, 9, "Workstations", "Servers", at(2)), 2, "e2", null);
+        assertThat(moved.groupName()).isEqualTo("Workstations");
+        assertThat(moved.previousGroupName()).isEqualTo("Servers");
+        assertThat(moved.actionId()).isNull();
+    }
+
+    @Test
     void request_carriesRequestorAndComment() {
         TimelineEntry entry = TimelineEntries.entryFor(
                 TestEvents.isolationRequested(DEVICE, "iso", IsolationType.Full, at(1)), 1, "e1", PENDING);
         assertThat(entry).isEqualTo(new TimelineEntry(DEVICE, 1, "e1", "DeviceIsolationRequested", at(1), "iso",
-                ActionType.Isolate, ActionStatus.Pending, "analyst@corp.example", "Suspicious beaconing", null));
+                ActionType.Isolate, ActionStatus.Pending, "analyst@corp.example", "Suspicious beaconing", null, null,
+                null, null));
     }
 
     @Test

@@ -44,7 +44,8 @@ class StoredEventsTest {
                 TestEvents.cancelled("dev-1", "act-2", ActionType.Unisolate, TestEvents.at(7)),
                 TestEvents.timedOut("dev-1", "act-2", ActionType.Unisolate, TestEvents.at(8)),
                 TestEvents.tagAdded("dev-1", "VIP", TestEvents.at(9)),
-                TestEvents.tagRemoved("dev-1", "VIP", TestEvents.at(10)));
+                TestEvents.tagRemoved("dev-1", "VIP", TestEvents.at(10)),
+                TestEvents.groupChanged("dev-1", 2, "Servers", null, TestEvents.at(11)));
         assertThat(events).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(
                 EventCatalog.entries().stream().map(EventCatalog.Entry::eventClass).toList());
         for (int sequence = 0; sequence < events.size(); sequence++) {

@@ -15,6 +15,7 @@ import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -113,6 +114,13 @@ public final class TestEvents {
 
     public static DeviceTagRemovedEvent tagRemoved(String deviceId, String tag, Instant at) {
         return new DeviceTagRemovedEvent(deviceId, tag, "analyst@corp.example", "PublicApi", at);
+    }
+
+    /** @param previous null at the device's first group */
+    public static DeviceGroupChangedEvent groupChanged(String deviceId, int groupId, String groupName, String previous,
+                                                       Instant at) {
+        return new DeviceGroupChangedEvent(deviceId, groupId, groupName, previous, "Named in the registration",
+                "inventory@corp.example", "PublicApi", at);
     }
 
     public static String cloudEventJson(DeviceEvent event, long sequence) {
