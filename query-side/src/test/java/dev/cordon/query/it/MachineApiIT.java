@@ -57,7 +57,9 @@ class MachineApiIT extends IntegrationTestSupport {
                 "version", "aadDeviceId", "isAadJoined", "isolationState", "isolationScope", "pendingActionId",
                 "lastActionId", "lastActionType", "lastActionStatus", "firstSeen", "lastUpdate", "onboardingStatus",
                 "healthStatus", "lastSeen", "lastIpAddress", "lastExternalIpAddress", "riskScore", "exposureLevel",
-                "machineTags");
+                "machineTags", "rbacGroupId", "rbacGroupName");
+        assertThat(machine.get("rbacGroupId").isNull()).as("registered before groups existed").isTrue();
+        assertThat(machine.get("rbacGroupName").isNull()).isTrue();
         assertThat(machine.get("machineTags").isArray()).isTrue();
         assertThat(machine.get("isAadJoined").asBoolean()).isTrue();
         assertThat(machine.get("osBuild").isNumber()).as("Defender's osBuild is a number").isTrue();
@@ -254,7 +256,7 @@ class MachineApiIT extends IntegrationTestSupport {
         List<String> fields = new ArrayList<>();
         request.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("timestamp", "eventType", "actionId", "actionType", "status",
-                "requestor", "comment", "tag", "sequence", "eventId");
+                "requestor", "comment", "tag", "groupName", "previousGroupName", "reason", "sequence", "eventId");
         assertThat(request.get("eventType").asText()).isEqualTo("DeviceIsolationRequested");
         assertThat(request.get("comment").asText()).isEqualTo("Suspicious beaconing");
     }

@@ -41,9 +41,14 @@ public final class SseClient implements AutoCloseable {
 
     /** Connects; the answer's status and headers are there once this returns, the events follow. */
     public static SseClient connect(String baseUrl) {
+        return connect(baseUrl, TestIssuer.bearer());
+    }
+
+    /** @param authorization the {@code Authorization} header's value: another caller than the tests' usual one */
+    public static SseClient connect(String baseUrl, String authorization) {
         try {
             return new SseClient(HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/changes"))
-                    .header("Accept", "text/event-stream").header("Authorization", TestIssuer.bearer()).GET().build(),
+                    .header("Accept", "text/event-stream").header("Authorization", authorization).GET().build(),
                     HttpResponse.BodyHandlers.ofLines()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
