@@ -265,8 +265,8 @@ abstract class ReadModelRebuildScenarios {
 
     /**
      * Devices with every kind of action outcome: isolations of both types that succeed, fail, are cancelled or
-     * time out, releases that succeed, fail or are cancelled, and details updates (of the risk score and exposure level
- * too).
+     * time out, releases that succeed, fail or are cancelled, details updates (of the risk score and exposure level
+     * too), and device groups: assigned, moved, and none.
      *
      * @return the device ids
      */
@@ -281,12 +281,18 @@ abstract class ReadModelRebuildScenarios {
             // Every risk score and exposure level an inventory can report, so that a rebuild must reproduce them.
             send(TestEvents.registered(device, RiskScore.values()[i % RiskScore.values().length],
                     ExposureLevel.values()[i % ExposureLevel.values().length], at(t)));
+            // Devices in a group, moved between groups, and (every fifth) in none, registered before groups existed.
+            String group = i % 5 == 4 ? null : "Group " + i % 3;
+            if (group != null) {
+                send(TestEvents.groupChanged(device, i % 3, group, null, at(t)));
+            }
             switch (i % 6) {
                 case 0 -> {
                     send(TestEvents.isolationRequested(device, isolate, IsolationType.Full, at(t + 1)));
                     send(TestEvents.started(device, isolate, ActionType.Isolate, at(t + 2)));
                     send(TestEvents.isolated(device, isolate, IsolationType.Full, at(t + 3)));
                     send(TestEvents.releaseRequested(device, release, at(t + 4)));
+                    send(TestEvents.groupChanged(device, 7, "Moved", group, at(t + 5)));
                     send(TestEvents.released(device, release, at(t + 5)));
                 }
                 case 1 -> {
