@@ -131,6 +131,8 @@ function summary(machine) {
       row('Exposure level', assessment(machine.exposureLevel)),
       row('Last seen', h('span', { id: 'device-last-seen' }, format.lastSeen(machine))),
       row('Tags', h('span', { id: 'device-tags' }, tags(machine.machineTags))),
+      row('Device group', h('span', { id: 'device-group' },
+        machine.rbacGroupName ?? h('span', { class: 'muted' }, 'None'))),
       row('Device id', h('code', {}, machine.id)),
       row('Last action', machine.lastActionType
         ? [format.actionType(machine.lastActionType), ' · ',
@@ -173,7 +175,7 @@ function timelineSection(entries) {
 
 /** Requests and cancellations are their author's; an agent's report or a timeout is on behalf of the requestor. */
 const AUTHORED = new Set(['DeviceIsolationRequested', 'DeviceReleaseRequested', 'MachineActionCancelled',
-  'DeviceTagAdded', 'DeviceTagRemoved']);
+  'DeviceTagAdded', 'DeviceTagRemoved', 'DeviceGroupChanged']);
 const authorOf = (entry) => (AUTHORED.has(entry.eventType) ? 'by' : 'requested by');
 
 function timelineEntry(entry) {
@@ -182,7 +184,10 @@ function timelineEntry(entry) {
     h('div', { class: 'what' },
       h('strong', {}, format.eventType(entry.eventType)),
       entry.tag ? [' ', h('span', { class: 'tag' }, entry.tag)] : null,
+      entry.groupName ? ` to ${entry.groupName}${entry.previousGroupName ? ` from ${entry.previousGroupName}` : ''}`
+        : null,
       entry.status ? [' · ', format.badge('status', entry.status, format.status(entry.status))] : null,
       entry.requestor ? h('span', { class: 'muted' }, ` ${authorOf(entry)} ${entry.requestor}`) : null,
-      entry.comment ? h('blockquote', {}, entry.comment) : null));
+      entry.comment ? h('blockquote', {}, entry.comment) : null,
+      entry.reason ? h('blockquote', {}, entry.reason) : null));
 }

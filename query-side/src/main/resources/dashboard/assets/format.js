@@ -33,6 +33,7 @@ const EVENTS = {
   MachineActionTimedOut: 'Action timed out',
   DeviceTagAdded: 'Tag added',
   DeviceTagRemoved: 'Tag removed',
+  DeviceGroupChanged: 'Device group changed',
 };
 
 /** "DeviceQuarantined" → "Device quarantined", for an event type a newer engine added. */
