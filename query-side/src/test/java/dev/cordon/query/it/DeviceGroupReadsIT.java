@@ -10,9 +10,11 @@ import dev.cordon.query.projection.DeviceEventProjection;
 import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.IntegrationTestSupport;
 import dev.cordon.query.support.SseClient;
+import dev.cordon.query.support.TestDatabases;
 import dev.cordon.query.support.TestEvents;
 import dev.cordon.service.security.CordonRole;
 import dev.cordon.service.testing.TestIssuer;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +28,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Device groups on every read: a responder limited to Servers sees the server and nothing of the workstation (nor of
@@ -177,6 +181,28 @@ class DeviceGroupReadsIT extends IntegrationTestSupport {
                 .isEqualTo(HttpStatus.OK);
         assertThat(ids(getAs(responder(List.of("Workstations")), "/api/machines", "$filter", ours), "id"))
                 .as("and out of the group it left").isEmpty();
+    }
+
+    /** An action the projection has not seen yet, read from the command side's action index, goes by its device too. */
+    @Test
+    void actionOnlyInTheEventStore_ofAnotherGroupsDevice_isNotFound_ofTheCallersDevice_isAnswered() {
+        JdbcTemplate eventStore = new JdbcTemplate(new DriverManagerDataSource(TestDatabases.url(EVENT_STORE_DB),
+                TestDatabases.USER, ""));
+        String onServer = UUID.randomUUID().toString();
+        String onWorkstation = UUID.randomUUID().toString();
+        for (String[] action : List.of(new String[] {onServer, server}, new String[] {onWorkstation, workstation})) {
+            eventStore.update("""
+                    insert into action_index (action_id, device_id, action_type, status, requestor,
+                        requestor_comment, request_source, created_at, last_update, error_hresult)
+                    values (?, ?, 'Isolate', 'Pending', 'analyst@corp.example', 'Alert 7', 'PublicApi', ?, ?, 0)
+                    """, action[0], action[1], Timestamp.from(at(10)), Timestamp.from(at(10)));
+        }
+
+        assertThat(getAs(SERVERS_RESPONDER, "/api/machineactions/" + onServer).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(getAs(SERVERS_RESPONDER, "/api/machineactions/" + onWorkstation).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/machineactions/" + onWorkstation).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
