@@ -19,6 +19,7 @@ import dev.cordon.query.projection.RecordedEvent;
 import dev.cordon.query.support.H2TestServer;
 import dev.cordon.query.support.SseClient;
 import dev.cordon.query.support.TestEvents;
+import dev.cordon.service.security.CordonRole;
 import dev.cordon.service.testing.TestIssuer;
 import dev.cordon.service.testing.TestSigning;
 import java.io.IOException;
@@ -150,6 +151,35 @@ class QuerySideOnH2IT {
                 "MachineActionStarted", "DeviceIsolated", "DeviceReleaseRequested", "DeviceReleased");
         assertThat(texts(timeline, "sequence")).containsExactly("0", "1", "2", "3", "4", "5");
         assertThat(timeline.get(1).get("timestamp").asText()).isEqualTo("2024-01-01T00:00:10Z");
+    }
+
+    /** The device-group predicate in H2's dialect: a caller limited to Servers sees the server, not the workstation. */
+    @Test
+    void readsOfACallerLimitedToAGroup_showOnlyItsDevices() {
+        String server = newId("srv");
+        String workstation = newId("ws");
+        String action = guid();
+        produceAll(server, List.of(TestEvents.registered(server, at(0)),
+                TestEvents.groupChanged(server, 1, "Servers", null, at(0))));
+        produceAll(workstation, List.of(TestEvents.registered(workstation, at(0)),
+                TestEvents.groupChanged(workstation, 2, "Workstations", null, at(0)),
+                TestEvents.isolationRequested(workstation, action, IsolationType.Full, at(1))));
+        awaitTimelineSize(server, 2);
+        awaitTimelineSize(workstation, 3);
+        String responder = "Bearer " + TestIssuer.get().user("responder@corp.example", CordonRole.RESPONDER,
+                List.of("SERVERS"), "Machine.Read.All");
+        String ours = "id eq '" + server + "' or id eq '" + workstation + "'";
+
+        assertThat(ids(getAs(responder, "/api/machines", "$filter", ours))).containsExactly(server);
+        assertThat(ids(get("/api/machines", "$filter", "rbacGroupName eq 'workstations' and (" + ours + ")")))
+                .containsExactly(workstation);
+        assertThat(getAs(responder, "/api/machines/" + workstation).status()).isEqualTo(404);
+        assertThat(getAs(responder, "/api/machines/" + workstation + "/timeline").status()).isEqualTo(404);
+        assertThat(getAs(responder, "/api/machineactions/" + action).status()).isEqualTo(404);
+        assertThat(ids(getAs(responder, "/api/machineactions", "$filter", "machineId eq '" + workstation + "'")))
+                .isEmpty();
+        assertThat(getAs(responder, "/api/machines/" + server).body().get("rbacGroupName").asText())
+                .isEqualTo("Servers");
     }
 
     /** The H2 upsert keeps PostgreSQL's rule: an event older than the view's newest goes to the timeline only. */
@@ -381,6 +411,10 @@ class QuerySideOnH2IT {
 
     /** Query values are encoded strictly, the way a careful client does. */
     private static Response get(String path, String... queryNamesAndValues) {
+        return getAs(TestIssuer.bearer(), path, queryNamesAndValues);
+    }
+
+    private static Response getAs(String authorization, String path, String... queryNamesAndValues) {
         StringBuilder uri = new StringBuilder("http://127.0.0.1:")
                 .append(((WebServerApplicationContext) app).getWebServer().getPort()).append(path);
         for (int i = 0; i < queryNamesAndValues.length; i += 2) {
@@ -389,7 +423,7 @@ class QuerySideOnH2IT {
         }
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(uri.toString()))
-                            .header("Authorization", TestIssuer.bearer()).GET().build(),
+                            .header("Authorization", authorization).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), JSON.readTree(response.body()));
         } catch (IOException e) {
