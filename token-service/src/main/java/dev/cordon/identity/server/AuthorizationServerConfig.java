@@ -11,6 +11,7 @@ import dev.cordon.identity.users.UserRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -152,12 +153,14 @@ class AuthorizationServerConfig {
                 new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
         responses.setAccessTokenResponseCustomizer(context -> {
             // Entra ID's answer also says when the token expires as a time; some clients read that instead.
-            Instant expiresAt = context.<OAuth2AccessTokenAuthenticationToken>getAuthentication().getAccessToken()
-                    .getExpiresAt();
+            OAuth2AccessTokenAuthenticationToken issued = context.getAuthentication();
+            Instant expiresAt = issued.getAccessToken().getExpiresAt();
             if (expiresAt != null) {
-                context.getAccessTokenResponse().additionalParameters(Map.of(
-                        "expires_on", String.valueOf(expiresAt.getEpochSecond()),
-                        "ext_expires_in", Duration.between(Instant.now(), expiresAt).toSeconds()));
+                // The builder replaces its additional parameters: keep the ID token that a sign-in put there.
+                Map<String, Object> parameters = new LinkedHashMap<>(issued.getAdditionalParameters());
+                parameters.put("expires_on", String.valueOf(expiresAt.getEpochSecond()));
+                parameters.put("ext_expires_in", Duration.between(Instant.now(), expiresAt).toSeconds());
+                context.getAccessTokenResponse().additionalParameters(parameters);
             }
         });
         http.securityMatcher(server.getEndpointsMatcher())
