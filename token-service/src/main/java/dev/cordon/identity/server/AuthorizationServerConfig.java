@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -187,21 +188,23 @@ class AuthorizationServerConfig {
     /**
      * The sign-in page and its form, on the users file with the Argon2 encoder. Spring Security checks the CSRF token,
      * gives the session a new id on sign-in, and answers a wrong name and a wrong password alike (and as slowly: it
-     * hashes a dummy password for a name it does not know).
+     * hashes a dummy password for a name it does not know); a name with too many failures is locked for a while.
      */
     @Bean
     @Order(2)
     SecurityFilterChain signInChain(HttpSecurity http, Tenant tenant, UserRegistry users) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new UserDirectory(users));
         provider.setPasswordEncoder(users.encoder());
-        String loginUrl = tenant.url(tenant.loginPath());
+        SignInThrottle throttle = new SignInThrottle(tenant.loginPath(),
+                new SimpleUrlAuthenticationFailureHandler(tenant.url(tenant.loginPath()) + "?error"));
         http.securityMatcher(tenant.loginPath())
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .formLogin(form -> form.loginPage(tenant.loginPath()).loginProcessingUrl(tenant.loginPath())
                         .usernameParameter("username").passwordParameter("password")
                         .successHandler(new SignedInRedirect(tenant))
-                        .failureHandler(new SimpleUrlAuthenticationFailureHandler(loginUrl + "?error")))
+                        .failureHandler(throttle))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(LoginPage.POLICY)))
                 .httpBasic(basic -> basic.disable());
         return http.build();

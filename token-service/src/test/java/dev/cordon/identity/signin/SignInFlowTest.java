@@ -156,6 +156,24 @@ class SignInFlowTest {
     }
 
     @Test
+    void fiveWrongPasswordsForOneName_lockItForAWhile_evenForTheRightPassword_otherNamesGoOn() throws Exception {
+        String password = USERS.add("dave", CordonRole.VIEWER, List.of(), null).password();
+        Browser browser = new Browser();
+        browser.get(authorizeUrl(verifier(), "state-10"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(Browser.location(browser.signIn(browser.get(LOGIN), "dave", "wrong-" + i)))
+                    .isEqualTo(LOGIN + "?error");
+        }
+
+        HttpResponse<String> locked = browser.signIn(browser.get(LOGIN), "Dave", password);
+
+        assertThat(Browser.location(locked)).as("the same answer as a wrong password").isEqualTo(LOGIN + "?error");
+        Browser alice = new Browser();
+        alice.get(authorizeUrl(verifier(), "state-11"));
+        assertThat(Browser.location(alice.signIn(alice.get(LOGIN), "alice", ALICE_PASSWORD))).startsWith(AUTHORIZE);
+    }
+
+    @Test
     void theFormWithoutItsCsrfToken_isRefused() throws Exception {
         Browser browser = new Browser();
         browser.get(authorizeUrl(verifier(), "state-4"));
