@@ -2,10 +2,12 @@
 # Cordon's two entry points:
 #   ./cordon.sh run    build, then start the whole engine locally with the standalone launcher: an embedded
 #                      database, a Kafka broker and both services behind one base URL (Ctrl-C stops everything)
-#   ./cordon.sh clients add NAME PERMISSION... | add-agent MACHINE_ID | list | remove NAME
+#   ./cordon.sh clients add NAME PERMISSION... [--groups G1,G2] | add-agent MACHINE_ID | list | remove NAME
+#   ./cordon.sh users add NAME --role Viewer|Responder|Administrator [--groups G1,G2] [--password-stdin]
+#                     | list | remove NAME
 #   ./cordon.sh keys rotate
-#                      the built-in token service's clients and signing keys, in ./data/identity (CORDON_DATA_DIR);
-#                      works whether or not Cordon runs
+#                      the built-in token service's clients, dashboard users and signing keys, in ./data/identity
+#                      (CORDON_DATA_DIR); works whether or not Cordon runs
 #   ./cordon.sh test   run every test (unit, integration on real PostgreSQL and Kafka, end-to-end, and the
 #                      dashboard in headless Chromium, installed from Debian's packages when missing)
 # Everything this script starts, it stops on exit or Ctrl-C.
@@ -90,6 +92,7 @@ run_tests() {
 }
 
 # The token service's own command line, on the standalone mode's identity directory; built first if needed.
+# `users add ... --password-stdin` reads the password from this script's standard input (exec keeps it).
 identity() {
   local jar="$ROOT/standalone/target/cordon/token-service.jar"
   if [ ! -f "$jar" ]; then
@@ -101,7 +104,7 @@ identity() {
 
 case "${1:-}" in
   run) shift; run "$@" ;;
-  clients|keys) identity "$@" ;;
+  clients|users|keys) identity "$@" ;;
   test) run_tests ;;
-  *) echo "usage: $0 run|test|clients|keys" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|clients|users|keys" >&2; exit 2 ;;
 esac

@@ -26,11 +26,15 @@ public class Upstreams {
         tokenService = null;
     }
 
-    /** The built-in token service, once it is ready: its tenant's token, discovery and key URLs go there. */
+    /**
+     * The built-in token service, once it is ready: its tenant's token, discovery and key URLs go there, and a
+     * person's sign-in (the authorize endpoint, the sign-in page, logout).
+     */
     public void setTokenService(URI address, String tenant) {
         tokenServicePaths = Set.of("/" + tenant + "/oauth2/token", "/" + tenant + "/oauth2/v2.0/token",
                 "/" + tenant + "/v2.0/.well-known/openid-configuration", "/" + tenant + "/discovery/v2.0/keys",
-                "/" + tenant + "/discovery/instance", "/common/discovery/instance");
+                "/" + tenant + "/discovery/instance", "/common/discovery/instance",
+                "/" + tenant + "/oauth2/v2.0/authorize", "/" + tenant + "/login", "/" + tenant + "/oauth2/v2.0/logout");
         tokenService = address;
     }
 

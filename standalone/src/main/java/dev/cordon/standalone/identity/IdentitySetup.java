@@ -18,17 +18,28 @@ import java.util.concurrent.TimeUnit;
  * @param tenant     the {@code {tenant}} of the token URLs
  * @param quickStart the quick-start client, on the very first start only (its secret is shown once); else null
  * @param launcher   the launcher's own reader, which lists the devices in the start message; a new secret each start
+ * @param dashboard  the dashboard's client, which the query side signs people in with; the same at every start
+ * @param admin      the administrator, on the very first start only (its password is shown once); else null
+ * @param analyst    the demo analyst, on the first start with the demo devices only; else null
  */
-public record IdentitySetup(String tenant, ClientCredentials quickStart, ClientCredentials launcher) {
+public record IdentitySetup(String tenant, ClientCredentials quickStart, ClientCredentials launcher,
+                            ClientCredentials dashboard, UserCredentials admin, UserCredentials analyst) {
+
+    /** The dashboard's client id, as the token service registers it. */
+    public static final String DASHBOARD_CLIENT_ID = "cordon-dashboard";
 
     /** The standalone mode's identity directory, under its data directory. */
     public static Path directory(Path dataDir) {
         return dataDir.resolve("identity");
     }
 
+    /** @param demoAnalyst whether the demo devices are registered, and so the demo analyst is made */
     public static IdentitySetup run(Path tokenServiceJar, Path identityDirectory, List<String> javaOptions,
-                                    Path watchdogAgent) {
+                                    Path watchdogAgent, boolean demoAnalyst) {
         List<String> tail = new ArrayList<>(List.of("-jar", tokenServiceJar.toString(), "standalone-setup"));
+        if (demoAnalyst) {
+            tail.add("--demo-analyst");
+        }
         ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(javaOptions, watchdogAgent, tail))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("CORDON_IDENTITY_DIRECTORY", identityDirectory.toString());
@@ -52,7 +63,13 @@ public record IdentitySetup(String tenant, ClientCredentials quickStart, ClientC
     static IdentitySetup parse(String output) throws IOException {
         JsonNode json = new ObjectMapper().readTree(output.lines().reduce((first, last) -> last).orElse("{}"));
         return new IdentitySetup(json.path("tenant").asText(), credentials(json.get("quickStart")),
-                credentials(json.get("launcher")));
+                credentials(json.get("launcher")), credentials(json.get("dashboard")), user(json.get("admin")),
+                user(json.get("analyst")));
+    }
+
+    private static UserCredentials user(JsonNode node) {
+        return node == null || node.isNull() ? null : new UserCredentials(node.path("name").asText(),
+                node.path("role").asText(), node.path("password").asText());
     }
 
     private static ClientCredentials credentials(JsonNode node) {
@@ -68,6 +85,16 @@ public record IdentitySetup(String tenant, ClientCredentials quickStart, ClientC
     /** The v2.0 token endpoint under a base URL (the public one, or the token service's own port). */
     public String tokenUrl(String baseUrl) {
         return baseUrl + "/" + tenant + "/oauth2/v2.0/token";
+    }
+
+    /** Where a browser signs in: the public base URL's authorization endpoint. */
+    public String authorizeUrl(String baseUrl) {
+        return baseUrl + "/" + tenant + "/oauth2/v2.0/authorize";
+    }
+
+    /** Where a browser signs out (OpenID Connect RP-initiated logout), under the public base URL. */
+    public String logoutUrl(String baseUrl) {
+        return baseUrl + "/" + tenant + "/oauth2/v2.0/logout";
     }
 
     /** The signing keys, which the services fetch from the token service's own port. */

@@ -45,6 +45,21 @@ public final class ServiceEnvironment {
         }
     }
 
+    /**
+     * How the dashboard (on the query side) signs people in: the token service's client, the browser's URLs at the
+     * public base URL, the token endpoint at the token service's own port (the back channel), and the command side's
+     * own address for the writes it relays with the person's token.
+     */
+    public record Dashboard(String clientId, String clientSecret, String authorizationUri, String tokenUri,
+                            String endSessionUri, String commandSideUrl) {
+
+        /** Never the secret. */
+        @Override
+        public String toString() {
+            return "Dashboard[" + clientId + ", " + authorizationUri + ", " + tokenUri + "]";
+        }
+    }
+
     public static Map<String, String> tokenService(int port, Path identityDirectory, String publicBaseUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("CORDON_TOKEN_SERVICE_PORT", Integer.toString(port));
@@ -67,8 +82,14 @@ public final class ServiceEnvironment {
     }
 
     public static Map<String, String> querySide(int port, JdbcTarget readModels, JdbcTarget eventStore, Broker kafka,
-            Trust trust) {
+            Trust trust, Dashboard dashboard) {
         Map<String, String> env = common(kafka, trust);
+        env.put("CORDON_DASHBOARD_CLIENT_ID", dashboard.clientId());
+        env.put("CORDON_DASHBOARD_CLIENT_SECRET", dashboard.clientSecret());
+        env.put("CORDON_DASHBOARD_AUTHORIZATION_URI", dashboard.authorizationUri());
+        env.put("CORDON_DASHBOARD_TOKEN_URI", dashboard.tokenUri());
+        env.put("CORDON_DASHBOARD_END_SESSION_URI", dashboard.endSessionUri());
+        env.put("CORDON_DASHBOARD_COMMAND_SIDE_URL", dashboard.commandSideUrl());
         env.putAll(kafka.querySideLogin());
         env.put("CORDON_QUERY_CONSUMER_GROUP", kafka.consumerGroup());
         env.put("CORDON_QUERY_PORT", Integer.toString(port));

@@ -102,7 +102,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
         URI baseUrl = baseUrl();
         Path identityDirectory = IdentitySetup.directory(data);
         IdentitySetup identity = IdentitySetup.run(layout.tokenServiceJar(), identityDirectory,
-                properties.javaOptions(), layout.watchdogAgent());
+                properties.javaOptions(), layout.watchdogAgent(), properties.seedDemoDevices());
 
         Databases databases = startDatabase(data);
         ServiceEnvironment.Broker kafka = startKafka(layout, data, logs, timeout);
@@ -125,8 +125,13 @@ class Launcher implements ApplicationRunner, DisposableBean {
                         properties.seedDemoDevices(), properties.agentSimulation(), trust),
                 properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"));
         track(services, commandSide.process());
+        ServiceEnvironment.Dashboard dashboard = new ServiceEnvironment.Dashboard(identity.dashboard().clientId(),
+                identity.dashboard().clientSecret(), identity.authorizeUrl(baseUrl.toString()),
+                identity.tokenUrl(tokenService.toString()), identity.logoutUrl(baseUrl.toString()),
+                "http://127.0.0.1:" + commandPort);
         CordonService querySide = CordonService.start("query side", layout.querySideJar(), queryPort,
-                ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka, trust),
+                ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka, trust,
+                        dashboard),
                 properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"));
         track(services, querySide.process());
         tokens.awaitHealthy(timeout);

@@ -2,14 +2,16 @@ package dev.cordon.standalone.startup;
 
 import dev.cordon.standalone.identity.ClientCredentials;
 import dev.cordon.standalone.identity.IdentitySetup;
+import dev.cordon.standalone.identity.UserCredentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The message a user sees once Cordon is ready: where it is, what is in it, the quick-start client's credentials (on
- * the first start only: the secret is shown once), how to fetch a token with them, and three calls to try with it.
+ * The message a user sees once Cordon is ready: where it is, what is in it, where to sign in to the dashboard and (on
+ * the first start only) with which passwords, the quick-start client's credentials (first start only: the secret is
+ * shown once), how to fetch a token with them, and three calls to try with it.
  */
 final class QuickStart {
 
@@ -52,8 +54,15 @@ final class QuickStart {
         }
         String clientId = client == null ? CLIENT_PLACEHOLDER : client.clientId();
         String secret = client == null ? SECRET_PLACEHOLDER : client.clientSecret();
-        text.append("Dashboard (devices, Isolate device, the Action center): ").append(baseUrl).append("/\n")
-                .append("  (sign in with a token, fetched as below)\n\n")
+        text.append("Dashboard (devices, Isolate device, the Action center): open ").append(baseUrl)
+                .append("/ and sign in\n");
+        if (identity.admin() == null && identity.analyst() == null) {
+            text.append("  (the first start showed the administrator's password; more users:")
+                    .append(" ./cordon.sh users add NAME --role Viewer|Responder|Administrator)\n");
+        }
+        signIn(text, "Dashboard sign-in (shown once): ", identity.admin());
+        signIn(text, "Demo analyst (shown once): ", identity.analyst());
+        text.append('\n')
                 .append("Or from a shell:\n")
                 .append("  # a token (one hour) from the token endpoint, as Entra ID's v2.0 endpoint answers it\n")
                 .append("  TOKEN=$(curl -s ").append(identity.tokenUrl(baseUrl))
@@ -78,6 +87,14 @@ final class QuickStart {
                 .append("Data: ").append(dataDir).append('\n')
                 .append("Logs: ").append(logDir).append('\n');
         return text.toString();
+    }
+
+    /** "Dashboard sign-in (shown once): user admin (Administrator), password ..." on a line of its own. */
+    private static void signIn(StringBuilder text, String label, UserCredentials user) {
+        if (user != null) {
+            text.append(label).append("user ").append(user.name()).append(" (").append(user.role())
+                    .append("), password ").append(user.password()).append('\n');
+        }
     }
 
     /** The Windows 11 device, which every isolation type applies to; else the first one. */

@@ -96,7 +96,8 @@ class GatewayServletTest {
             upstreams.setTokenService(tokenService.uri(), "t-1");
             for (String path : List.of("/t-1/oauth2/token", "/t-1/oauth2/v2.0/token",
                     "/t-1/v2.0/.well-known/openid-configuration", "/t-1/discovery/v2.0/keys",
-                    "/common/discovery/instance")) {
+                    "/common/discovery/instance", "/t-1/oauth2/v2.0/authorize", "/t-1/login",
+                    "/t-1/oauth2/v2.0/logout")) {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(url(path))
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                         .header("Content-Type", "application/x-www-form-urlencoded").build(),

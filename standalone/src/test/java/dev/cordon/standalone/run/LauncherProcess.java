@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 public final class LauncherProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("Cordon is ready at (\\S+)");
+    /** "Dashboard sign-in (shown once): user admin (Administrator), password ..." and the demo analyst's line. */
+    private static final Pattern SIGN_IN = Pattern.compile(
+            "(?m)^[A-Za-z -]+ \\(shown once\\): user (\\S+) \\([A-Za-z]+\\), password (\\S+)$");
+    private static final Pattern PASSWORD = Pattern.compile("(?m)^Password \\(shown once\\): (\\S+)$");
     /**
      * As {@code cordon.sh run} does: a build started in the background (as CI may) passes SIGINT down ignored,
      * and the launcher, like any JVM, could then not be stopped with it; a terminal never starts it so.
@@ -29,11 +33,13 @@ public final class LauncherProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final Instant started;
+    private final Path workingDirectory;
 
-    private LauncherProcess(Process process, Path output, Instant started) {
+    private LauncherProcess(Process process, Path output, Instant started, Path workingDirectory) {
         this.process = process;
         this.output = output;
         this.started = started;
+        this.workingDirectory = workingDirectory;
     }
 
     public static LauncherProcess start(Path workingDirectory, Map<String, String> environment, String outputName) {
@@ -54,7 +60,7 @@ public final class LauncherProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Instant started = Instant.now();
-            return new LauncherProcess(builder.start(), output, started);
+            return new LauncherProcess(builder.start(), output, started, workingDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,6 +160,61 @@ public final class LauncherProcess implements AutoCloseable {
                 throw new AssertionError("The start message's TOKEN= line fetched no token: " + token);
             }
             return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The password the start message showed (once) for a user the setup made: {@code admin} or {@code analyst}. */
+    public String userPassword(String name) {
+        Matcher matcher = SIGN_IN.matcher(output());
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        throw new AssertionError("No sign-in line for " + name + " in the start message:\n" + output());
+    }
+
+    /**
+     * {@code users add NAME --role ROLE [options]} on this launcher's data directory, as {@code ./cordon.sh users add}
+     * runs it (the running token service reads the change at the next sign-in).
+     *
+     * @return the generated password it printed
+     */
+    public String addUser(String name, String role, String... options) {
+        List<String> args = new ArrayList<>(List.of("users", "add", name, "--role", role));
+        args.addAll(List.of(options));
+        String printed = identityCommand(args);
+        Matcher password = PASSWORD.matcher(printed);
+        if (!password.find()) {
+            throw new AssertionError("users add printed no password:\n" + printed);
+        }
+        return password.group(1);
+    }
+
+    /** The token service's command line ({@code clients ...}, {@code users ...}) on this launcher's data directory. */
+    public String identityCommand(List<String> args) {
+        Path tokenService = Path.of(System.getProperty("cordon.standalone.jar")).resolveSibling("cordon")
+                .resolve("token-service.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", tokenService.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("CORDON_IDENTITY_DIRECTORY", workingDirectory.resolve("data").resolve("identity")
+                .toString());
+        try {
+            Process cli = builder.start();
+            String printed = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+                cli.destroyForcibly();
+                throw new AssertionError(String.join(" ", args) + " failed:\n" + printed);
+            }
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

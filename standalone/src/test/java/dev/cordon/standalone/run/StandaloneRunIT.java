@@ -85,6 +85,29 @@ class StandaloneRunIT {
         String tokenCommand = first.tokenCommand();
         assertThat(token).as("a JWT from the built-in token service").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
 
+        // People sign in through the base URL: the administrator and the demo analyst the first start showed, and
+        // a user added with the command line while Cordon runs; their tokens are delegated ones, with their roles.
+        String tenant = tokenCommand.replaceFirst(".*" + base + "/([^/]+)/oauth2/v2\\.0/token.*", "$1");
+        String dashboardSecret = Files.readString(workingDirectory.resolve("data/identity/dashboard-client-secret"))
+                .trim();
+        SignInThroughTheBaseUrl signIn = new SignInThroughTheBaseUrl(base, tenant);
+        JsonNode admin = SignInThroughTheBaseUrl.claims(signIn.signIn("admin", first.userPassword("admin"),
+                dashboardSecret).get("access_token").asText());
+        assertThat(admin.get("roles").toString()).contains("Cordon.Administrator");
+        assertThat(admin.get("scp").asText()).contains("Machine.ReadWrite.All");
+        JsonNode analystTokens = new SignInThroughTheBaseUrl(base, tenant).signIn("analyst",
+                first.userPassword("analyst"), dashboardSecret);
+        JsonNode analyst = SignInThroughTheBaseUrl.claims(analystTokens.get("access_token").asText());
+        assertThat(analyst.get("scp").asText()).isEqualTo("Machine.Isolate Machine.Read.All");
+        assertThat(analyst.get("preferred_username").asText()).isEqualTo("analyst");
+        assertThat(call(base, "GET", "/api/machines/" + device, analystTokens.get("access_token").asText())
+                .statusCode()).as("the analyst's token is good at the API").isEqualTo(200);
+        String carolPassword = first.addUser("carol", "Viewer", "--groups", "Servers");
+        JsonNode carol = SignInThroughTheBaseUrl.claims(new SignInThroughTheBaseUrl(base, tenant).signIn("carol",
+                carolPassword, dashboardSecret).get("access_token").asText());
+        assertThat(carol.get("scp").asText()).isEqualTo("Machine.Read.All");
+        assertThat(carol.get("cordon_device_groups").toString()).contains("Servers");
+
         // Without a token, nothing is answered and nothing stored.
         HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/machines/" + device
                         + "/isolate")).header("Content-Type", "application/json")
@@ -220,6 +243,8 @@ class StandaloneRunIT {
                 secondReady.toMillis() / 1000.0);
         // The quick-start secret was shown once; the token fetched before the restart is still good (same keys).
         assertThat(second.output()).contains("./cordon.sh clients add").doesNotContain(tokenCommand);
+        // So were the passwords of the administrator and the demo analyst; the new start says how to sign in.
+        assertThat(second.output()).doesNotContain("(shown once)").contains("open " + base + "/ and sign in");
         JsonNode actions = get(base, "/api/machineactions?$filter=" + encode("machineId eq '" + device + "'"))
                 .get("value");
         assertThat(actions).extracting(a -> a.get("id").asText() + ":" + a.get("status").asText())

@@ -17,10 +17,31 @@ class ServiceEnvironmentTest {
             "readers", Map.of("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the command side"),
             Map.of("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the query side"));
 
+    private static final ServiceEnvironment.Dashboard DASHBOARD = new ServiceEnvironment.Dashboard("cordon-dashboard",
+            "dashboard-secret", "http://127.0.0.1:8080/t-1/oauth2/v2.0/authorize",
+            "http://127.0.0.1:4713/t-1/oauth2/v2.0/token", "http://127.0.0.1:8080/t-1/oauth2/v2.0/logout",
+            "http://127.0.0.1:4711");
+
+    /** The names the query side's sign-in reads; the browser's URLs are public, the token endpoint the back channel. */
+    @Test
+    void querySide_getsTheDashboardsClient_andWhereToSignPeopleIn() {
+        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, KAFKA, TRUST, DASHBOARD);
+
+        assertThat(env).containsEntry("CORDON_DASHBOARD_CLIENT_ID", "cordon-dashboard")
+                .containsEntry("CORDON_DASHBOARD_CLIENT_SECRET", "dashboard-secret")
+                .containsEntry("CORDON_DASHBOARD_AUTHORIZATION_URI", "http://127.0.0.1:8080/t-1/oauth2/v2.0/authorize")
+                .containsEntry("CORDON_DASHBOARD_TOKEN_URI", "http://127.0.0.1:4713/t-1/oauth2/v2.0/token")
+                .containsEntry("CORDON_DASHBOARD_END_SESSION_URI", "http://127.0.0.1:8080/t-1/oauth2/v2.0/logout")
+                .containsEntry("CORDON_DASHBOARD_COMMAND_SIDE_URL", "http://127.0.0.1:4711");
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
+                .doesNotContainKey("CORDON_DASHBOARD_CLIENT_SECRET");
+        assertThat(DASHBOARD.toString()).doesNotContain("dashboard-secret");
+    }
+
     @Test
     void bothSides_trustTheTokenService_andKnowTheBaseUrl() {
         for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, KAFKA, true, true,
-                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))) {
+                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))) {
             assertThat(env).containsEntry("CORDON_SECURITY_ISSUER_URI", "http://127.0.0.1:8080/t-1/v2.0")
                     .containsEntry("CORDON_SECURITY_JWK_SET_URI", "http://127.0.0.1:4713/t-1/discovery/v2.0/keys")
                     .containsEntry("CORDON_PUBLIC_BASE_URL", "http://127.0.0.1:8080")
@@ -32,7 +53,7 @@ class ServiceEnvironmentTest {
     @Test
     void bothSides_listenOnLoopbackOnly_whateverTheGatewayBindsTo() {
         for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, KAFKA, true, true,
-                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))) {
+                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))) {
             assertThat(env).containsEntry("CORDON_BIND_ADDRESS", "127.0.0.1").containsEntry("SERVER_ADDRESS", null);
         }
     }
@@ -56,7 +77,7 @@ class ServiceEnvironmentTest {
         assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
                 .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the command side")
                 .containsEntry("CORDON_KAFKA_TOPIC", "events");
-        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))
                 .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the query side")
                 .containsEntry("CORDON_KAFKA_TOPIC", "events")
                 .containsEntry("CORDON_QUERY_CONSUMER_GROUP", "readers");
@@ -73,7 +94,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void querySide_getsItsReadModelsAndTheEventStore_forReadYourWrites() {
-        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, KAFKA, TRUST);
+        Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, KAFKA, TRUST, DASHBOARD);
 
         assertThat(env).containsEntry("CORDON_QUERY_PORT", "4712")
                 .containsEntry("CORDON_QUERY_DB_URL", readModels.url())
@@ -90,7 +111,7 @@ class ServiceEnvironmentTest {
     void theUsersOtherSettings_areLeftToPassThrough() {
         assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
                 .doesNotContainKeys("CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", "CORDON_ISOLATION_ELIGIBILITY");
-        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))
                 .doesNotContainKeys("CORDON_ISOLATION_ELIGIBILITY");
     }
 
@@ -103,7 +124,7 @@ class ServiceEnvironmentTest {
         assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
                 .containsEntry("SERVER_PORT", null).containsEntry("SERVER_ADDRESS", null)
                 .containsEntry("CORDON_PORT", null).containsEntry("CORDON_BIND_ADDRESS", "127.0.0.1");
-        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST))
+        assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))
                 .containsEntry("SERVER_PORT", null).containsEntry("CORDON_PORT", null);
     }
 }

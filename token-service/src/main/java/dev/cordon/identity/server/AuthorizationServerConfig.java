@@ -6,17 +6,26 @@ import dev.cordon.identity.IdentityProperties;
 import dev.cordon.identity.store.ClientRegistry;
 import dev.cordon.identity.store.SigningKeys;
 import dev.cordon.identity.store.TenantId;
+import dev.cordon.identity.users.UserDirectory;
+import dev.cordon.identity.users.UserRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
@@ -27,11 +36,18 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * Spring Authorization Server with client credentials only, its clients and keys from the identity directory, and
- * the Entra-ID-shaped URLs in front of its endpoints ({@link EntraIdPaths}). Everything else this service serves is
- * the instance discovery document and its own liveness; the rest is refused.
+ * Spring Authorization Server with its clients, users and keys from the identity directory: client credentials for
+ * applications, and for people the authorization code flow with PKCE and OpenID Connect (the dashboard's sign-in), a
+ * form login on the users file with a server-side session, and RP-initiated logout. Its endpoints are at the
+ * Entra-ID-shaped URLs ({@link EntraIdPaths}, {@link Tenant}). Everything else this service serves is the instance
+ * discovery document and its own liveness; the rest is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -54,18 +70,25 @@ class AuthorizationServerConfig {
     }
 
     @Bean
+    UserRegistry userRegistry(IdentityProperties properties, Clock clock) {
+        return new UserRegistry(properties.directory(), clock);
+    }
+
+    @Bean
     SigningKeys signingKeys(IdentityProperties properties, Clock clock) {
         return new SigningKeys(properties.directory(), clock);
     }
 
+    /** The clients' secrets; the users' passwords have their own encoder (see {@link #signInChain}). */
     @Bean
     PasswordEncoder passwordEncoder(ClientRegistry clients) {
         return clients.encoder();
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(ClientRegistry clients, IdentityProperties properties) {
-        return new FileRegisteredClientRepository(clients, properties.audiences(), properties.tokenLifetime());
+    RegisteredClientRepository registeredClientRepository(ClientRegistry clients, IdentityProperties properties,
+                                                          Tenant tenant) {
+        return new FileRegisteredClientRepository(clients, properties.audiences(), properties.tokenLifetime(), tenant);
     }
 
     @Bean
@@ -80,15 +103,39 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(ClientRegistry clients, SigningKeys keys, Tenant tenant,
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(ClientRegistry clients, UserRegistry users,
+                                                          SigningKeys keys, Tenant tenant,
                                                           IdentityProperties properties) {
-        return new TokenClaims(clients, keys, tenant, properties.audiences());
+        return new TokenClaims(clients, users, keys, tenant, properties.audiences());
     }
 
+    /**
+     * The authorize and logout endpoints are at their public paths themselves, not rewritten as the token endpoint
+     * is: an authorization request is saved while the person signs in, and sent back to as it was seen.
+     */
     @Bean
     AuthorizationServerSettings authorizationServerSettings(Tenant tenant) {
         return AuthorizationServerSettings.builder().issuer(tenant.issuer())
-                .tokenEndpoint(EntraIdPaths.TOKEN).jwkSetEndpoint(EntraIdPaths.KEYS).build();
+                .tokenEndpoint(EntraIdPaths.TOKEN).jwkSetEndpoint(EntraIdPaths.KEYS)
+                .authorizationEndpoint(tenant.authorizePath()).oidcLogoutEndpoint(tenant.logoutPath()).build();
+    }
+
+    /** Which sign-in session an ID token belongs to ({@code sid}), so that logout ends that one. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /** The session cookie is Secure when people reach Cordon over https (over plain http it would never be sent). */
+    @Bean
+    ServletContextInitializer secureSessionCookie(Tenant tenant) {
+        return servletContext -> servletContext.getSessionCookieConfig()
+                .setSecure(tenant.baseUrl().regionMatches(true, 0, "https:", 0, 6));
     }
 
     /** Before Spring Security's filters, so they see the endpoints' own paths. */
@@ -107,12 +154,14 @@ class AuthorizationServerConfig {
                 new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
         responses.setAccessTokenResponseCustomizer(context -> {
             // Entra ID's answer also says when the token expires as a time; some clients read that instead.
-            Instant expiresAt = context.<OAuth2AccessTokenAuthenticationToken>getAuthentication().getAccessToken()
-                    .getExpiresAt();
+            OAuth2AccessTokenAuthenticationToken issued = context.getAuthentication();
+            Instant expiresAt = issued.getAccessToken().getExpiresAt();
             if (expiresAt != null) {
-                context.getAccessTokenResponse().additionalParameters(Map.of(
-                        "expires_on", String.valueOf(expiresAt.getEpochSecond()),
-                        "ext_expires_in", Duration.between(Instant.now(), expiresAt).toSeconds()));
+                // The builder replaces its additional parameters: keep the ID token that a sign-in put there.
+                Map<String, Object> parameters = new LinkedHashMap<>(issued.getAdditionalParameters());
+                parameters.put("expires_on", String.valueOf(expiresAt.getEpochSecond()));
+                parameters.put("ext_expires_in", Duration.between(Instant.now(), expiresAt).toSeconds());
+                context.getAccessTokenResponse().additionalParameters(parameters);
             }
         });
         http.securityMatcher(server.getEndpointsMatcher())
@@ -120,17 +169,49 @@ class AuthorizationServerConfig {
                         .tokenEndpoint(token -> token.accessTokenResponseHandler(responses))
                         .oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
                                 .providerConfigurationCustomizer(metadata -> metadata
+                                        .authorizationEndpoint(tenant.url(tenant.authorizePath()))
                                         .tokenEndpoint(tenant.url(tenant.v2TokenPath()))
-                                        .jwkSetUrl(tenant.url(tenant.keysPath()))))))
+                                        .jwkSetUrl(tenant.url(tenant.keysPath()))
+                                        .endSessionEndpoint(tenant.url(tenant.logoutPath()))))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Token requests authenticate the client in the request itself, with no cookie to forge.
+                // A browser that is not signed in is sent to the sign-in page, at its public URL.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(tenant.url(tenant.loginPath())),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                // Token requests authenticate the client in the request itself, with no cookie to forge; an
+                // authorization request changes nothing until the signed-in person's browser is sent back with a
+                // code; logout needs the ID token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
         return http.build();
     }
 
+    /**
+     * The sign-in page and its form, on the users file with the Argon2 encoder. Spring Security checks the CSRF token,
+     * gives the session a new id on sign-in, and answers a wrong name and a wrong password alike (and as slowly: it
+     * hashes a dummy password for a name it does not know); a name with too many failures is locked for a while.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain signInChain(HttpSecurity http, Tenant tenant, UserRegistry users) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new UserDirectory(users));
+        provider.setPasswordEncoder(users.encoder());
+        SignInThrottle throttle = new SignInThrottle(tenant.loginPath(),
+                new SimpleUrlAuthenticationFailureHandler(tenant.url(tenant.loginPath()) + "?error"));
+        http.securityMatcher(tenant.loginPath())
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .formLogin(form -> form.loginPage(tenant.loginPath()).loginProcessingUrl(tenant.loginPath())
+                        .usernameParameter("username").passwordParameter("password")
+                        .successHandler(new SignedInRedirect(tenant))
+                        .failureHandler(throttle))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(LoginPage.POLICY)))
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/common/discovery/instance", "/*/discovery/instance").permitAll()

@@ -24,6 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * login URL is configurable works by changing only its base URLs: {@code /{tenant}/oauth2/token} (v1, which one public
  * client sends as a GET with the form in the body), {@code /{tenant}/oauth2/v2.0/token}, the v2.0 discovery document
  * and keys. Each is handed on as the request the authorization server expects; nothing is answered here.
+ * <p>
+ * A person's sign-in endpoints ({@link Tenant#authorizePath()}, {@link Tenant#logoutPath()}, the sign-in page
+ * {@link Tenant#loginPath()}) are not rewritten: the authorization server serves them at those public paths itself,
+ * because an authorization request is saved while the person signs in and resumed at the URL it was seen at.
  */
 public class EntraIdPaths extends OncePerRequestFilter {
 

@@ -30,6 +30,21 @@ public record Tenant(String id, String baseUrl) {
         return "/" + id + "/discovery/v2.0/keys";
     }
 
+    /** Where a person's browser is sent to sign in (the authorization code flow's authorization endpoint). */
+    public String authorizePath() {
+        return "/" + id + "/oauth2/v2.0/authorize";
+    }
+
+    /** OpenID Connect RP-initiated logout: ends the sign-in session. */
+    public String logoutPath() {
+        return "/" + id + "/oauth2/v2.0/logout";
+    }
+
+    /** The sign-in page (Entra ID's is elsewhere; this one is Cordon's own). */
+    public String loginPath() {
+        return "/" + id + "/login";
+    }
+
     public String url(String path) {
         return baseUrl + path;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.identity.store.ClientRegistry;
+import dev.cordon.identity.users.UserRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,9 +30,38 @@ class StandaloneSetupTest {
         assertThat(second.at("/launcher/clientSecret").asText()).isNotEqualTo(first.at("/launcher/clientSecret").asText());
         ClientRegistry clients = new ClientRegistry(directory, Clock.systemUTC());
         assertThat(clients.all()).extracting(c -> c.name())
-                .containsExactlyInAnyOrder(StandaloneSetup.QUICK_START, StandaloneSetup.LAUNCHER);
+                .containsExactlyInAnyOrder(StandaloneSetup.QUICK_START, StandaloneSetup.LAUNCHER, "Cordon dashboard");
         assertThat(clients.byName(StandaloneSetup.QUICK_START).orElseThrow().permissions())
                 .containsExactlyInAnyOrder("Machine.Isolate", "Machine.Read.All");
+    }
+
+    @Test
+    void firstStart_makesTheAdministratorAndTheDemoAnalystOnce_andKeepsTheDashboardSecret() throws Exception {
+        JsonNode first = setup();
+        JsonNode second = setup();
+
+        assertThat(first.at("/admin/name").asText()).isEqualTo("admin");
+        assertThat(first.at("/admin/role").asText()).isEqualTo("Administrator");
+        assertThat(first.at("/admin/password").asText()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(first.at("/analyst/role").asText()).isEqualTo("Responder");
+        assertThat(second.has("admin")).as("the passwords are shown once").isFalse();
+        assertThat(second.has("analyst")).isFalse();
+        assertThat(first.at("/dashboard/clientId").asText()).isEqualTo("cordon-dashboard");
+        assertThat(second.at("/dashboard/clientSecret").asText()).isNotBlank()
+                .isEqualTo(first.at("/dashboard/clientSecret").asText());
+        ClientRegistry clients = new ClientRegistry(directory, Clock.systemUTC());
+        assertThat(clients.encoder().matches(first.at("/dashboard/clientSecret").asText(),
+                clients.byClientId("cordon-dashboard").orElseThrow().secretHash())).isTrue();
+        UserRegistry users = new UserRegistry(directory, Clock.systemUTC());
+        assertThat(users.encoder().matches(first.at("/admin/password").asText(),
+                users.byName("admin").orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void withoutTheDemoDevices_noDemoAnalyst() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(StandaloneSetup.run(directory, false));
+        assertThat(json.has("admin")).isTrue();
+        assertThat(json.has("analyst")).isFalse();
     }
 
     @Test
@@ -55,6 +85,6 @@ class StandaloneSetupTest {
     }
 
     private JsonNode setup() throws Exception {
-        return new ObjectMapper().readTree(StandaloneSetup.run(directory));
+        return new ObjectMapper().readTree(StandaloneSetup.run(directory, true));
     }
 }

@@ -24,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +86,25 @@ class TokenEndpointsTest {
         assertThat(jwt.getJWTClaimsSet().getStringClaim("ver")).isEqualTo("1.0");
         assertThat(jwt.getJWTClaimsSet().getClaim("scope")).isNull();
         assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isAfter(jwt.getJWTClaimsSet().getIssueTime());
+    }
+
+    @Test
+    void aClientLimitedToDeviceGroups_getsThemInItsTokens_anUnlimitedOneNone() throws Exception {
+        NewClient servers = new ClientRegistry(DIRECTORY, Clock.systemUTC()).add(UUID.randomUUID().toString(),
+                "server playbook", List.of("Machine.Isolate"), List.of("Servers", "Domain Controllers"), null);
+        HttpResponse<String> response = post("/" + TENANT + "/oauth2/v2.0/token", Map.of("grant_type",
+                "client_credentials", "client_id", servers.entry().clientId(), "client_secret",
+                servers.clientSecret(), "scope", "api://cordon/.default"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).as("an application gets no session").isEmpty();
+        assertThat(verified(JSON.readTree(response.body()).get("access_token").asText()).getJWTClaimsSet()
+                .getStringListClaim("cordon_device_groups")).containsExactly("Servers", "Domain Controllers");
+
+        HttpResponse<String> unlimited = post("/" + TENANT + "/oauth2/v2.0/token", Map.of("grant_type",
+                "client_credentials", "client_id", PLAYBOOK.entry().clientId(), "client_secret",
+                PLAYBOOK.clientSecret(), "scope", "api://cordon/.default"));
+        assertThat(verified(JSON.readTree(unlimited.body()).get("access_token").asText()).getJWTClaimsSet()
+                .getClaim("cordon_device_groups")).isNull();
     }
 
     @Test
