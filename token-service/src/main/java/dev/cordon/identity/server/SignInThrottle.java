@@ -2,6 +2,8 @@ package dev.cordon.identity.server;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -19,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A simple lock-out against guessing: after {@link #MAX_FAILURES} wrong passwords for one user name within
  * {@link #WINDOW} of the first, that name's sign-in is refused, with the same sentence and without checking the
  * password, until the window has passed. Counted per name (the token service sees the gateway's address, not the
- * browser's); the counts are in memory, forgotten after the window, and bounded in number (Caffeine's cache).
+ * browser's). Each name's budget is a Bucket4j bucket of {@link #MAX_FAILURES} wrong passwords, refilled whole once
+ * {@link #WINDOW} has passed; the buckets are in memory, forgotten a window after the last failure, and bounded in
+ * number (Caffeine's cache).
  */
 class SignInThrottle extends OncePerRequestFilter implements AuthenticationFailureHandler {
 
@@ -28,7 +31,7 @@ class SignInThrottle extends OncePerRequestFilter implements AuthenticationFailu
 
     private final String loginPath;
     private final AuthenticationFailureHandler refused;
-    private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder().expireAfterWrite(WINDOW)
+    private final Cache<String, Bucket> failures = Caffeine.newBuilder().expireAfterAccess(WINDOW)
             .maximumSize(100_000).build();
 
     /** @param refused what a refused sign-in is answered with, a wrong password and a locked name alike */
@@ -42,8 +45,8 @@ class SignInThrottle extends OncePerRequestFilter implements AuthenticationFailu
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if ("POST".equals(request.getMethod()) && loginPath.equals(path)) {
-            AtomicInteger count = failures.getIfPresent(key(request));
-            if (count != null && count.get() >= MAX_FAILURES) {
+            Bucket budget = failures.getIfPresent(key(request));
+            if (budget != null && budget.getAvailableTokens() <= 0) {
                 refused.onAuthenticationFailure(request, response, new BadCredentialsException("Locked out"));
                 return;
             }
@@ -54,7 +57,8 @@ class SignInThrottle extends OncePerRequestFilter implements AuthenticationFailu
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException, ServletException {
-        failures.get(key(request), name -> new AtomicInteger()).incrementAndGet();
+        failures.get(key(request), name -> Bucket.builder().addLimit(Bandwidth.builder().capacity(MAX_FAILURES)
+                .refillIntervally(MAX_FAILURES, WINDOW).build()).build()).tryConsume(1);
         refused.onAuthenticationFailure(request, response, exception);
     }
 
