@@ -52,7 +52,8 @@ record DeviceStateJson(
     static DeviceStateJson of(String machineId, Instant at, DeviceState state, DeviceGroupChangedEvent group,
                               LastEvent lastEvent) {
         return new DeviceStateJson(machineId, at, group == null ? null : group.groupId(),
-                group == null ? null : group.groupName(), state.state(), state.scope(), state.keptConnectedApplications(),
+                group == null ? null : group.groupName(), state.state(), state.scope(),
+                state.keptConnectedApplications(),
                 OpenAction.of(state.openAction()), lastEvent);
     }
 }

@@ -222,7 +222,7 @@ public class Device {
         }
     }
 
-    /** Outside the caller's groups the device does not exist: the answer CommandSender gives a device never registered. */
+    /** Outside the caller's groups the device does not exist: CommandSender's answer for a device never registered. */
     private void requireVisibleTo(DeviceScope scope, DeviceGroups groups) {
         if (!covers(scope, groups)) {
             throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + deviceId + " was not found.");

@@ -61,7 +61,8 @@ class AuditExportControllerTest {
     @Test
     void events_failingBeforeAnythingWasSent_isAnsweredAsTheUsualErrorJson() {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        AuditExportController controller = new AuditExportController(failingAfterOneLine(false), null, null, EVERY_GROUP);
+        AuditExportController controller = new AuditExportController(failingAfterOneLine(false), null, null,
+                EVERY_GROUP);
 
         assertThatThrownBy(() -> controller.events(new LinkedMultiValueMap<>(), request(), response))
                 .isInstanceOf(DataAccessResourceFailureException.class);
@@ -71,7 +72,8 @@ class AuditExportControllerTest {
     @Test
     void events_failingAfterLinesWereSent_endsWithAnErrorLineInsteadOfAnEvent() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        AuditExportController controller = new AuditExportController(failingAfterOneLine(true), null, null, EVERY_GROUP);
+        AuditExportController controller = new AuditExportController(failingAfterOneLine(true), null, null,
+                EVERY_GROUP);
 
         controller.events(new LinkedMultiValueMap<>(), request(), response);
 

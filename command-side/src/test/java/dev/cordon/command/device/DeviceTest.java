@@ -377,7 +377,8 @@ class DeviceTest {
     @Test
     void release_whenNotIsolated_isRejected() {
         rejected(fixture.given(registered(OsPlatform.Windows11, "22631"))
-                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL)), ErrorCode.DeviceNotIsolated, "not isolated");
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL)),
+                ErrorCode.DeviceNotIsolated, "not isolated");
     }
 
     @Test
