@@ -83,7 +83,7 @@ class IsolationController {
                                                   @RequestBody IsolateMachineRequest body,
                                                   HttpServletRequest http) {
         Optional<String> key = IdempotencyKeyHeader.of(http);
-        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id), origin.scope());
         String comment = RequestRules.comment(body.comment());
         IsolationType type = RequestRules.isolationType(body.isolationType());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
@@ -119,7 +119,7 @@ class IsolationController {
                                                   @RequestBody ReleaseMachineRequest body,
                                                   HttpServletRequest http) {
         Optional<String> key = IdempotencyKeyHeader.of(http);
-        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id), origin.scope());
         String comment = RequestRules.comment(body.comment());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         Optional<Idempotency> idempotency = key.map(k -> Idempotency.of(origin.caller().key(), k, "release",

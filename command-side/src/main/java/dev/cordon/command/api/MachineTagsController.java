@@ -52,7 +52,7 @@ class MachineTagsController {
             + " device groups (ResourceNotFound)")
     MachineTagsResponse change(@Parameter(description = IsolationController.MACHINE_ID_OR_AAD) @PathVariable String id,
                                @RequestBody MachineTagRequest body, HttpServletRequest http) {
-        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id), origin.scope());
         String tag = RequestRules.tag(body.value());
         if (body.action() == null) {
             throw new RuleViolationException(ErrorCode.MissingRequiredParameter,

@@ -53,6 +53,9 @@ public class DeviceGroupIndex {
     /**
      * A SQL condition on {@code deviceColumn} for the devices {@code scope} covers, with its arguments; empty for
      * every device.
+     *
+     * @param deviceColumn the outer query's device id column, qualified when its name could also be
+     *                     {@code device_groups}' own ({@code device_id})
      */
     public Optional<Condition> condition(DeviceScope scope, String deviceColumn) {
         if (scope.all()) {

@@ -146,6 +146,22 @@ class DeviceGroupsApiIT extends IntegrationTestSupport {
         assertNotFound(responder.get("/api/machines/" + unknown + "/history"), unknown);
     }
 
+    /** By its aadDeviceId, as older Defender clients name it: the real machine id is not given away either. */
+    @Test
+    void isolateByAadDeviceId_outsideTheGroups_readsAsAnUnknownMachineId() {
+        String server = newDevice();
+        String aad = UUID.randomUUID().toString();
+        assertThat(api.put("/api/machines/" + server, "{\"computerDnsName\":\"srv-aad\",\"osPlatform\":"
+                + "\"WindowsServer2019\",\"osBuild\":\"17763\",\"aadDeviceId\":\"" + aad + "\"}").status())
+                .isEqualTo(201);
+        long before = storedEvents(server);
+        assertNotFound(responderOf("Workstations").isolate(aad, "Full"), aad);
+        assertThat(storedEvents(server)).isEqualTo(before);
+        Response r = responderOf("Servers").isolate(aad, "Full");
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.body().get("machineId").asText()).isEqualTo(server);
+    }
+
     @Test
     void state_showsTheGroupTheDeviceWasInThen() {
         String id = device("Windows11");
