@@ -97,10 +97,11 @@ public class Device {
         if (moves) {
             requireMayPutIn(cmd.scope(), cmd.group());
         }
-        if (sameDetails(cmd) && !moves) {
+        boolean detailsChanged = !sameDetails(cmd);
+        if (!detailsChanged && !moves) {
             return RegistrationOutcome.UNCHANGED;
         }
-        if (!sameDetails(cmd)) {
+        if (detailsChanged) {
             apply(new DeviceDetailsUpdatedEvent(deviceId, cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
                     cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
         }
