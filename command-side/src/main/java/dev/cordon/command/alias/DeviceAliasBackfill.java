@@ -4,6 +4,7 @@ import dev.cordon.command.audit.StoredEvents;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
+import dev.cordon.service.security.DeviceScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ class DeviceAliasBackfill implements ApplicationRunner {
             return;
         }
         Map<String, String> lastAad = new LinkedHashMap<>();
-        store.export(null, null, null, stored -> {
+        store.export(null, null, null, DeviceScope.ALL, stored -> {
             DeviceEvent event = stored.event();
             if (event instanceof DeviceRegisteredEvent registered) {
                 lastAad.put(registered.deviceId(), registered.aadDeviceId());

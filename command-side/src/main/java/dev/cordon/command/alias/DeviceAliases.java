@@ -1,9 +1,13 @@
 package dev.cordon.command.alias;
 
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.group.DeviceGroupIndex;
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.security.DeviceScope;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,25 +24,33 @@ public class DeviceAliases {
     static final int AMBIGUOUS_SHOWN = 10;
 
     private final JdbcTemplate jdbc;
+    private final DeviceGroupIndex groups;
 
-    DeviceAliases(JdbcTemplate jdbc) {
+    DeviceAliases(JdbcTemplate jdbc, DeviceGroupIndex groups) {
         this.jdbc = jdbc;
+        this.groups = groups;
     }
 
     /**
      * The machine id {@code id} names: itself when a device has that machine id (or none has either name, so that
      * the device's own rules answer ResourceNotFound), else the one device registered with that {@code aadDeviceId}.
+     * Only devices in the caller's groups are found by their aadDeviceId: one outside them is answered as an unknown
+     * machine id, with the name the caller sent, and never named among several.
      *
      * @throws RuleViolationException InvalidInput naming the devices, when several share that aadDeviceId
      */
-    public String machineIdOf(String id) {
+    public String machineIdOf(String id, DeviceScope scope) {
         if (Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists(select 1 from device_aliases where device_id = ?)", Boolean.class, id))) {
             return id;
         }
-        List<String> devices = jdbc.queryForList("select device_id from device_aliases where aad_device_id = ?"
-                + " order by device_id fetch first " + (AMBIGUOUS_SHOWN + 1) + " rows only", String.class,
-                normalised(id));
+        Optional<DeviceGroupIndex.Condition> covered = groups.condition(scope, "a.device_id");
+        List<Object> args = new ArrayList<>(List.of(normalised(id)));
+        covered.ifPresent(condition -> args.addAll(condition.args()));
+        List<String> devices = jdbc.queryForList("select a.device_id from device_aliases a where a.aad_device_id = ?"
+                + covered.map(condition -> " and " + condition.sql()).orElse("")
+                + " order by a.device_id fetch first " + (AMBIGUOUS_SHOWN + 1) + " rows only", String.class,
+                args.toArray());
         if (devices.size() > 1) {
             throw new RuleViolationException(ErrorCode.InvalidInput, "More than one device has aadDeviceId '" + id
                     + "': use the machine id of one of " + String.join(", ", devices.stream().limit(AMBIGUOUS_SHOWN)

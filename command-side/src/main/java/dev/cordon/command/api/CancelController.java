@@ -58,7 +58,8 @@ class CancelController {
                     schema = @Schema(type = "string", allowableValues = "true")))
     @ApiResponse(responseCode = "400", description = "Invalid id, body or Idempotency-Key (also: one used for"
             + " another request), or the action has already finished (InvalidActionState)")
-    @ApiResponse(responseCode = "404", description = "No such action (ResourceNotFound)")
+    @ApiResponse(responseCode = "404", description = "No such action, or its device is outside the caller's device"
+            + " groups (ResourceNotFound)")
     @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     ResponseEntity<MachineActionResponse> cancel(
             @Parameter(description = "The action id, a GUID") @PathVariable String actionId,
@@ -69,9 +70,9 @@ class CancelController {
         ActionRecord action = actions.require(id);
         Optional<Idempotency> idempotency = key.map(k -> Idempotency.of(origin.caller().key(), k, "cancel", id,
                 comment));
-        IdempotentCommands.Answer answer = idempotent.send(idempotency, () -> {
+        IdempotentCommands.Answer answer = idempotent.send(idempotency, origin.scope(), () -> {
             ActionRequest request = origin.actionRequest(comment, null);
-            return commands.send(new CancelMachineActionCommand(action.deviceId(), id, request), http,
+            return commands.send(new CancelMachineActionCommand(action.deviceId(), id, request, origin.scope()), http,
                     request.requestor(), request.requestSource(), idempotency.orElse(null));
         });
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();

@@ -76,22 +76,23 @@ class IsolationController {
     @ApiResponse(responseCode = "400", description = "Invalid id, body or Idempotency-Key (also: one used"
             + " for another request), an isolation or release already pending"
             + " (ActiveRequestAlreadyExists), or a platform without that isolation type (OsPlatformNotSupported)")
-    @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    @ApiResponse(responseCode = "404", description = "The machine is not registered, or is outside the caller's"
+            + " device groups (ResourceNotFound)")
     @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     ResponseEntity<MachineActionResponse> isolate(@Parameter(description = MACHINE_ID_OR_AAD) @PathVariable String id,
                                                   @RequestBody IsolateMachineRequest body,
                                                   HttpServletRequest http) {
         Optional<String> key = IdempotencyKeyHeader.of(http);
-        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id), origin.scope());
         String comment = RequestRules.comment(body.comment());
         IsolationType type = RequestRules.isolationType(body.isolationType());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         Optional<Idempotency> idempotency = key.map(k -> Idempotency.of(origin.caller().key(), k, "isolate",
                 machineId, type.name(), comment, externalId));
-        return created(idempotent.send(idempotency, () -> {
+        return created(idempotent.send(idempotency, origin.scope(), () -> {
             ActionRequest request = origin.actionRequest(comment, externalId);
-            return commands.send(new IsolateDeviceCommand(machineId, UUID.randomUUID().toString(), type, request),
-                    http, request.requestor(), request.requestSource(), idempotency.orElse(null));
+            return commands.send(new IsolateDeviceCommand(machineId, UUID.randomUUID().toString(), type, request,
+                    origin.scope()), http, request.requestor(), request.requestSource(), idempotency.orElse(null));
         }));
     }
 
@@ -111,20 +112,22 @@ class IsolationController {
     @ApiResponse(responseCode = "400", description = "Invalid id, body or Idempotency-Key (also: one used for"
             + " another request), the device is not isolated"
             + " (DeviceNotIsolated), or an action is already pending (ActiveRequestAlreadyExists)")
-    @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    @ApiResponse(responseCode = "404", description = "The machine is not registered, or is outside the caller's"
+            + " device groups (ResourceNotFound)")
     @ApiResponse(responseCode = "429", description = PublicErrorResponses.RATE_LIMITED)
     ResponseEntity<MachineActionResponse> release(@Parameter(description = MACHINE_ID_OR_AAD) @PathVariable String id,
                                                   @RequestBody ReleaseMachineRequest body,
                                                   HttpServletRequest http) {
         Optional<String> key = IdempotencyKeyHeader.of(http);
-        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id), origin.scope());
         String comment = RequestRules.comment(body.comment());
         String externalId = RequestRules.optional("ExternalID", body.externalId(), 255);
         Optional<Idempotency> idempotency = key.map(k -> Idempotency.of(origin.caller().key(), k, "release",
                 machineId, comment, externalId));
-        return created(idempotent.send(idempotency, () -> {
+        return created(idempotent.send(idempotency, origin.scope(), () -> {
             ActionRequest request = origin.actionRequest(comment, externalId);
-            return commands.send(new ReleaseDeviceCommand(machineId, UUID.randomUUID().toString(), request), http,
+            return commands.send(new ReleaseDeviceCommand(machineId, UUID.randomUUID().toString(), request,
+                    origin.scope()), http,
                     request.requestor(), request.requestSource(), idempotency.orElse(null));
         }));
     }

@@ -3,6 +3,8 @@ package dev.cordon.command.api;
 import dev.cordon.command.device.RegisterDeviceCommand;
 import dev.cordon.command.device.RegistrationOutcome;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.group.DeviceGroups;
+import dev.cordon.command.group.GroupAssignment;
 import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.events.device.ExposureLevel;
@@ -36,24 +38,32 @@ class MachineRegistrationController {
     private final CommandSender commands;
     private final RequestOriginResolver origin;
     private final Clock clock;
+    private final DeviceGroups groups;
 
-    MachineRegistrationController(CommandSender commands, RequestOriginResolver origin, Clock clock) {
+    MachineRegistrationController(CommandSender commands, RequestOriginResolver origin, Clock clock,
+                                  DeviceGroups groups) {
         this.commands = commands;
         this.origin = origin;
         this.clock = clock;
+        this.groups = groups;
     }
 
     @PutMapping(path = "/api/machines/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @CountedCommand(RegisterDeviceCommand.class)
     @Operation(summary = "Register a device, or update it",
             description = "As the device's agent or an inventory reports it. Devices are acted on only once"
-                    + " registered.")
+                    + " registered. The registration puts the device in a device group: the one it names"
+                    + " (rbacGroupName), else the first whose rule matches, else the default group.")
     @ApiResponse(responseCode = "201", description = "Registered for the first time",
             content = @Content(schema = @Schema(implementation = MachineResponse.class)))
     @ApiResponse(responseCode = "200", description = "Already registered: its details were updated",
             content = @Content(schema = @Schema(implementation = MachineResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid id or body (InvalidInput, InvalidRequestBody,"
-            + " MissingRequiredParameter)")
+            + " MissingRequiredParameter), or an rbacGroupName that is not a device group (InvalidInput)")
+    @ApiResponse(responseCode = "403", description = "The device would be put in a group outside the caller's"
+            + " device groups (Forbidden)")
+    @ApiResponse(responseCode = "404", description = "The machine is registered in a group outside the caller's"
+            + " device groups (ResourceNotFound)")
     ResponseEntity<MachineResponse> register(
             @Parameter(description = IsolationController.MACHINE_ID) @PathVariable String id,
             @RequestBody RegisterMachineRequest body,
@@ -77,11 +87,17 @@ class MachineRegistrationController {
         ExposureLevel exposureLevel =
                 RequestRules.optionalEnumValue("exposureLevel", body.exposureLevel(), ExposureLevel.None);
 
+        GroupAssignment group = groups.assign(RequestRules.optional("rbacGroupName", body.rbacGroupName(), 255),
+                name, platform);
+
+        String requestor = origin.requestor();
         RegistrationOutcome outcome = commands.send(new RegisterDeviceCommand(machineId, name, platform,
-                body.osBuild(), version, aadDeviceId, riskScore, exposureLevel, clock.instant()), http,
-                origin.requestor(), RequestOriginResolver.PUBLIC_API);
+                body.osBuild(), version, aadDeviceId, riskScore, exposureLevel, group, requestor,
+                RequestOriginResolver.PUBLIC_API, origin.scope(), clock.instant()), http, requestor,
+                RequestOriginResolver.PUBLIC_API);
+        // Unchanged or not, the device is in this group now: the aggregate moved it there, or it was there already.
         return ResponseEntity.status(outcome == RegistrationOutcome.REGISTERED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new MachineResponse(machineId, name, platform.name(), body.osBuild(), version, aadDeviceId,
-                        riskScore.name(), exposureLevel.name()));
+                        riskScore.name(), exposureLevel.name(), group.groupId(), group.groupName()));
     }
 }

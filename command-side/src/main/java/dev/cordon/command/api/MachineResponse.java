@@ -12,5 +12,8 @@ public record MachineResponse(
         @Schema(nullable = true) String version,
         @Schema(nullable = true) String aadDeviceId,
         String riskScore,
-        String exposureLevel) {
+        String exposureLevel,
+        @Schema(nullable = true, description = "The device group's id (0: the default group); null for a device"
+                + " registered before device groups existed") Integer rbacGroupId,
+        @Schema(nullable = true, description = "The device group's name") String rbacGroupName) {
 }

@@ -48,10 +48,11 @@ class MachineTagsController {
             content = @Content(schema = @Schema(implementation = MachineTagsResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid id, tag or Action (InvalidInput,"
             + " MissingRequiredParameter, InvalidRequestBody), or the device has the most tags it may have")
-    @ApiResponse(responseCode = "404", description = "The machine is not registered (ResourceNotFound)")
+    @ApiResponse(responseCode = "404", description = "The machine is not registered, or is outside the caller's"
+            + " device groups (ResourceNotFound)")
     MachineTagsResponse change(@Parameter(description = IsolationController.MACHINE_ID_OR_AAD) @PathVariable String id,
                                @RequestBody MachineTagRequest body, HttpServletRequest http) {
-        String machineId = aliases.machineIdOf(RequestRules.machineId(id));
+        String machineId = aliases.machineIdOf(RequestRules.machineId(id), origin.scope());
         String tag = RequestRules.tag(body.value());
         if (body.action() == null) {
             throw new RuleViolationException(ErrorCode.MissingRequiredParameter,
@@ -60,7 +61,8 @@ class MachineTagsController {
         TagChange change = RequestRules.enumValue("Action", body.action(), TagChange.class);
         String requestor = origin.requestor();
         DeviceTags tags = commands.send(new ChangeDeviceTagCommand(machineId, tag, change, requestor,
-                RequestOriginResolver.PUBLIC_API, clock.instant()), http, requestor, RequestOriginResolver.PUBLIC_API);
+                RequestOriginResolver.PUBLIC_API, clock.instant(), origin.scope()), http, requestor,
+                RequestOriginResolver.PUBLIC_API);
         return MachineTagsResponse.of(tags);
     }
 }

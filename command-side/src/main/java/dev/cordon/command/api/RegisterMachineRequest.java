@@ -26,5 +26,9 @@ public record RegisterMachineRequest(
         @Schema(description = "The exposure level the inventory assessed, with Defender's values"
                 + " (case-sensitive); None when absent or null", implementation = ExposureLevel.class,
                 example = "Low")
-        String exposureLevel) {
+        String exposureLevel,
+        @Schema(description = "The device group to put the device in (Defender's rbacGroupName, ignoring letter"
+                + " case); absent or null: the first group whose rule matches, else the default group. The caller"
+                + " must cover the group.", example = "Servers")
+        String rbacGroupName) {
 }

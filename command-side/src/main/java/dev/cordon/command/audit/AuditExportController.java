@@ -2,10 +2,13 @@ package dev.cordon.command.audit;
 
 import dev.cordon.command.api.RequestRules;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.group.DeviceGroupIndex;
+import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.service.request.RequestIds;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.error.ErrorResponse;
 import dev.cordon.events.kafka.EventJson;
+import dev.cordon.service.security.DeviceScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -42,10 +45,15 @@ class AuditExportController {
 
     private final EventExport export;
     private final StoredEvents store;
+    private final DeviceGroupIndex groups;
+    private final RequestOriginResolver origin;
 
-    AuditExportController(EventExport export, StoredEvents store) {
+    AuditExportController(EventExport export, StoredEvents store, DeviceGroupIndex groups,
+                          RequestOriginResolver origin) {
         this.export = export;
         this.store = store;
+        this.groups = groups;
+        this.origin = origin;
     }
 
     @GetMapping("/api/audit/events")
@@ -53,7 +61,8 @@ class AuditExportController {
             description = "Every stored event in [from, to) as NDJSON, in the order stored: one CloudEvents document"
                     + " per line, as the Kafka publisher sends it, at the event's current revision. Consecutive"
                     + " ranges neither miss nor repeat an event. Should the export fail once lines were sent, its"
-                    + " last line is the public error JSON instead of an event.")
+                    + " last line is the public error JSON instead of an event. The events of devices outside the"
+                    + " caller's device groups (their current group) are left out.")
     @Parameter(name = "from", in = ParameterIn.QUERY, description = "Inclusive; unset: from the first event. "
             + DeviceAuditController.INSTANT, schema = @Schema(type = "string", format = "date-time"))
     @Parameter(name = "to", in = ParameterIn.QUERY, description = "Exclusive; unset: the moment the export starts. "
@@ -64,7 +73,8 @@ class AuditExportController {
             content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = "A parameter that is not an instant with its offset, 'from'"
             + " not before 'to', an invalid machine id, or an unknown query parameter (InvalidInput)")
-    @ApiResponse(responseCode = "404", description = "machineId names a machine with no events (ResourceNotFound)")
+    @ApiResponse(responseCode = "404", description = "machineId names a machine with no events, or one outside the"
+            + " caller's device groups (ResourceNotFound)")
     void events(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
         QueryParameters parameters = QueryParameters.of(query, Set.of("from", "to", "machineId"));
@@ -75,9 +85,10 @@ class AuditExportController {
                     "from (" + from + ") must be before to (" + to + "); from is inclusive, to exclusive.");
         }
         String machineId = parameters.text("machineId");
+        DeviceScope scope = origin.scope();
         if (machineId != null) {
             RequestRules.machineId(machineId);
-            if (!store.exists(machineId)) {
+            if (!store.exists(machineId) || !groups.covers(scope, machineId)) {
                 throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + machineId
                         + " was not found.");
             }
@@ -87,7 +98,7 @@ class AuditExportController {
         OutputStream out = response.getOutputStream();
         long written = 0;
         try {
-            written = export.write(from, to, machineId, out);
+            written = export.write(from, to, machineId, scope, out);
         } catch (RuntimeException e) {
             if (!response.isCommitted()) {
                 response.resetBuffer();

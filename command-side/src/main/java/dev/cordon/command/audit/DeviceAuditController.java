@@ -1,6 +1,7 @@
 package dev.cordon.command.audit;
 
 import dev.cordon.command.api.RequestRules;
+import dev.cordon.command.web.RequestOriginResolver;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -29,9 +30,11 @@ class DeviceAuditController {
             + " 2026-03-02T10:15:00+01:00 (send '+' as %2B)";
 
     private final DeviceHistory history;
+    private final RequestOriginResolver origin;
 
-    DeviceAuditController(DeviceHistory history) {
+    DeviceAuditController(DeviceHistory history, RequestOriginResolver origin) {
         this.history = history;
+        this.origin = origin;
     }
 
     @GetMapping("/api/machines/{id}/history")
@@ -42,12 +45,13 @@ class DeviceAuditController {
     @ApiResponse(responseCode = "200", description = "The events, in {\"machineId\", \"value\": [...]}",
             content = @Content(schema = @Schema(implementation = HistoryJson.class)))
     @ApiResponse(responseCode = "400", description = "Invalid machine id, or a query parameter (InvalidInput)")
-    @ApiResponse(responseCode = "404", description = "The machine has no events (ResourceNotFound)")
+    @ApiResponse(responseCode = "404", description = "The machine has no events, or is outside the caller's device"
+            + " groups (ResourceNotFound)")
     HistoryJson history(@Parameter(description = MACHINE_ID) @PathVariable String id,
                         @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         String machineId = RequestRules.machineId(id);
         QueryParameters.of(query, Set.of());
-        return history.history(machineId);
+        return history.history(machineId, origin.scope());
     }
 
     @GetMapping("/api/machines/{id}/state")
@@ -60,10 +64,12 @@ class DeviceAuditController {
             content = @Content(schema = @Schema(implementation = DeviceStateJson.class)))
     @ApiResponse(responseCode = "400", description = "Invalid machine id, 'at' missing (MissingRequiredParameter),"
             + " not an instant with its offset, or another query parameter (InvalidInput)")
-    @ApiResponse(responseCode = "404", description = "The machine had no events yet at 'at' (ResourceNotFound)")
+    @ApiResponse(responseCode = "404", description = "The machine had no events yet at 'at', or is outside the"
+            + " caller's device groups (ResourceNotFound)")
     DeviceStateJson state(@Parameter(description = MACHINE_ID) @PathVariable String id,
                           @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         String machineId = RequestRules.machineId(id);
-        return history.stateAt(machineId, QueryParameters.of(query, Set.of("at")).requiredInstant("at"));
+        return history.stateAt(machineId, QueryParameters.of(query, Set.of("at")).requiredInstant("at"),
+                origin.scope());
     }
 }

@@ -3,9 +3,12 @@ package dev.cordon.command.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.group.DeviceGroupIndex;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.kafka.EventCatalog;
 import dev.cordon.events.kafka.EventJson;
+import dev.cordon.service.security.DeviceScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -20,14 +23,16 @@ import org.springframework.stereotype.Component;
 class DeviceHistory {
 
     private final StoredEvents store;
+    private final DeviceGroupIndex groups;
     private final ObjectMapper json = EventJson.newMapper();
 
-    DeviceHistory(StoredEvents store) {
+    DeviceHistory(StoredEvents store, DeviceGroupIndex groups) {
         this.store = store;
+        this.groups = groups;
     }
 
-    HistoryJson history(String machineId) {
-        List<StoredEvent> events = requireEvents(machineId);
+    HistoryJson history(String machineId, DeviceScope scope) {
+        List<StoredEvent> events = requireEvents(machineId, scope);
         return new HistoryJson(machineId, events.stream().map(this::entry).toList());
     }
 
@@ -37,14 +42,18 @@ class DeviceHistory {
      * device's command applies it), so this is every event with a timestamp up to {@code at}; should a clock ever
      * step back, the fold still ends at the first event after {@code at}, as a replay must.
      */
-    DeviceStateJson stateAt(String machineId, Instant at) {
+    DeviceStateJson stateAt(String machineId, Instant at, DeviceScope scope) {
         DeviceState state = null;
+        DeviceGroupChangedEvent group = null;
         StoredEvent last = null;
-        for (StoredEvent event : requireEvents(machineId)) {
+        for (StoredEvent event : requireEvents(machineId, scope)) {
             if (event.current().getTimestamp().isAfter(at)) {
                 break;
             }
             state = DeviceStateFold.apply(state, event.event());
+            if (event.event() instanceof DeviceGroupChangedEvent changed) {
+                group = changed;
+            }
             last = event;
         }
         if (last == null) {
@@ -52,11 +61,13 @@ class DeviceHistory {
                     "Machine " + machineId + " did not exist yet at " + at + ": it had no events then.");
         }
         DomainEventMessage<?> message = last.current();
-        return DeviceStateJson.of(machineId, at, state, new DeviceStateJson.LastEvent(message.getIdentifier(),
+        return DeviceStateJson.of(machineId, at, state, group, new DeviceStateJson.LastEvent(message.getIdentifier(),
                 message.getSequenceNumber(), name(message), message.getTimestamp()));
     }
 
-    private List<StoredEvent> requireEvents(String machineId) {
+    /** Outside the caller's device groups (its current group) the device has no events: the same 404. */
+    private List<StoredEvent> requireEvents(String machineId, DeviceScope scope) {
+        groups.requireCovered(scope, machineId);
         List<StoredEvent> events = store.ofDevice(machineId);
         if (events.isEmpty()) {
             throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + machineId + " was not found.");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.IsolationState;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -12,11 +13,14 @@ import java.util.List;
 
 /** {@code GET /api/machines/{id}/state?at=}: the device as its events up to {@code at} leave it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"machineId", "at", "isolationState", "isolationScope", "keptConnectedApplications", "openAction",
-        "lastEvent"})
+@JsonPropertyOrder({"machineId", "at", "rbacGroupId", "rbacGroupName", "isolationState", "isolationScope",
+        "keptConnectedApplications", "openAction", "lastEvent"})
 record DeviceStateJson(
         String machineId,
         Instant at,
+        @Schema(nullable = true, description = "The device group it was in at 'at'; null before it was put in one"
+                + " (devices registered before device groups existed)") Integer rbacGroupId,
+        @Schema(nullable = true) String rbacGroupName,
         IsolationState isolationState,
         @Schema(nullable = true) IsolationType isolationScope,
         @Schema(nullable = true) List<String> keptConnectedApplications,
@@ -45,8 +49,11 @@ record DeviceStateJson(
     record LastEvent(String eventId, long sequence, String type, Instant timestamp) {
     }
 
-    static DeviceStateJson of(String machineId, Instant at, DeviceState state, LastEvent lastEvent) {
-        return new DeviceStateJson(machineId, at, state.state(), state.scope(), state.keptConnectedApplications(),
+    static DeviceStateJson of(String machineId, Instant at, DeviceState state, DeviceGroupChangedEvent group,
+                              LastEvent lastEvent) {
+        return new DeviceStateJson(machineId, at, group == null ? null : group.groupId(),
+                group == null ? null : group.groupName(), state.state(), state.scope(),
+                state.keptConnectedApplications(),
                 OpenAction.of(state.openAction()), lastEvent);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.cordon.service.security.DeviceScope;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,10 @@ class EventExport {
     }
 
     /** @return how many events were written */
-    long write(Instant from, Instant to, String machineId, OutputStream out) {
+    /** @param scope the caller's device groups: other devices' events are left out */
+    long write(Instant from, Instant to, String machineId, DeviceScope scope, OutputStream out) {
         long[] written = {0};
-        store.export(from, to, machineId, event -> {
+        store.export(from, to, machineId, scope, event -> {
             try {
                 out.write(cloudEvents.toJson(cloudEvents.toCloudEvent(event.current()))
                         .getBytes(StandardCharsets.UTF_8));

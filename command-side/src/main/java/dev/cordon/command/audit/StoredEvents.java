@@ -1,5 +1,7 @@
 package dev.cordon.command.audit;
 
+import dev.cordon.command.group.DeviceGroupIndex;
+import dev.cordon.service.security.DeviceScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,8 +43,11 @@ public class StoredEvents {
     private final JdbcTemplate cursor;
     private final TransactionTemplate snapshot;
     private final ObjectProvider<Configuration> axon;
+    private final DeviceGroupIndex groups;
 
-    StoredEvents(DataSource dataSource, PlatformTransactionManager transactions, ObjectProvider<Configuration> axon) {
+    StoredEvents(DataSource dataSource, PlatformTransactionManager transactions, ObjectProvider<Configuration> axon,
+                 DeviceGroupIndex groups) {
+        this.groups = groups;
         this.jdbc = new JdbcTemplate(dataSource);
         // With autocommit off (inside the transaction below), a fetch size makes PostgreSQL's driver stream the
         // result through a cursor instead of loading it whole.
@@ -84,8 +89,9 @@ public class StoredEvents {
      * @param from     inclusive, or null for the first event
      * @param to       exclusive, or null for the head as of the start
      * @param deviceId one device's events only, or null for all
+     * @param scope    only the events of devices in these device groups (their current group)
      */
-    public void export(Instant from, Instant to, String deviceId, Consumer<StoredEvent> sink) {
+    public void export(Instant from, Instant to, String deviceId, DeviceScope scope, Consumer<StoredEvent> sink) {
         List<Object> args = new ArrayList<>();
         List<String> where = new ArrayList<>();
         // time_stamp holds Axon's fixed-width UTC form with milliseconds, so text order is time order (Axon
@@ -102,6 +108,10 @@ public class StoredEvents {
             where.add("aggregate_identifier = ?");
             args.add(deviceId);
         }
+        groups.condition(scope, "aggregate_identifier").ifPresent(covered -> {
+            where.add(covered.sql());
+            args.addAll(covered.args());
+        });
         String sql = "select " + COLUMNS + " from domain_event_entry"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by global_index";
         snapshot.executeWithoutResult(status -> cursor.query(sql, rs -> {

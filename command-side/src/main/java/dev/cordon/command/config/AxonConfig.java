@@ -36,6 +36,7 @@ public class AxonConfig {
     public static final String ACTION_INDEX_PROCESSOR = "action-index";
     public static final String KAFKA_PUBLISHER_PROCESSOR = "kafka-publisher";
     public static final String DEVICE_ALIASES_PROCESSOR = "device-aliases";
+    public static final String DEVICE_GROUPS_PROCESSOR = "device-groups";
 
     /**
      * Axon would otherwise share Spring's ObjectMapper, and a {@code spring.jackson.*} setting meant for HTTP
@@ -109,6 +110,8 @@ public class AxonConfig {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(ACTION_INDEX_PROCESSOR, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(DEVICE_ALIASES_PROCESSOR,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(DEVICE_GROUPS_PROCESSOR,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(KAFKA_PUBLISHER_PROCESSOR, c -> PropagatingErrorHandler.instance());
     }

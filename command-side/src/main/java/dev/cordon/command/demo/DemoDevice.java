@@ -1,9 +1,11 @@
 package dev.cordon.command.demo;
 
 import dev.cordon.command.device.RegisterDeviceCommand;
+import dev.cordon.command.group.DeviceGroups;
 import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.device.RiskScore;
+import dev.cordon.service.security.DeviceScope;
 import java.time.Instant;
 
 /**
@@ -26,8 +28,9 @@ public record DemoDevice(
         this(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, RiskScore.None, ExposureLevel.None);
     }
 
-    RegisterDeviceCommand registerCommand(Instant at) {
+    RegisterDeviceCommand registerCommand(DeviceGroups groups, String requestor, String requestSource, Instant at) {
         return new RegisterDeviceCommand(id, computerDnsName, osPlatform, osBuild, version, aadDeviceId, riskScore,
-                exposureLevel, at);
+                exposureLevel, groups.assign(null, computerDnsName, osPlatform), requestor, requestSource,
+                DeviceScope.ALL, at);
     }
 }

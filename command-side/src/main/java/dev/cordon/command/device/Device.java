@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.group.DeviceGroups;
+import dev.cordon.command.group.GroupAssignment;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
@@ -19,6 +21,7 @@ import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -28,6 +31,7 @@ import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.error.ErrorCode;
 import dev.cordon.events.transition.IsolationTransitions;
+import dev.cordon.service.security.DeviceScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +49,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One device and its isolation. The rules: a device is never isolated twice, it is released only when
  * isolated, its OS must support the isolation type, and an open action ends by the agent's report, a
- * cancel or a timeout. Its tags are unique ignoring letter case, at most {@link #MAX_TAGS}. A rule broken throws
+ * cancel or a timeout. Its tags are unique ignoring letter case, at most {@link #MAX_TAGS}. It is in one device group:
+ * outside a caller's groups it does not exist for that caller (every command answers as for a device never
+ * registered), and a caller registers devices into its own groups only. A rule broken throws
  * {@link RuleViolationException} and applies nothing. A command on an action answers the action as it left it
  * ({@link ActionRecord}), so the API's answer never depends on a read after the commit.
  */
@@ -68,6 +74,9 @@ public class Device {
     private IsolationType scope;
     private OpenAction openAction;
     private final List<String> tags = new ArrayList<>();
+    /** Null for a device registered before groups existed: it counts as in the default group. */
+    private Integer groupId;
+    private String groupName;
 
     protected Device() {
         // for Axon: the aggregate is rebuilt from its events
@@ -75,23 +84,37 @@ public class Device {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public RegistrationOutcome handle(RegisterDeviceCommand cmd) {
+    public RegistrationOutcome handle(RegisterDeviceCommand cmd, DeviceGroups groups) {
         if (deviceId == null) {
+            requireMayPutIn(cmd.scope(), cmd.group());
             apply(new DeviceRegisteredEvent(cmd.deviceId(), cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
                     cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
+            applyGroup(cmd);
             return RegistrationOutcome.REGISTERED;
         }
-        if (sameDetails(cmd)) {
+        requireVisibleTo(cmd.scope(), groups);
+        boolean moves = movesTo(cmd.group());
+        if (moves) {
+            requireMayPutIn(cmd.scope(), cmd.group());
+        }
+        boolean detailsChanged = !sameDetails(cmd);
+        if (!detailsChanged && !moves) {
             return RegistrationOutcome.UNCHANGED;
         }
-        apply(new DeviceDetailsUpdatedEvent(deviceId, cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
-                cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
+        if (detailsChanged) {
+            apply(new DeviceDetailsUpdatedEvent(deviceId, cmd.computerDnsName(), cmd.osPlatform(), cmd.osBuild(),
+                    cmd.version(), cmd.aadDeviceId(), cmd.riskScore(), cmd.exposureLevel(), cmd.at()));
+        }
+        if (moves) {
+            applyGroup(cmd);
+        }
         return RegistrationOutcome.UPDATED;
     }
 
     @CommandHandler
     public ActionRecord handle(IsolateDeviceCommand cmd, IsolationEligibility eligibility,
-                               ActionTimeoutPolicy timeouts, DeadlineManager deadlines) {
+                               ActionTimeoutPolicy timeouts, DeadlineManager deadlines, DeviceGroups groups) {
+        requireVisibleTo(cmd.scope(), groups);
         requireNoOpenAction();
         if (state == IsolationState.Isolated) {
             throw new RuleViolationException(ErrorCode.ActiveRequestAlreadyExists,
@@ -108,7 +131,9 @@ public class Device {
     }
 
     @CommandHandler
-    public ActionRecord handle(ReleaseDeviceCommand cmd, ActionTimeoutPolicy timeouts, DeadlineManager deadlines) {
+    public ActionRecord handle(ReleaseDeviceCommand cmd, ActionTimeoutPolicy timeouts, DeadlineManager deadlines,
+                               DeviceGroups groups) {
+        requireVisibleTo(cmd.scope(), groups);
         requireNoOpenAction();
         if (state == IsolationState.NotIsolated) {
             throw new RuleViolationException(ErrorCode.DeviceNotIsolated,
@@ -122,9 +147,16 @@ public class Device {
         return openAction.answerAfter(deviceId, requested);
     }
 
-    /** The cancel closes the open action, so the answer is built from the action as it was before. */
+    /**
+     * The cancel closes the open action, so the answer is built from the action as it was before. Outside the
+     * caller's groups the action is as unknown as its device (the caller named the action, not the device).
+     */
     @CommandHandler
-    public ActionRecord handle(CancelMachineActionCommand cmd, DeadlineManager deadlines) {
+    public ActionRecord handle(CancelMachineActionCommand cmd, DeadlineManager deadlines, DeviceGroups groups) {
+        if (!covers(cmd.scope(), groups)) {
+            throw new RuleViolationException(ErrorCode.ResourceNotFound, "Action " + cmd.actionId()
+                    + " was not found.");
+        }
         requireOpen(cmd.actionId());
         OpenAction action = openAction;
         ActionRequest r = cmd.request();
@@ -167,7 +199,8 @@ public class Device {
      * a retried call is harmless. Tags change no isolation, so they may change while an action is open.
      */
     @CommandHandler
-    public DeviceTags handle(ChangeDeviceTagCommand cmd) {
+    public DeviceTags handle(ChangeDeviceTagCommand cmd, DeviceGroups groups) {
+        requireVisibleTo(cmd.scope(), groups);
         Optional<String> existing = tagLike(cmd.tag());
         if (cmd.change() == TagChange.Add && existing.isEmpty()) {
             if (tags.size() >= MAX_TAGS) {
@@ -188,6 +221,36 @@ public class Device {
         if (openAction != null && openAction.actionId().equals(deadline.actionId())) {
             apply(new MachineActionTimedOutEvent(deviceId, deadline.actionId(), openAction.type(), deadline.dueAt()));
         }
+    }
+
+    /** Outside the caller's groups the device does not exist: CommandSender's answer for a device never registered. */
+    private void requireVisibleTo(DeviceScope scope, DeviceGroups groups) {
+        if (!covers(scope, groups)) {
+            throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + deviceId + " was not found.");
+        }
+    }
+
+    private boolean covers(DeviceScope scope, DeviceGroups groups) {
+        return scope.covers(groupName != null ? groupName : groups.defaultName());
+    }
+
+    /** A caller puts devices only into the groups it covers: it could not act on them there. */
+    private void requireMayPutIn(DeviceScope scope, GroupAssignment group) {
+        if (!scope.covers(group.groupName())) {
+            throw new RuleViolationException(ErrorCode.Forbidden, "You may register devices only in your own device"
+                    + " groups, and " + group.groupName() + " is not one of them.");
+        }
+    }
+
+    /** A device registered before groups existed is put in its group by its next registration. */
+    private boolean movesTo(GroupAssignment group) {
+        return groupName == null || groupId != group.groupId() || !groupName.equals(group.groupName());
+    }
+
+    private void applyGroup(RegisterDeviceCommand cmd) {
+        GroupAssignment group = cmd.group();
+        apply(new DeviceGroupChangedEvent(cmd.deviceId(), group.groupId(), group.groupName(), groupName,
+                group.reason(), cmd.requestor(), cmd.requestSource(), cmd.at()));
     }
 
     private void requireNoOpenAction() {
@@ -245,6 +308,12 @@ public class Device {
         aadDeviceId = e.aadDeviceId();
         riskScore = e.riskScore();
         exposureLevel = e.exposureLevel();
+    }
+
+    @EventSourcingHandler
+    void on(DeviceGroupChangedEvent e) {
+        groupId = e.groupId();
+        groupName = e.groupName();
     }
 
     @EventSourcingHandler

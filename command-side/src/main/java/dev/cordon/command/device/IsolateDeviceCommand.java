@@ -1,11 +1,14 @@
 package dev.cordon.command.device;
 
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.service.security.DeviceScope;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** @param scope the caller's device groups: outside them the device does not exist for it */
 public record IsolateDeviceCommand(
         @TargetAggregateIdentifier String deviceId,
         String actionId,
         IsolationType isolationType,
-        ActionRequest request) {
+        ActionRequest request,
+        DeviceScope scope) {
 }

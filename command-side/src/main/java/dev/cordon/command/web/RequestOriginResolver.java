@@ -2,6 +2,7 @@ package dev.cordon.command.web;
 
 import dev.cordon.command.device.ActionRequest;
 import dev.cordon.service.security.CallerIdentity;
+import dev.cordon.service.security.DeviceScope;
 import java.time.Clock;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,11 @@ public class RequestOriginResolver {
             throw new IllegalStateException("No authenticated caller: the endpoint is missing from the access matrix");
         }
         return caller;
+    }
+
+    /** The device groups the caller covers (CallerIdentity.scopeOf): every group for a token that is not limited. */
+    public DeviceScope scope() {
+        return caller().scope();
     }
 
     public String requestor() {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.service.request.RequestIds;
+import dev.cordon.service.security.DeviceScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,13 +24,21 @@ import org.springframework.util.LinkedMultiValueMap;
 /** What a reader sees when an export fails: an error JSON answer, or, once lines were sent, an error JSON line. */
 class AuditExportControllerTest {
 
+    /** A caller covering every device group, without a security context. */
+    private static final RequestOriginResolver EVERY_GROUP = new RequestOriginResolver(Clock.systemUTC()) {
+        @Override
+        public DeviceScope scope() {
+            return DeviceScope.ALL;
+        }
+    };
+
     private static final String LINE = "{\"specversion\":\"1.0\",\"id\":\"e-1\"}\n";
 
     /** Writes one line, optionally flushes it to the client, then loses the database. */
     private static EventExport failingAfterOneLine(boolean flushed) {
         return new EventExport(null, null) {
             @Override
-            long write(Instant from, Instant to, String machineId, OutputStream out) {
+            long write(Instant from, Instant to, String machineId, DeviceScope scope, OutputStream out) {
                 try {
                     out.write(LINE.getBytes(StandardCharsets.UTF_8));
                     if (flushed) {
@@ -50,7 +61,8 @@ class AuditExportControllerTest {
     @Test
     void events_failingBeforeAnythingWasSent_isAnsweredAsTheUsualErrorJson() {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        AuditExportController controller = new AuditExportController(failingAfterOneLine(false), null);
+        AuditExportController controller = new AuditExportController(failingAfterOneLine(false), null, null,
+                EVERY_GROUP);
 
         assertThatThrownBy(() -> controller.events(new LinkedMultiValueMap<>(), request(), response))
                 .isInstanceOf(DataAccessResourceFailureException.class);
@@ -60,7 +72,8 @@ class AuditExportControllerTest {
     @Test
     void events_failingAfterLinesWereSent_endsWithAnErrorLineInsteadOfAnEvent() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        AuditExportController controller = new AuditExportController(failingAfterOneLine(true), null);
+        AuditExportController controller = new AuditExportController(failingAfterOneLine(true), null, null,
+                EVERY_GROUP);
 
         controller.events(new LinkedMultiValueMap<>(), request(), response);
 

@@ -6,6 +6,9 @@ import dev.cordon.command.api.RequestRules;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.eligibility.IsolationEligibilityTest;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.group.DeviceGroupProperties;
+import dev.cordon.command.group.DeviceGroups;
+import dev.cordon.command.support.DemoDeviceGroups;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
@@ -15,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The demo fleet shows every kind of answer the eligibility table gives, and the API would accept each device. */
 class DemoDevicesTest {
@@ -66,5 +71,20 @@ class DemoDevicesTest {
                 .allMatch(id -> id.matches("[0-9a-f]{40}"))
                 .allMatch(id -> RequestRules.machineId(id).equals(id))
                 .doesNotHaveDuplicates();
+    }
+
+    /** With the standalone trial's groups, the demo shows both groups filled by their rules. */
+    @Test
+    void demoFleet_landsInServersAndWorkstations_byTheDemoGroupsRules() {
+        DeviceGroups groups = new DeviceGroups(new Binder(
+                new MapConfigurationPropertySource(DemoDeviceGroups.PROPERTIES)).bindOrCreate("cordon.device-groups", DeviceGroupProperties.class));
+        Map<String, String> groupOf = new LinkedHashMap<>();
+        for (DemoDevice device : DemoDevices.ALL) {
+            groupOf.put(device.computerDnsName().substring(0, device.computerDnsName().indexOf('.')),
+                    groups.assign(null, device.computerDnsName(), device.osPlatform()).groupName());
+        }
+        assertThat(groupOf).containsExactlyInAnyOrderEntriesOf(Map.of("lt-dev-0113", "Workstations",
+                "lt-hr-0042", "Workstations", "ws-finance-017", "Workstations", "kiosk-lobby-01", "Workstations",
+                "srv-file-02", "Servers", "mbp-design-07", "Workstations", "build-agent-03", "Servers"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -51,6 +52,8 @@ class DeviceFollowsTheTransitionsTest {
         } else if (event instanceof DeviceTagAddedEvent e) {
             device.on(e);
         } else if (event instanceof DeviceTagRemovedEvent e) {
+            device.on(e);
+        } else if (event instanceof DeviceGroupChangedEvent e) {
             device.on(e);
         } else {
             device.on((MachineActionEvent) event);

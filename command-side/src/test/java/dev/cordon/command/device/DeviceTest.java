@@ -1,9 +1,14 @@
 package dev.cordon.command.device;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.eligibility.IsolationEligibilityTest;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.command.group.DeviceGroupProperties;
+import dev.cordon.command.group.DeviceGroups;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolatedEvent;
@@ -17,6 +22,7 @@ import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
+import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.DeviceTagAddedEvent;
 import dev.cordon.events.device.DeviceTagRemovedEvent;
@@ -24,6 +30,7 @@ import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.device.RiskScore;
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.security.DeviceScope;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +56,14 @@ class DeviceTest {
     private static final Instant T1 = T0.plusSeconds(60);
     private static final Duration TIMEOUT = Duration.ofDays(3);
 
+    /** Servers by OS, then Workstations by OS or DNS name; everything else in the default group. */
+    static final DeviceGroups GROUPS = new DeviceGroups(new DeviceGroupProperties(List.of(
+            new DeviceGroupProperties.Group(1, "Servers", List.of("srv-"), List.of(OsPlatform.WindowsServer2019,
+                    OsPlatform.WindowsServer2022, OsPlatform.Linux)),
+            new DeviceGroupProperties.Group(2, "Workstations", List.of("lt-"), List.of(OsPlatform.Windows10,
+                    OsPlatform.Windows11))), "Unassigned"));
+    private static final DeviceScope WORKSTATIONS_ONLY = DeviceScope.only(List.of("workstations"));
+
     private AggregateTestFixture<Device> fixture;
 
     @BeforeEach
@@ -60,22 +75,23 @@ class DeviceTest {
         AggregateTestFixture<Device> fixture = new AggregateTestFixture<>(Device.class);
         fixture.registerInjectableResource(eligibility);
         fixture.registerInjectableResource(new ActionTimeoutPolicy(TIMEOUT));
+        fixture.registerInjectableResource(GROUPS);
         return fixture;
     }
 
     // --- registration ---
 
     @Test
-    void register_whenUnknown_registersTheDevice() {
+    void register_whenUnknown_registersTheDeviceInItsGroup() {
         fixture.givenNoPriorActivity()
                 .when(register(OsPlatform.Windows11, "22631"))
-                .expectEvents(registered(OsPlatform.Windows11, "22631"))
+                .expectEvents(registered(OsPlatform.Windows11, "22631"), inWorkstations())
                 .expectResultMessagePayload(RegistrationOutcome.REGISTERED);
     }
 
     @Test
     void register_whenDetailsChanged_recordsTheUpdate() {
-        fixture.given(registered(OsPlatform.Windows10, "14393"))
+        fixture.given(registered(OsPlatform.Windows10, "14393"), inWorkstations())
                 .when(register(OsPlatform.Windows10, "19045"))
                 .expectEvents(new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042.corp.example", OsPlatform.Windows10,
                         "19045", "22H2", null, RiskScore.None, ExposureLevel.None, T0))
@@ -86,13 +102,14 @@ class DeviceTest {
     void register_whenUnknown_registersTheInventorysRiskScoreAndExposureLevel() {
         fixture.givenNoPriorActivity()
                 .when(register(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
-                .expectEvents(registered(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
+                .expectEvents(registered(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium),
+                        inWorkstations())
                 .expectResultMessagePayload(RegistrationOutcome.REGISTERED);
     }
 
     @Test
     void register_whenRiskScoreChanged_recordsTheUpdate() {
-        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.Medium))
+        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.Medium), inWorkstations())
                 .when(register(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
                 .expectEvents(new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042.corp.example", OsPlatform.Windows11,
                         "22631", "22H2", null, RiskScore.High, ExposureLevel.Medium, T0))
@@ -101,7 +118,7 @@ class DeviceTest {
 
     @Test
     void register_whenExposureLevelChanged_recordsTheUpdate() {
-        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.Medium))
+        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.Medium), inWorkstations())
                 .when(register(OsPlatform.Windows11, "22631", RiskScore.Low, ExposureLevel.None))
                 .expectEvents(new DeviceDetailsUpdatedEvent(DEVICE, "laptop-042.corp.example", OsPlatform.Windows11,
                         "22631", "22H2", null, RiskScore.Low, ExposureLevel.None, T0))
@@ -110,7 +127,8 @@ class DeviceTest {
 
     @Test
     void register_whenRiskScoreAndExposureLevelUnchanged_storesNothing() {
-        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
+        fixture.given(registered(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium),
+                        inWorkstations())
                 .when(register(OsPlatform.Windows11, "22631", RiskScore.High, ExposureLevel.Medium))
                 .expectNoEvents()
                 .expectResultMessagePayload(RegistrationOutcome.UNCHANGED);
@@ -118,10 +136,136 @@ class DeviceTest {
 
     @Test
     void register_whenNothingChanged_storesNothing() {
-        fixture.given(registered(OsPlatform.Windows11, "22631"))
+        fixture.given(registered(OsPlatform.Windows11, "22631"), inWorkstations())
                 .when(register(OsPlatform.Windows11, "22631"))
                 .expectNoEvents()
                 .expectResultMessagePayload(RegistrationOutcome.UNCHANGED);
+    }
+
+    // --- device groups ---
+
+    @Test
+    void register_withAGroupName_putsTheDeviceInThatGroup() {
+        fixture.givenNoPriorActivity()
+                .when(register(OsPlatform.Windows11, "22631", "servers", DeviceScope.ALL))
+                .expectEvents(registered(OsPlatform.Windows11, "22631"), new DeviceGroupChangedEvent(DEVICE, 1,
+                        "Servers", null, "Named in the registration", "inventory@corp.example", "PublicApi", T0));
+    }
+
+    @Test
+    void register_whenAGroupRuleMatches_putsTheDeviceInTheFirstSuchGroup() {
+        fixture.givenNoPriorActivity()
+                .when(register(OsPlatform.WindowsServer2019, "17763"))
+                .expectEvents(registered(OsPlatform.WindowsServer2019, "17763"), new DeviceGroupChangedEvent(DEVICE,
+                        1, "Servers", null, "Group rule of Servers: osPlatform is WindowsServer2019",
+                        "inventory@corp.example", "PublicApi", T0));
+    }
+
+    @Test
+    void register_whenNoGroupRuleMatches_putsTheDeviceInTheDefaultGroup() {
+        fixture.givenNoPriorActivity()
+                .when(register(OsPlatform.macOS, null))
+                .expectEvents(registered(OsPlatform.macOS, null), new DeviceGroupChangedEvent(DEVICE, 0,
+                        "Unassigned", null, "Default group", "inventory@corp.example", "PublicApi", T0));
+    }
+
+    @Test
+    void register_withAnUnknownGroupName_isRejectedBeforeTheCommand() {
+        assertThatThrownBy(() -> GROUPS.assign("Kiosks", "laptop-042.corp.example", OsPlatform.Windows11))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.InvalidInput);
+                    assertThat(e.getMessage()).contains("Kiosks", "Servers, Workstations, Unassigned");
+                });
+    }
+
+    @Test
+    void register_whenTheGroupChanges_movesTheDevice() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), inWorkstations())
+                .when(register(OsPlatform.Windows11, "22631", "Servers", DeviceScope.ALL))
+                .expectEvents(new DeviceGroupChangedEvent(DEVICE, 1, "Servers", "Workstations",
+                        "Named in the registration", "inventory@corp.example", "PublicApi", T0))
+                .expectResultMessagePayload(RegistrationOutcome.UPDATED);
+    }
+
+    @Test
+    void register_ofADeviceFromBeforeGroups_putsItInItsGroup() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(register(OsPlatform.Windows11, "22631"))
+                .expectEvents(inWorkstations())
+                .expectResultMessagePayload(RegistrationOutcome.UPDATED);
+    }
+
+    @Test
+    void register_whenInTheSameGroupAgain_storesNoGroupEvent() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), inWorkstations())
+                .when(register(OsPlatform.Windows11, "22631", "WORKSTATIONS", DeviceScope.ALL))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegistrationOutcome.UNCHANGED);
+    }
+
+    @Test
+    void register_ofANewDeviceIntoAGroupOutsideTheCallersScope_isForbidden() {
+        rejected(fixture.givenNoPriorActivity()
+                        .when(register(OsPlatform.WindowsServer2019, "17763", null, WORKSTATIONS_ONLY)),
+                ErrorCode.Forbidden, "Servers is not one of them");
+    }
+
+    @Test
+    void register_movingADeviceIntoAGroupOutsideTheCallersScope_isForbidden() {
+        rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), inWorkstations())
+                        .when(register(OsPlatform.Windows11, "22631", "Servers", WORKSTATIONS_ONLY)),
+                ErrorCode.Forbidden, "Servers is not one of them");
+    }
+
+    @Test
+    void register_ofADeviceOutsideTheCallersScope_isNotFound() {
+        notFound(fixture.given(registered(OsPlatform.WindowsServer2019, "17763"), inServers())
+                .when(register(OsPlatform.WindowsServer2019, "17763", null, WORKSTATIONS_ONLY)));
+    }
+
+    @Test
+    void isolate_outsideTheCallersScope_isNotFound() {
+        notFound(fixture.given(registered(OsPlatform.WindowsServer2019, "17763"), inServers())
+                .when(new IsolateDeviceCommand(DEVICE, ACTION, IsolationType.Full, request(), WORKSTATIONS_ONLY)));
+    }
+
+    @Test
+    void isolate_ofADeviceFromBeforeGroups_countsItInTheDefaultGroup() {
+        notFound(fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(new IsolateDeviceCommand(DEVICE, ACTION, IsolationType.Full, request(), WORKSTATIONS_ONLY)));
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .when(new IsolateDeviceCommand(DEVICE, ACTION, IsolationType.Full, request(),
+                        DeviceScope.only(List.of("unassigned"))))
+                .expectEvents(isolationRequested(IsolationType.Full));
+    }
+
+    @Test
+    void isolate_insideTheCallersScope_isRequested() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), inWorkstations())
+                .when(new IsolateDeviceCommand(DEVICE, ACTION, IsolationType.Full, request(), WORKSTATIONS_ONLY))
+                .expectEvents(isolationRequested(IsolationType.Full));
+    }
+
+    @Test
+    void release_outsideTheCallersScope_isNotFound() {
+        notFound(fixture.given(registered(OsPlatform.WindowsServer2019, "17763"), inServers(),
+                        isolationRequested(IsolationType.Full), isolated())
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), WORKSTATIONS_ONLY)));
+    }
+
+    @Test
+    void cancel_outsideTheCallersScope_isNotFoundAsTheAction() {
+        rejected(fixture.given(registered(OsPlatform.WindowsServer2019, "17763"), inServers(),
+                        isolationRequested(IsolationType.Full))
+                        .when(new CancelMachineActionCommand(DEVICE, ACTION, request(), WORKSTATIONS_ONLY)),
+                ErrorCode.ResourceNotFound, "Action " + ACTION + " was not found.");
+    }
+
+    @Test
+    void tag_outsideTheCallersScope_isNotFound() {
+        notFound(fixture.given(registered(OsPlatform.WindowsServer2019, "17763"), inServers())
+                .when(new ChangeDeviceTagCommand(DEVICE, "Finance", TagChange.Add, "analyst@corp.example",
+                        "PublicApi", T1, WORKSTATIONS_ONLY)));
     }
 
     // --- isolate ---
@@ -217,7 +361,7 @@ class DeviceTest {
     @Test
     void release_whenIsolated_requestsRelease() {
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated())
-                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL))
                 .expectEvents(releaseRequested(OTHER_ACTION))
                 .expectScheduledDeadlineWithName(T0.plus(TIMEOUT), ActionTimeoutDeadline.NAME);
     }
@@ -225,7 +369,7 @@ class DeviceTest {
     @Test
     void release_answersTheActionAsTheRequestLeftIt() {
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated())
-                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL))
                 .expectResultMessagePayload(action(OTHER_ACTION, ActionType.Unisolate, null, ActionStatus.Pending,
                         T0, null, null, null, 0));
     }
@@ -233,13 +377,14 @@ class DeviceTest {
     @Test
     void release_whenNotIsolated_isRejected() {
         rejected(fixture.given(registered(OsPlatform.Windows11, "22631"))
-                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request())), ErrorCode.DeviceNotIsolated, "not isolated");
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL)),
+                ErrorCode.DeviceNotIsolated, "not isolated");
     }
 
     @Test
     void release_whenIsolationPending_isRejected() {
         rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
-                        .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request())),
+                        .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL)),
                 ErrorCode.ActiveRequestAlreadyExists, "IsolationPending");
     }
 
@@ -247,7 +392,7 @@ class DeviceTest {
     void release_whenReleasePending_isRejected() {
         rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
                         isolated(), releaseRequested(OTHER_ACTION))
-                        .when(new ReleaseDeviceCommand(DEVICE, "another", request())),
+                        .when(new ReleaseDeviceCommand(DEVICE, "another", request(), DeviceScope.ALL)),
                 ErrorCode.ActiveRequestAlreadyExists, "ReleasePending");
     }
 
@@ -303,14 +448,14 @@ class DeviceTest {
         // and the device can be isolated again
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
                         new DeviceIsolationFailedEvent(DEVICE, ACTION, 5, T1))
-                .when(new IsolateDeviceCommand(DEVICE, OTHER_ACTION, IsolationType.Full, request()))
+                .when(new IsolateDeviceCommand(DEVICE, OTHER_ACTION, IsolationType.Full, request(), DeviceScope.ALL))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void report_releaseSucceeded_releasesTheDevice() {
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated())
-                .andGivenCommands(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .andGivenCommands(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL))
                 .when(report(OTHER_ACTION, AgentReportedStatus.Succeeded))
                 .expectEvents(new DeviceReleasedEvent(DEVICE, OTHER_ACTION, T1))
                 .expectNoScheduledDeadlines();
@@ -320,7 +465,7 @@ class DeviceTest {
     void report_releaseFailed_keepsTheDeviceIsolated() {
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated(),
                         releaseRequested(OTHER_ACTION), new DeviceReleaseFailedEvent(DEVICE, OTHER_ACTION, 5, T1))
-                .when(new IsolateDeviceCommand(DEVICE, "third", IsolationType.Full, request()))
+                .when(new IsolateDeviceCommand(DEVICE, "third", IsolationType.Full, request(), DeviceScope.ALL))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(Matchers.containsString("already isolated"));
     }
@@ -338,13 +483,13 @@ class DeviceTest {
     void cancel_pendingIsolation_returnsTheDeviceToNotIsolated() {
         fixture.given(registered(OsPlatform.Windows11, "22631"))
                 .andGivenCommands(isolate(IsolationType.Full))
-                .when(new CancelMachineActionCommand(DEVICE, ACTION, request()))
+                .when(new CancelMachineActionCommand(DEVICE, ACTION, request(), DeviceScope.ALL))
                 .expectEvents(new MachineActionCancelledEvent(DEVICE, ACTION, ActionType.Isolate,
                         "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", T0))
                 .expectNoScheduledDeadlines();
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
                         cancelled(ACTION, ActionType.Isolate))
-                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request()))
+                .when(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL))
                 .expectException(RuleViolationException.class);
     }
 
@@ -353,7 +498,7 @@ class DeviceTest {
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Selective),
                         new MachineActionStartedEvent(DEVICE, ACTION, ActionType.Isolate, T1))
                 .when(new CancelMachineActionCommand(DEVICE, ACTION, new ActionRequest("lead@corp.example",
-                        "wrong device", "PublicApi", null, T1.plusSeconds(5))))
+                        "wrong device", "PublicApi", null, T1.plusSeconds(5)), DeviceScope.ALL))
                 .expectResultMessagePayload(action(ACTION, ActionType.Isolate, IsolationType.Selective,
                         ActionStatus.Cancelled, T1.plusSeconds(5), "lead@corp.example", "wrong device",
                         T1.plusSeconds(5), 0));
@@ -365,7 +510,7 @@ class DeviceTest {
                         releaseRequested(OTHER_ACTION),
                         new MachineActionStartedEvent(DEVICE, OTHER_ACTION, ActionType.Unisolate, T1),
                         cancelled(OTHER_ACTION, ActionType.Unisolate))
-                .when(new ReleaseDeviceCommand(DEVICE, "third", request()))
+                .when(new ReleaseDeviceCommand(DEVICE, "third", request(), DeviceScope.ALL))
                 .expectEvents(new DeviceReleaseRequestedEvent(DEVICE, "third", "laptop-042.corp.example",
                         "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", null, T0));
     }
@@ -373,7 +518,7 @@ class DeviceTest {
     @Test
     void cancel_finalAction_isRejected() {
         rejected(fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full),
-                        isolated()).when(new CancelMachineActionCommand(DEVICE, ACTION, request())),
+                        isolated()).when(new CancelMachineActionCommand(DEVICE, ACTION, request(), DeviceScope.ALL)),
                 ErrorCode.InvalidActionState, ACTION);
     }
 
@@ -402,7 +547,7 @@ class DeviceTest {
         fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full), isolated(),
                         releaseRequested(OTHER_ACTION),
                         new MachineActionTimedOutEvent(DEVICE, OTHER_ACTION, ActionType.Unisolate, T1))
-                .when(new IsolateDeviceCommand(DEVICE, "third", IsolationType.Full, request()))
+                .when(new IsolateDeviceCommand(DEVICE, "third", IsolationType.Full, request(), DeviceScope.ALL))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(Matchers.containsString("already isolated"));
     }
@@ -498,8 +643,37 @@ class DeviceTest {
 
     private static RegisterDeviceCommand register(OsPlatform platform, String build, RiskScore risk,
                                                   ExposureLevel exposure) {
+        return register(platform, build, risk, exposure, null, DeviceScope.ALL);
+    }
+
+    private static RegisterDeviceCommand register(OsPlatform platform, String build, String groupName,
+                                                  DeviceScope scope) {
+        return register(platform, build, RiskScore.None, ExposureLevel.None, groupName, scope);
+    }
+
+    /** The command as the registration endpoint builds it: the group decided by the configured groups. */
+    private static RegisterDeviceCommand register(OsPlatform platform, String build, RiskScore risk,
+                                                  ExposureLevel exposure, String groupName, DeviceScope scope) {
         return new RegisterDeviceCommand(DEVICE, "laptop-042.corp.example", platform, build, "22H2", null, risk,
-                exposure, T0);
+                exposure, GROUPS.assign(groupName, "laptop-042.corp.example", platform), "inventory@corp.example",
+                "PublicApi", scope, T0);
+    }
+
+    private static DeviceGroupChangedEvent inWorkstations() {
+        return new DeviceGroupChangedEvent(DEVICE, 2, "Workstations", null,
+                "Group rule of Workstations: osPlatform is Windows11", "inventory@corp.example", "PublicApi", T0);
+    }
+
+    private static DeviceGroupChangedEvent inServers() {
+        return new DeviceGroupChangedEvent(DEVICE, 1, "Servers", null,
+                "Group rule of Servers: osPlatform is WindowsServer2019", "inventory@corp.example", "PublicApi", T0);
+    }
+
+    /** Refused exactly as a device never registered is (CommandSender's answer to AggregateNotFoundException). */
+    private static void notFound(ResultValidator<Device> result) {
+        result.expectNoEvents()
+                .expectException(ruleViolation(ErrorCode.ResourceNotFound))
+                .expectExceptionMessage("Machine " + DEVICE + " was not found.");
     }
 
     private static DeviceRegisteredEvent registered(OsPlatform platform, String build) {
@@ -517,7 +691,7 @@ class DeviceTest {
     }
 
     private static IsolateDeviceCommand isolate(IsolationType type) {
-        return new IsolateDeviceCommand(DEVICE, ACTION, type, request());
+        return new IsolateDeviceCommand(DEVICE, ACTION, type, request(), DeviceScope.ALL);
     }
 
     private static DeviceIsolationRequestedEvent isolationRequested(IsolationType type) {
@@ -551,7 +725,8 @@ class DeviceTest {
     }
 
     private static ChangeDeviceTagCommand tag(String tag, TagChange change) {
-        return new ChangeDeviceTagCommand(DEVICE, tag, change, "analyst@corp.example", "PublicApi", T1);
+        return new ChangeDeviceTagCommand(DEVICE, tag, change, "analyst@corp.example", "PublicApi", T1,
+                DeviceScope.ALL);
     }
 
     private static DeviceTagAddedEvent tagAdded(String tag) {

@@ -51,7 +51,7 @@ class ActionTimeoutIT {
         }
         try (ConfigurableApplicationContext third = start()) {
             await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(eventTypes(third, device)).containsExactly("DeviceRegisteredEvent",
+                    assertThat(eventTypes(third, device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
                             "DeviceIsolationRequestedEvent", "MachineActionTimedOutEvent",
                             "DeviceIsolationRequestedEvent", "DeviceIsolatedEvent"));
         }

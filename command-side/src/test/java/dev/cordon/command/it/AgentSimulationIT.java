@@ -55,17 +55,17 @@ class AgentSimulationIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, action).equals("Succeeded"));
             }
             for (String device : devices) {
-                assertThat(CommandSideInstances.eventTypes(jdbc, device)).containsExactly("DeviceRegisteredEvent",
+                assertThat(CommandSideInstances.eventTypes(jdbc, device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
                         "DeviceIsolationRequestedEvent", "MachineActionStartedEvent", "DeviceIsolatedEvent");
-                for (long sequence : new long[] {2, 3}) {
+                for (long sequence : new long[] {3, 4}) {
                     JsonNode meta = JSON.readTree(event(jdbc, device, sequence, "meta_data"));
                     assertThat(meta.get("requestor").asText()).isEqualTo("Simulated device agent");
                     assertThat(meta.get("requestSource").asText()).isEqualTo("DeviceAgent");
                     assertThat(meta.get("requestId").asText()).isNotBlank();
                 }
-                Instant started = Instant.parse(JSON.readTree(event(jdbc, device, 2, "payload"))
+                Instant started = Instant.parse(JSON.readTree(event(jdbc, device, 3, "payload"))
                         .get("reportedAt").asText());
-                Instant isolated = Instant.parse(JSON.readTree(event(jdbc, device, 3, "payload"))
+                Instant isolated = Instant.parse(JSON.readTree(event(jdbc, device, 4, "payload"))
                         .get("completedAt").asText());
                 assertThat(Duration.between(started, isolated)).as("InProgress for the delay").isGreaterThanOrEqualTo(DELAY);
             }
@@ -90,7 +90,7 @@ class AgentSimulationIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, action).equals("Failed"));
             assertThat(jdbc.queryForObject("select error_hresult from action_index where action_id = ?",
                     Integer.class, action)).isEqualTo(0x80004005);
-            assertThat(CommandSideInstances.eventTypes(jdbc, device)).containsExactly("DeviceRegisteredEvent",
+            assertThat(CommandSideInstances.eventTypes(jdbc, device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
                     "DeviceIsolationRequestedEvent", "MachineActionStartedEvent", "DeviceIsolationFailedEvent");
         }
     }

@@ -127,7 +127,7 @@ class AnswersDuringAFaultIT extends IntegrationTestSupport {
         assertThat(error.get("error").get("code").asText()).isEqualTo("ServiceUnavailable");
         assertThat(error.get("error").get("target").asText()).isEqualTo("outage-1");
         assertThat(error.get("error").get("message").asText()).doesNotContain("Hikari", "JDBC");
-        assertThat(CommandSideInstances.eventTypes(jdbc, id)).containsExactly("DeviceRegisteredEvent");
+        assertThat(CommandSideInstances.eventTypes(jdbc, id)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent");
         // counted as an outage, not under the "commands fail: a bug" alert of docs/monitoring.md
         PrometheusScrape after = scrape();
         assertThat(isolations(after, "ServiceUnavailable") - isolations(before, "ServiceUnavailable")).isEqualTo(1);

@@ -38,7 +38,8 @@ class CommandApiIT extends IntegrationTestSupport {
         Response again = api.register(id, "host-a", "Windows11", "26100");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("osBuild").asText()).isEqualTo("26100");
-        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceDetailsUpdatedEvent");
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceDetailsUpdatedEvent");
     }
 
     @Test
@@ -74,8 +75,8 @@ class CommandApiIT extends IntegrationTestSupport {
                 .status()).isEqualTo(201);
         assertThat(api.post("/api/machines/" + second + "/isolate", "{\"Comment\":\"b\"}", "X-Request-ID", "reused-7")
                 .status()).isEqualTo(201);
-        JsonNode a = storedMetadata(first, 1);
-        JsonNode b = storedMetadata(second, 1);
+        JsonNode a = storedMetadata(first, 2);
+        JsonNode b = storedMetadata(second, 2);
         assertThat(a.get("callerRequestId").asText()).isEqualTo("reused-7").isEqualTo(b.get("callerRequestId").asText());
         assertThat(a.get("requestId").asText()).isNotEqualTo(b.get("requestId").asText())
                 .matches("[0-9a-f-]{36}");
@@ -88,7 +89,7 @@ class CommandApiIT extends IntegrationTestSupport {
                 "X-Request-ID", "soar-run-4711");
         assertThat(r.status()).isEqualTo(201);
         byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
-                + "and sequence_number = 1", byte[].class, id);
+                + "and sequence_number = 2", byte[].class, id);
         JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
         assertThat(meta.get("callerRequestId").asText()).as("the caller's id, beside the server's").isEqualTo("soar-run-4711");
         assertThat(meta.get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
@@ -124,7 +125,8 @@ class CommandApiIT extends IntegrationTestSupport {
         assertThat(api.post("/api/v1.0/machineactions/" + release + "/cancel", "{\"Comment\":\"not yet\"}")
                 .status()).isEqualTo(200);
         assertThat(api.get("/api/v1.0/machines/" + id + "/history").status()).isEqualTo(200);
-        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent",
                 "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent", "MachineActionCancelledEvent");
     }
 
@@ -145,7 +147,8 @@ class CommandApiIT extends IntegrationTestSupport {
         api.report(isolated.body().get("id").asText(), "Succeeded");
         Response released = api.post("/api/v1.0/machines/" + aad + "/unisolate", "{\"Comment\":\"clean\"}");
         assertThat(released.body().get("machineId").asText()).isEqualTo(id);
-        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent",
                 "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent");
 
         String twin = newDevice();
@@ -187,11 +190,12 @@ class CommandApiIT extends IntegrationTestSupport {
 
         Response removed = api.post("/api/machines/" + id + "/tags", "{\"Value\":\"vip\",\"Action\":\"Remove\"}");
         assertThat(removed.body().get("machineTags").toString()).isEqualTo("[\"Finance servers\"]");
-        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceTagAddedEvent",
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceTagAddedEvent",
                 "DeviceTagAddedEvent", "DeviceTagRemovedEvent");
-        assertThat(storedRequestor(id, 3)).isEqualTo(TestIssuer.TEST_CLIENT);
-        assertThat(storedPayload(id, 3).get("tag").asText()).as("as it was added").isEqualTo("VIP");
-        assertThat(storedPayload(id, 3).get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
+        assertThat(storedRequestor(id, 4)).isEqualTo(TestIssuer.TEST_CLIENT);
+        assertThat(storedPayload(id, 4).get("tag").asText()).as("as it was added").isEqualTo("VIP");
+        assertThat(storedPayload(id, 4).get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
         assertError(api.post("/api/machines/0000000000000000000000000000000000000000/tags",
                 "{\"Value\":\"x\",\"Action\":\"Add\"}"), 404, "ResourceNotFound", "");
     }
@@ -245,7 +249,8 @@ class CommandApiIT extends IntegrationTestSupport {
         String release = api.release(id).body().get("id").asText();
         assertThat(api.report(release, "Succeeded").body().get("type").asText()).isEqualTo("Unisolate");
         assertError(api.release(id), 400, "DeviceNotIsolated", "not isolated");
-        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent",
                 "MachineActionStartedEvent", "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent",
                 "DeviceReleasedEvent");
     }
@@ -258,7 +263,7 @@ class CommandApiIT extends IntegrationTestSupport {
                 "X-MS-CLIENT-PRINCIPAL-NAME", "ceo@contoso.com", "X-Requestor", "ceo@contoso.com");
         assertThat(spoofed.status()).as(spoofed.raw()).isEqualTo(201);
         assertThat(spoofed.body().get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
-        assertThat(storedRequestor(id, 1)).isEqualTo(TestIssuer.TEST_CLIENT);
+        assertThat(storedRequestor(id, 2)).isEqualTo(TestIssuer.TEST_CLIENT);
 
         // A body naming a requestor is refused, as any unknown property is, and nothing is stored.
         String other = registeredDevice("Windows11");
@@ -266,14 +271,14 @@ class CommandApiIT extends IntegrationTestSupport {
                 "{\"Comment\":\"c\",\"IsolationType\":\"Full\",\"requestor\":\"ceo@contoso.com\"}");
         assertThat(named.status()).isEqualTo(400);
         assertThat(named.body().at("/error/code").asText()).isEqualTo("InvalidRequestBody");
-        assertThat(eventTypes(other)).containsExactly("DeviceRegisteredEvent");
+        assertThat(eventTypes(other)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent");
 
         // A user's delegated token: the user's name, as Entra ID puts it in upn.
         Response asUser = api.as(TestIssuer.get().user("analyst@contoso.com", "Machine.Isolate", "Machine.Read.All"))
                 .isolate(other, "Full");
         assertThat(asUser.status()).as(asUser.raw()).isEqualTo(201);
         assertThat(asUser.body().get("requestor").asText()).isEqualTo("analyst@contoso.com");
-        assertThat(storedRequestor(other, 1)).isEqualTo("analyst@contoso.com");
+        assertThat(storedRequestor(other, 2)).isEqualTo("analyst@contoso.com");
     }
 
     @Test
@@ -300,8 +305,9 @@ class CommandApiIT extends IntegrationTestSupport {
                 .post("/api/agent/machineactions/" + actionOfB + "/status", "{\"status\":\"Succeeded\"}").status())
                 .isEqualTo(403);
 
-        assertThat(eventTypes(b)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
-        assertThat(eventTypes(a)).containsExactly("DeviceRegisteredEvent");
+        assertThat(eventTypes(b)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(a)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent");
     }
 
     private String storedRequestor(String deviceId, long sequence) throws Exception {
@@ -326,7 +332,7 @@ class CommandApiIT extends IntegrationTestSupport {
         String action = api.isolate(id, "Full").body().get("id").asText();
         assertThat(api.report(action.toUpperCase(), "InProgress").status()).isEqualTo(200);
         byte[] metaData = jdbc.queryForObject("select meta_data from domain_event_entry where aggregate_identifier = ? "
-                + "and sequence_number = 2", byte[].class, id);
+                + "and sequence_number = 3", byte[].class, id);
         JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metaData);
         assertThat(meta.get("requestor").asText()).as("the agent the token names, not anything the request says")
                 .isEqualTo("Device agent of " + id);
@@ -359,7 +365,7 @@ class CommandApiIT extends IntegrationTestSupport {
         assertThat(api.put("/api/machines/" + id, "{\"computerDnsName\":\"h\",\"osPlatform\":\"Windows11\","
                 + "\"riskScore\":\"High\",\"exposureLevel\":\"Medium\"}").status()).isEqualTo(200);
         assertThat(eventTypes(id)).as("the same assessment again stores nothing")
-                .containsExactly("DeviceRegisteredEvent", "DeviceDetailsUpdatedEvent");
+                .containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent", "DeviceDetailsUpdatedEvent");
     }
 
     /** Defender's values, case-sensitive; the message lists them as it does for the isolation type. */
@@ -427,7 +433,8 @@ class CommandApiIT extends IntegrationTestSupport {
         }
         assertThat(created).isEqualTo(1);
         assertThat(duplicates).isEqualTo(n - 1);
-        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(id)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -74,7 +74,7 @@ class CommandSideOnH2IT {
         assertThat(jdbc(app).queryForList("select script from flyway_schema_history where type = 'SQL' order by "
                 + "installed_rank", String.class)).containsExactly("V1__event_store.sql", "V2__scheduled_tasks.sql",
                 "V3__action_index.sql", "V4__rate_limit_buckets.sql", "V5__device_aliases.sql",
-                "V6__device_presence.sql", "V7__idempotency_keys.sql");
+                "V6__device_presence.sql", "V7__idempotency_keys.sql", "V8__device_groups.sql");
         assertThat(jdbc(app).queryForObject("select data_type from information_schema.columns "
                 + "where table_name = 'domain_event_entry' and column_name = 'payload'", String.class))
                 .isEqualToIgnoringCase("binary varying");
@@ -105,7 +105,8 @@ class CommandSideOnH2IT {
         assertThat(cancelled.body().get("status").asText()).isEqualTo("Cancelled");
         assertThat(cancelled.body().get("cancellationComment").asText()).isEqualTo("Wrong one");
 
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceDetailsUpdatedEvent",
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceDetailsUpdatedEvent",
                 "DeviceIsolationRequestedEvent", "MachineActionStartedEvent", "DeviceIsolatedEvent",
                 "DeviceReleaseRequestedEvent", "MachineActionCancelledEvent");
         assertThat(jdbc(app).queryForList("select status from action_index where device_id = ? order by created_at",
@@ -129,7 +130,8 @@ class CommandSideOnH2IT {
             assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(
                     Map.of("201 ", 1L, "400 ActiveRequestAlreadyExists", 23L));
         }
-        assertThat(eventTypes(device)).startsWith("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent")
+        assertThat(eventTypes(device)).startsWith("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent")
                 .filteredOn("DeviceIsolationRequestedEvent"::equals).hasSize(1);
     }
 
@@ -178,7 +180,7 @@ class CommandSideOnH2IT {
             stored.addAll(jdbc(app).queryForList("select event_identifier from domain_event_entry "
                     + "where aggregate_identifier = ?", String.class, device));
         }
-        assertThat(stored).hasSize(3 * 3);
+        assertThat(stored).as("registered, put in its group, isolation requested, isolated").hasSize(3 * 4);
 
         List<ConsumerRecord<String, String>> records = TopicReader.readUntil(brokers(), KafkaContract.DEFAULT_TOPIC,
                 Duration.ofSeconds(60), read -> read.stream().map(r -> json(r.value()).get("id").asText())
@@ -215,7 +217,8 @@ class CommandSideOnH2IT {
         assertThat(again.body().at("/error/code").asText()).isEqualTo("ActiveRequestAlreadyExists");
         String release = after.release(device).body().get("id").asText();
         assertThat(after.report(release, "Succeeded").status()).isEqualTo(200);
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent",
                 "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent", "DeviceReleasedEvent");
     }
 

@@ -44,12 +44,18 @@ class DemoSeedIT {
                         .containsExactlyElementsOf(demoHistory(device));
             }
             JsonNode meta = JSON.readTree(jdbc.queryForObject("select meta_data from domain_event_entry "
-                    + "where aggregate_identifier = ?", byte[].class, DemoDevices.ALL.get(0).id()));
+                    + "where aggregate_identifier = ? and sequence_number = 0", byte[].class,
+                    DemoDevices.ALL.get(0).id()));
             assertThat(meta.get("requestor").asText()).isEqualTo("Cordon demo seed");
             assertThat(meta.get("requestSource").asText()).isEqualTo("DemoSeed");
             stored = allEvents(jdbc);
-            assertThat(stored).isEqualTo(DemoDevices.ALL.size()
+            assertThat(stored).isEqualTo(2L * DemoDevices.ALL.size()
                     + DemoDevices.TAGS.values().stream().mapToInt(List::size).sum());
+            assertThat(groupsOf(jdbc)).as("by the demo groups' rules").containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "lt-dev-0113.corp.example", "Workstations", "lt-hr-0042.corp.example", "Workstations",
+                    "ws-finance-017.corp.example", "Workstations", "kiosk-lobby-01.corp.example", "Workstations",
+                    "srv-file-02.corp.example", "Servers", "mbp-design-07.corp.example", "Workstations",
+                    "build-agent-03.corp.example", "Servers"));
         }
 
         try (ConfigurableApplicationContext second = start(db, true)) {
@@ -104,11 +110,24 @@ class DemoSeedIT {
         }
     }
 
-    /** Registered, then tagged with each of its demo tags once. */
+    /** Registered and put in its device group, then tagged with each of its demo tags once. */
     private static List<String> demoHistory(DemoDevice device) {
-        List<String> history = new ArrayList<>(List.of("DeviceRegisteredEvent"));
+        List<String> history = new ArrayList<>(List.of("DeviceRegisteredEvent", "DeviceGroupChangedEvent"));
         DemoDevices.tagsOf(device).forEach(tag -> history.add("DeviceTagAddedEvent"));
         return history;
+    }
+
+    /** Each demo device's DNS name and the group its DeviceGroupChangedEvent put it in. */
+    private static Map<String, String> groupsOf(JdbcTemplate jdbc) throws Exception {
+        Map<String, String> groups = new java.util.HashMap<>();
+        for (DemoDevice device : DemoDevices.ALL) {
+            byte[] payload = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ?"
+                    + " and sequence_number = 1", byte[].class, device.id());
+            JsonNode changed = JSON.readTree(payload);
+            assertThat(changed.get("reason").asText()).startsWith("Group rule of ");
+            groups.put(device.computerDnsName(), changed.get("groupName").asText());
+        }
+        return groups;
     }
 
     private static CompletableFuture<Map<RegistrationOutcome, Integer>> seedAfter(CountDownLatch go,

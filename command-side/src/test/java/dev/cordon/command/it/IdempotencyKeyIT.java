@@ -80,7 +80,8 @@ class IdempotencyKeyIT {
         assertThat(retried.id()).isEqualTo(created.id());
         assertThat(retried.location()).isEqualTo(created.location()).isEqualTo("/api/machineactions/" + created.id());
         assertThat(retried.body()).isEqualTo(created.body());
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent");
     }
 
     @Test
@@ -99,7 +100,8 @@ class IdempotencyKeyIT {
         assertThat(retried.replayed()).isTrue();
         assertThat(retried.id()).isEqualTo(created.id());
         assertThat(retried.body().get("type").asText()).isEqualTo("Unisolate");
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent",
                 "MachineActionStartedEvent", "DeviceIsolatedEvent", "DeviceReleaseRequestedEvent");
     }
 
@@ -118,7 +120,8 @@ class IdempotencyKeyIT {
         assertThat(retried.replayed()).isTrue();
         assertThat(retried.id()).isEqualTo(isolation);
         assertThat(retried.body().get("status").asText()).isEqualTo("Cancelled");
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent",
                 "MachineActionCancelledEvent");
     }
 
@@ -140,8 +143,9 @@ class IdempotencyKeyIT {
                     .startsWith("Idempotency-Key was used for another request");
             assertThat(refused.replayed()).isFalse();
         }
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
-        assertThat(eventTypes(otherDevice)).containsExactly("DeviceRegisteredEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(otherDevice)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent");
     }
 
     @Test
@@ -180,7 +184,8 @@ class IdempotencyKeyIT {
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body().toString()).isEqualTo(201));
         assertThat(answers).extracting(Answer::id).containsOnly(answers.get(0).id());
         assertThat(answers).filteredOn(a -> !a.replayed()).hasSize(1);
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent");
     }
 
     @Test
@@ -197,7 +202,8 @@ class IdempotencyKeyIT {
         assertThat(retried.status()).as(retried.body().toString()).isEqualTo(201);
         assertThat(retried.replayed()).isTrue();
         assertThat(retried.id()).isEqualTo(created.id());
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent");
     }
 
     @Test
@@ -218,7 +224,8 @@ class IdempotencyKeyIT {
         assertThat(again.id()).isNotEqualTo(created.id());
         assertThat(jdbc(first).queryForList("select action_id from idempotency_key where idempotency_key = ?",
                 String.class, key)).containsExactly(again.id());
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent",
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent",
                 "MachineActionCancelledEvent", "DeviceIsolationRequestedEvent");
     }
 
@@ -231,7 +238,7 @@ class IdempotencyKeyIT {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.errorCode()).isEqualTo("InvalidInput");
         assertThat(tooLong.body().at("/error/message").asText()).startsWith("Idempotency-Key ");
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent");
     }
 
     @Test

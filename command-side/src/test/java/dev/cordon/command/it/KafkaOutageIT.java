@@ -73,7 +73,7 @@ class KafkaOutageIT {
         }
         Set<String> stored = new HashSet<>(jdbc.queryForList("select event_identifier from domain_event_entry",
                 String.class));
-        assertThat(stored).hasSize(10);
+        assertThat(stored).as("registered, put in its group, isolation requested").hasSize(15);
 
         // Several publishing attempts fail in the meantime; the tokens of the segments that hold these devices must
         // stay where they were (a segment that holds none of them may move on: it has nothing to publish).
@@ -97,7 +97,7 @@ class KafkaOutageIT {
         assertThat(health.body().at("/components/kafka/details/error").asText()).contains("does not exist");
         assertThat(health.body().at("/components/eventProcessors/status").asText()).isEqualTo("DEGRADED");
         assertThat(health.body().at("/components/eventProcessors/details/kafka-publisher/backlog").asLong())
-                .isEqualTo(10);
+                .isEqualTo(15);
 
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", brokers))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();

@@ -67,7 +67,7 @@ class KafkaPublicationIT extends IntegrationTestSupport {
                 rs -> {
                     storedTypeById.put(rs.getString(1), rs.getString(2));
                 }, (Object) devices.toArray(String[]::new));
-        assertThat(storedTypeById).hasSize(6 * 6);
+        assertThat(storedTypeById).hasSize(6 * 7);
 
         List<ConsumerRecord<String, String>> records = readTopicUntil(storedTypeById.keySet()).stream()
                 .filter(record -> devices.contains(record.key())).toList();

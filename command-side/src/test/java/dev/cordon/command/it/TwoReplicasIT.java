@@ -65,7 +65,8 @@ class TwoReplicasIT {
                 r -> r.status() + " " + (r.status() == 201 ? "" : r.body().at("/error/code").asText()),
                 Collectors.counting()));
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("201 ", 1L, "400 ActiveRequestAlreadyExists", 39L));
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceIsolationRequestedEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent",
+                "DeviceIsolationRequestedEvent");
     }
 
     @Test
@@ -77,7 +78,7 @@ class TwoReplicasIT {
 
         assertThat(responses).extracting(Response::status).containsOnly(201, 200);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent");
     }
 
     /**
@@ -105,7 +106,7 @@ class TwoReplicasIT {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(refused.body()).contains("\"code\":\"TooManyRequests\"", "\"target\":");
-        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent");
+        assertThat(eventTypes(device)).containsExactly("DeviceRegisteredEvent", "DeviceGroupChangedEvent");
 
         Response otherCaller = api(second).as(TestIssuer.get().app("another playbook " + UUID.randomUUID(),
                 "Machine.Isolate")).isolate(device, "Full");

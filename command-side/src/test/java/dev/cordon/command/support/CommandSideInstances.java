@@ -31,6 +31,7 @@ public final class CommandSideInstances {
                 "--spring.datasource.username=" + dbUser, "--spring.kafka.bootstrap-servers=" + kafkaBrokers,
                 "--cordon.security.issuer-uri=" + TestIssuer.get().issuer(),
                 "--cordon.kafka.signing-keys=" + TestSigning.KEYS));
+        args.addAll(List.of(DemoDeviceGroups.args()));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }

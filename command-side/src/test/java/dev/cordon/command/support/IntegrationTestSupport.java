@@ -37,6 +37,7 @@ public abstract class IntegrationTestSupport {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", DB::url);
         registry.add("spring.datasource.username", DB::user);
+        DemoDeviceGroups.PROPERTIES.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @LocalServerPort

@@ -1,9 +1,12 @@
 package dev.cordon.standalone.services;
 
+import dev.cordon.events.device.OsPlatform;
 import dev.cordon.standalone.database.JdbcTarget;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What each service is told, on top of the launcher's own environment (which passes the user's other CORDON_*
@@ -11,6 +14,9 @@ import java.util.Map;
  * are removed, or a service would try to take the launcher's port.
  */
 public final class ServiceEnvironment {
+
+    /** cordon.device-groups.groups[n] as environment variables (Spring's relaxed binding). */
+    private static final String DEVICE_GROUPS = "CORDON_DEVICEGROUPS_GROUPS_";
 
     private ServiceEnvironment() {
     }
@@ -78,7 +84,31 @@ public final class ServiceEnvironment {
         database(env, "CORDON_EVENTSTORE_DB", eventStore);
         env.put("CORDON_DEMO_SEED_DEVICES", Boolean.toString(seedDemoDevices));
         env.put("CORDON_AGENT_SIMULATION_ENABLED", Boolean.toString(agentSimulation));
+        if (System.getenv().keySet().stream().noneMatch(name -> name.startsWith(DEVICE_GROUPS))) {
+            env.putAll(demoDeviceGroups());
+        }
         return env;
+    }
+
+    /**
+     * The trial's device groups, unless the user configured their own: servers and workstations by OS platform, so
+     * the demo devices land in both by rule and a Responder of one group sees the other's devices vanish.
+     */
+    static Map<String, String> demoDeviceGroups() {
+        Map<String, String> env = new HashMap<>();
+        env.put(DEVICE_GROUPS + "0_ID", "1");
+        env.put(DEVICE_GROUPS + "0_NAME", "Servers");
+        env.put(DEVICE_GROUPS + "0_OSPLATFORMS", platforms(OsPlatform.WindowsServer2012R2, OsPlatform.WindowsServer2016,
+                OsPlatform.WindowsServer2019, OsPlatform.WindowsServer2022, OsPlatform.Linux));
+        env.put(DEVICE_GROUPS + "1_ID", "2");
+        env.put(DEVICE_GROUPS + "1_NAME", "Workstations");
+        env.put(DEVICE_GROUPS + "1_OSPLATFORMS", platforms(OsPlatform.Windows10, OsPlatform.Windows11,
+                OsPlatform.macOS));
+        return env;
+    }
+
+    private static String platforms(OsPlatform... platforms) {
+        return Arrays.stream(platforms).map(OsPlatform::name).collect(Collectors.joining(","));
     }
 
     public static Map<String, String> querySide(int port, JdbcTarget readModels, JdbcTarget eventStore, Broker kafka,

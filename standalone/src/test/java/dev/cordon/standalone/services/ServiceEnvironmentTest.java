@@ -92,6 +92,20 @@ class ServiceEnvironmentTest {
                 .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "false");
     }
 
+    /** The demo devices land in these by rule (the command side's DemoSeedIT and DemoDevicesTest). */
+    @Test
+    void commandSide_getsTheTrialsDeviceGroups_serversAndWorkstations() {
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST);
+
+        assertThat(env).containsEntry("CORDON_DEVICEGROUPS_GROUPS_0_ID", "1")
+                .containsEntry("CORDON_DEVICEGROUPS_GROUPS_0_NAME", "Servers")
+                .containsEntry("CORDON_DEVICEGROUPS_GROUPS_0_OSPLATFORMS",
+                        "WindowsServer2012R2,WindowsServer2016,WindowsServer2019,WindowsServer2022,Linux")
+                .containsEntry("CORDON_DEVICEGROUPS_GROUPS_1_ID", "2")
+                .containsEntry("CORDON_DEVICEGROUPS_GROUPS_1_NAME", "Workstations")
+                .containsEntry("CORDON_DEVICEGROUPS_GROUPS_1_OSPLATFORMS", "Windows10,Windows11,macOS");
+    }
+
     @Test
     void querySide_getsItsReadModelsAndTheEventStore_forReadYourWrites() {
         Map<String, String> env = ServiceEnvironment.querySide(4712, readModels, events, KAFKA, TRUST, DASHBOARD);
