@@ -124,6 +124,38 @@ class DashboardSignInIT extends IntegrationTestSupport {
     }
 
     @Test
+    void theChangeStream_isServedThroughTheDashboardsDoor_withTheSession() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn(PROVIDER.responder());
+        HttpRequest.Builder request = HttpRequest.newBuilder(browser.uri("/dashboard/api/changes"))
+                .header("Accept", "text/event-stream").header("Cookie", "CORDON_SESSION=" + browser.cookie).GET();
+        HttpResponse<java.io.InputStream> stream = browser.http.send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                StandardCharsets.UTF_8))) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith("event:"));
+            assertThat(line).isEqualTo("event: ready");
+        }
+    }
+
+    @Test
+    void aViewer_seesTheirRole_andNoIsolatePermission() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn(TestIssuer.get().user("viewer", CordonRole.VIEWER, null, "Machine.Read.All",
+                "Machine.Isolate"));
+        JsonNode body = JSON.readTree(browser.get("/dashboard/session").body());
+        assertThat(body.get("roles").toString()).isEqualTo("[\"Viewer\"]");
+        // The scope alone grants nothing: a person may do what the scope and the role both allow.
+        assertThat(body.get("permissions").toString()).isEqualTo("[\"Machine.Read.All\"]");
+        assertThat(body.get("deviceGroups").isNull()).isTrue();
+    }
+
+    @Test
     void aWrite_isRelayedToTheCommandSide_withTheBearerToken_andItsAnswerPassedBack() throws Exception {
         Browser browser = new Browser();
         browser.signIn(PROVIDER.responder());
