@@ -104,6 +104,44 @@ class DashboardSignInIT extends IntegrationTestSupport {
         assertThat(body.at("/csrf/headerName").asText()).isEqualTo("X-CSRF-TOKEN");
         assertThat(body.at("/csrf/token").asText()).isNotBlank();
         assertThat(session.body()).doesNotContain(PROVIDER.lastAccessToken);
+
+        HttpResponse<String> page = browser.get("/devices");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'", "form-action 'none'", "frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    }
+
+    @Test
+    void anExpiredAccessToken_isRefreshed_andOneThatCannotBe_signsTheAnalystOut() throws Exception {
+        Browser browser = new Browser();
+        PROVIDER.expiresIn = 30; // within Spring's minute of clock skew: expired at once
+        try {
+            browser.signIn(PROVIDER.responder());
+            int refreshes = PROVIDER.refreshes.get();
+            assertThat(browser.get("/dashboard/api/machines").statusCode()).isEqualTo(200);
+            assertThat(PROVIDER.refreshes.get()).isEqualTo(refreshes + 1);
+            assertThat(PROVIDER.lastTokenRequest).containsEntry("grant_type", "refresh_token");
+
+            PROVIDER.refusesRefresh = true;
+            assertThat(browser.get("/dashboard/api/machines").statusCode()).isEqualTo(401);
+            assertThat(browser.get("/dashboard/session").statusCode()).isEqualTo(401);
+        } finally {
+            PROVIDER.expiresIn = 3600;
+            PROVIDER.refusesRefresh = false;
+        }
+    }
+
+    @Test
+    void aCrossOriginPost_changesNothing() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn(PROVIDER.responder());
+        // What another site's form sends: its origin, a simple content type, the cookie (SameSite=Lax aside).
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(browser.uri(
+                        "/dashboard/api/machines/dev-3/isolate")).header("Origin", "https://attacker.example")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"Comment\":\"x\"}")));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(COMMAND_SIDE.received).isEmpty();
     }
 
     @Test
@@ -310,6 +348,10 @@ class DashboardSignInIT extends IntegrationTestSupport {
         final Map<String, String[]> codes = new ConcurrentHashMap<>();
         volatile Map<String, String> lastTokenRequest = Map.of();
         volatile String lastAccessToken;
+        volatile int expiresIn = 3600;
+        volatile boolean refusesRefresh;
+        final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
+        final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
 
         String base() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
@@ -341,6 +383,18 @@ class DashboardSignInIT extends IntegrationTestSupport {
             Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8));
             lastTokenRequest = form;
+            if ("refresh_token".equals(form.get("grant_type"))) {
+                String holder = refreshTokens.get(form.getOrDefault("refresh_token", ""));
+                if (holder == null || refusesRefresh) {
+                    reply(exchange, 400, "{\"error\":\"invalid_grant\"}");
+                    return;
+                }
+                refreshes.incrementAndGet();
+                lastAccessToken = responder();
+                reply(exchange, 200, JSON.writeValueAsString(Map.of("access_token", lastAccessToken,
+                        "token_type", "Bearer", "expires_in", expiresIn)));
+                return;
+            }
             String[] issued = codes.remove(form.getOrDefault("code", ""));
             if (issued == null || !"authorization_code".equals(form.get("grant_type"))) {
                 reply(exchange, 400, "{\"error\":\"invalid_grant\"}");
@@ -349,8 +403,10 @@ class DashboardSignInIT extends IntegrationTestSupport {
             lastAccessToken = issued[1];
             String idToken = TestIssuer.get().token(claims -> claims.audience(CLIENT_ID).subject("analyst-subject")
                     .claim("nonce", issued[0]).claim("preferred_username", "analyst"));
+            String refreshToken = "refresh-" + java.util.UUID.randomUUID();
+            refreshTokens.put(refreshToken, "analyst");
             reply(exchange, 200, JSON.writeValueAsString(Map.of("access_token", issued[1], "token_type", "Bearer",
-                    "expires_in", 3600, "refresh_token", "refresh-" + java.util.UUID.randomUUID(),
+                    "expires_in", expiresIn, "refresh_token", refreshToken,
                     "id_token", idToken, "scope", "openid profile api://cordon/user_impersonation")));
         }
     }
