@@ -62,7 +62,8 @@ class CommandSideRelay {
 
     @RequestMapping(InProcessReads.PREFIX + "/api/**")
     ResponseEntity<?> relay(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + InProcessReads.PREFIX.length());
+        String path = request.getRequestURI()
+                .substring(request.getContextPath().length() + InProcessReads.PREFIX.length());
         String method = request.getMethod();
         if (RouteTable.route(method, path) != Route.COMMAND_SIDE) {
             // The reads of this side are served in-process (InProcessReads); nothing else is here to relay to.

@@ -1,7 +1,7 @@
 package dev.cordon.query.dashboard.signin;
 
 import dev.cordon.service.request.PublicUrlProperties;
-import java.time.Duration;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -79,7 +80,7 @@ class DashboardSignIn {
     FilterRegistrationBean<InProcessReads> dashboardInProcessReads(SessionTokens tokens) {
         FilterRegistrationBean<InProcessReads> registration = new FilterRegistrationBean<>(new InProcessReads(tokens));
         registration.addUrlPatterns(InProcessReads.PREFIX + "/api/*");
-        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         // Spring Security's filter is at -100; the session repository's and the absolute timeout's run before.
         registration.setOrder(-101);
         return registration;
@@ -105,7 +106,7 @@ class DashboardSignIn {
         pages.setMatchingRequestParameterName(null); // the page's own address, without ?continue
         http.securityMatcher(DASHBOARD)
                 .authorizeHttpRequests(authorize -> authorize
-                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PATHS.matcher("/oauth2/authorization/**"),
                                 PATHS.matcher("/login/oauth2/code/**")).permitAll()
                         .anyRequest().authenticated())
@@ -130,8 +131,7 @@ class DashboardSignIn {
                         .logoutSuccessHandler(signedOut))
                 // The pages set their own policy (DashboardSecurityHeaders); the API's answers keep theirs.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(org.springframework.security.web.header.writers
-                                .ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 }
