@@ -55,6 +55,9 @@ class DashboardSignInIT extends IntegrationTestSupport {
         registry.add("cordon.dashboard.command-side-url", COMMAND_SIDE::base);
         registry.add("cordon.dashboard.session.idle-timeout", IDLE::toString);
         registry.add("cordon.dashboard.session.absolute-timeout", ABSOLUTE::toString);
+        // A second app context beside the shared one, on a PostgreSQL others use too: a handful of connections.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
     @AfterAll
