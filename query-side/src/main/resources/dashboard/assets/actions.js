@@ -5,6 +5,7 @@ import { api, literal } from './api.js';
 import * as format from './format.js';
 import { openActionDialog } from './action-dialog.js';
 import { errorPanel, remember } from './view.js';
+import { canRemediate, noRemediationReason } from './session.js';
 
 const LIMIT = 500;
 const TABS = {
@@ -126,8 +127,10 @@ export async function actionsView(main, params) {
   }
 
   function actionsTable(actions) {
-    const pending = tab === 'pending';
-    return h('div', { class: 'table-wrap' }, h('table', { class: 'responsive', id: 'actions' },
+    // The Cancel column only for an analyst whose role may cancel; the others are told why it is not there.
+    const pending = tab === 'pending' && canRemediate();
+    const reason = tab === 'pending' && !canRemediate() ? noRemediationReason() : null;
+    return h('div', { class: 'table-wrap' }, reason, h('table', { class: 'responsive', id: 'actions' },
       h('caption', { class: 'visually-hidden' }, `${TABS[tab].label} actions`),
       h('thead', {}, h('tr', {}, COLUMNS.map((title) => h('th', { scope: 'col' }, title)),
         pending ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Cancel')) : null)),

@@ -1,5 +1,7 @@
-// The public API, as any client calls it, with the signed-in token: the dashboard has no back door.
-import { authorization, signedOut } from './session.js';
+// The public API through the dashboard's door, /dashboard/api/...: the query side calls it with the session's
+// access token as the bearer token, so the dashboard can do nothing the analyst's token could not. Writes carry the
+// session's CSRF token.
+import { csrfHeader, signedOut } from './session.js';
 
 /** A refusal or failure, with the engine's error code and message (the public error JSON). */
 export class ApiError extends Error {
@@ -12,14 +14,15 @@ export class ApiError extends Error {
 }
 
 async function request(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json', ...authorization() } };
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (method !== 'GET') Object.assign(init.headers, csrfHeader());
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   let response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(`/dashboard${path}`, init);
   } catch {
     throw new ApiError(0, 'NetworkError', 'Cordon could not be reached.');
   }
@@ -30,9 +33,8 @@ async function request(method, path, body) {
   } catch {
     // Not JSON (a proxy's error page, say): reported by status below.
   }
-  if (response.status === 401) {
-    signedOut(json?.error?.message ?? 'The token was refused; sign in again.');
-  }
+  // The session has ended (timeout, sign-out elsewhere) or its token can no longer be refreshed: sign in again.
+  if (response.status === 401) await signedOut();
   if (!response.ok) {
     const error = json?.error;
     throw new ApiError(response.status, error?.code ?? `Http${response.status}`,

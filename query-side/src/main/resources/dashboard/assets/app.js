@@ -4,7 +4,7 @@ import { follow } from './live.js';
 import { devicesView } from './devices.js';
 import { deviceView } from './device.js';
 import { actionsView } from './actions.js';
-import { token, signInView, showSignOut } from './session.js';
+import { loadSession, showSignedIn, notConfiguredView, unreachableView } from './session.js';
 
 const ROUTES = [
   { pattern: /^\/(devices\/?)?$/, nav: 'devices', title: 'Devices', view: (main, params) => devicesView(main, params) },
@@ -25,12 +25,13 @@ async function start() {
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === route.nav) link.setAttribute('aria-current', 'page');
   }
-  if (!token()) {
-    document.title = 'Sign in · Cordon';
-    signInView(main);
+  const session = await loadSession();
+  if (session.notConfigured || session.unreachable) {
+    document.title = 'Cordon';
+    (session.notConfigured ? notConfiguredView : unreachableView)(main);
     return;
   }
-  showSignOut();
+  showSignedIn(session);
   const [, id] = path.match(route.pattern);
   const view = await route.view(main, new URLSearchParams(window.location.search), id);
   // Opened once the view has read everything; the stream's first event makes it read once more, which covers

@@ -5,6 +5,7 @@ import { api } from './api.js';
 import * as format from './format.js';
 import { openActionDialog } from './action-dialog.js';
 import { errorPanel } from './view.js';
+import { canRemediate, noRemediationReason } from './session.js';
 
 export async function deviceView(main, params, machineId) {
   let shown = null; // the open action's id and status on screen, to announce changes to it
@@ -23,6 +24,14 @@ export async function deviceView(main, params, machineId) {
       if (mine !== generation) return;
       rendered = null;
       document.title = 'Device · Cordon';
+      if (error.status === 404) {
+        // A device outside the analyst's device groups is answered the same: it does not exist for them.
+        document.title = 'Device not found · Cordon';
+        fill(main, h('h1', {}, 'Device not found'),
+          h('p', { class: 'notice', id: 'device-not-found' }, `No device with the id ${machineId} was found.`),
+          h('p', {}, h('a', { href: '/devices' }, 'Back to devices')));
+        return;
+      }
       fill(main, h('h1', {}, 'Device'), errorPanel('The device could not be read.', error),
         h('p', {}, h('a', { href: '/devices' }, 'Back to devices')));
       return;
@@ -59,6 +68,7 @@ export async function deviceView(main, params, machineId) {
   }
 
   function actionButton(machine, open) {
+    if (!canRemediate()) return h('div', { class: 'page-actions' }, noRemediationReason());
     const isolated = machine.isolationState === 'Isolated' || machine.isolationState === 'ReleasePending';
     const label = isolated ? 'Release from isolation' : 'Isolate device';
     const reason = open

@@ -2,7 +2,7 @@
 // view then reads again what it shows. Nothing is patched locally, so what is on screen is always what the
 // API answers.
 
-import { authorization, signedOut } from './session.js';
+import { signedOut } from './session.js';
 
 const DEBOUNCE_MS = 150;
 
@@ -32,7 +32,7 @@ export function follow(refresh) {
     indicator.querySelector('.live-text').textContent = text;
   };
 
-  // fetch, not EventSource: EventSource cannot send the Authorization header, and no cookie may stand in for it.
+  // fetch, not EventSource: it sees the answer's status, so a session that has ended goes back to sign-in.
   let stopped = false;
   let retryMs = 3000;
   let controller = null;
@@ -65,10 +65,10 @@ export function follow(refresh) {
   const connect = async () => {
     controller = new AbortController();
     try {
-      const response = await fetch('/api/changes', { headers: { Accept: 'text/event-stream', ...authorization() },
-        cache: 'no-store', signal: controller.signal });
+      const response = await fetch('/dashboard/api/changes', { headers: { Accept: 'text/event-stream' },
+        credentials: 'same-origin', cache: 'no-store', signal: controller.signal });
       if (response.status === 401) {
-        signedOut('The token was refused; sign in again.');
+        await signedOut();
         return;
       }
       if (!response.ok || !response.body) throw new Error(`The change stream answered ${response.status}`);

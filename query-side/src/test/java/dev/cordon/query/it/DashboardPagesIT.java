@@ -32,6 +32,15 @@ class DashboardPagesIT extends IntegrationTestSupport {
     }
 
     @Test
+    void withoutSignInConfigured_thePagesLoad_andTheDashboardsDoorSaysSo() throws Exception {
+        HttpResponse<String> session = fetch("/dashboard/session");
+        assertThat(session.statusCode()).isEqualTo(404);
+        assertThat(session.body()).contains("\"NotFound\"", "Sign-in to the dashboard is not configured");
+        assertThat(session.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(fetch("/devices").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void assets_areServedWithTheirTypes_andRevalidated() throws Exception {
         HttpResponse<String> script = fetch("/assets/app.js");
         assertThat(script.statusCode()).isEqualTo(200);

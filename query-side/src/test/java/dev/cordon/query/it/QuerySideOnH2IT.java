@@ -115,7 +115,8 @@ class QuerySideOnH2IT {
         assertThat(query.queryForList("select script from flyway_schema_history where type = 'SQL' "
                 + "order by installed_rank", String.class)).containsExactly("V1__read_models.sql",
                 "V2__last_sequence.sql", "V3__rate_limit_buckets.sql", "V4__machine_presence.sql",
-                "V5__machine_tags.sql", "V6__machine_risk.sql", "V7__machine_device_group.sql");
+                "V5__machine_tags.sql", "V6__machine_risk.sql", "V7__machine_device_group.sql",
+                "V8__dashboard_sessions.sql");
     }
 
     @Test

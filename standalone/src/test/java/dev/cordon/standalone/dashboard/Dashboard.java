@@ -35,14 +35,21 @@ final class Dashboard {
         return chromium;
     }
 
-    /** Pastes a token into the sign-in form, as an analyst does with the one the start message's command fetched. */
-    void signIn(String token) {
+    /** The token service's sign-in page, where a signed-out browser is sent (OpenID Connect, code with PKCE). */
+    static final By USER_NAME = By.name("username");
+
+    /**
+     * Signs in as an analyst does: the dashboard sends the browser to the token service's sign-in page, which, once
+     * the user name and password are accepted, sends it back to the page it asked for.
+     */
+    void signIn(String userName, String password) {
         driver().get(base.resolve("/devices").toString());
-        WebElement field = await().until(ExpectedConditions.elementToBeClickable(By.id("sign-in-token")));
-        ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1];", field,
-                token);
-        click(By.id("sign-in-submit"));
+        WebElement field = await().until(ExpectedConditions.elementToBeClickable(USER_NAME));
+        field.sendKeys(userName);
+        driver().findElement(By.name("password")).sendKeys(password);
+        click(By.cssSelector("#sign-in, button[name='sign-in']"));
         awaitLive();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), userName));
     }
 
     void open(String path) {

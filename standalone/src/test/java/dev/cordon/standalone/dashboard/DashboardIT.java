@@ -51,7 +51,7 @@ class DashboardIT {
     private Path workingDirectory;
     private LauncherProcess cordon;
     private URI base;
-    /** The quick-start client's token, fetched as the start message says, and pasted into the sign-in form. */
+    /** The quick-start client's token, fetched as the start message says, for the calls made beside the browser. */
     private String token;
     private Chromium chromium;
 
@@ -333,25 +333,33 @@ class DashboardIT {
         Files.createDirectories(SCREENSHOTS);
         chromium = Chromium.start(width, height, SCREENSHOTS);
         Dashboard ui = new Dashboard(chromium, base);
-        ui.signIn(token);
+        ui.signIn("analyst", cordon.userPassword("analyst"));
         return ui;
     }
 
     @Test
-    void withoutAToken_itAsksForOne_andARefusedTokenIsSaidSo() throws IOException {
+    void signedOut_itSendsTheBrowserToSignIn_andSignOutEndsTheSession() throws IOException {
         Files.createDirectories(SCREENSHOTS);
         chromium = Chromium.start(1280, 900, SCREENSHOTS);
         WebDriver driver = chromium.driver();
         driver.get(base.resolve("/devices").toString());
         WebDriverWait wait = new WebDriverWait(driver, Dashboard.WAIT);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-token")));
-        assertThat(driver.findElements(By.cssSelector("#devices tbody tr"))).as("no data without a token").isEmpty();
+        wait.until(ExpectedConditions.elementToBeClickable(Dashboard.USER_NAME));
+        assertThat(driver.findElements(By.cssSelector("#devices tbody tr"))).as("no data signed out").isEmpty();
+        screenshot("1280/sign-in.png");
+        chromium.close();
+        chromium = null;
 
-        driver.findElement(By.id("sign-in-token")).sendKeys("not-a-token");
-        driver.findElement(By.id("sign-in-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
-        assertThat(driver.findElement(By.id("sign-in-error")).getText()).contains("token");
-        screenshot("1280/sign-in-refused.png");
+        Dashboard ui = browser(1280, 900);
+        assertThat(ui.driver().findElement(By.id("signed-in-as")).getText())
+                .isEqualTo("Signed in as analyst · Responder");
+        screenshot("1280/signed-in.png");
+        ui.driver().findElement(By.id("sign-out")).click();
+        // The token service's session ended too (end session): the next page asks for the password again.
+        WebDriverWait signedOut = new WebDriverWait(ui.driver(), Dashboard.WAIT);
+        signedOut.until(ExpectedConditions.elementToBeClickable(Dashboard.USER_NAME));
+        ui.driver().get(base.resolve("/devices").toString());
+        signedOut.until(ExpectedConditions.elementToBeClickable(Dashboard.USER_NAME));
     }
 
     private WebElement active() {
