@@ -155,6 +155,8 @@ class DashboardSignInIT extends IntegrationTestSupport {
         HttpResponse<String> machines = browser.get("/dashboard/api/machines");
         assertThat(machines.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(machines.body()).has("value")).isTrue();
+        // The session keeps its id: a page's calls in flight together all carry the same cookie.
+        assertThat(machines.headers().allValues("Set-Cookie")).isEmpty();
         HttpResponse<String> missing = browser.get("/dashboard/api/machines/no-such-device");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("ResourceNotFound");

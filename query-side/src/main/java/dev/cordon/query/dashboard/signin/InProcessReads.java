@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,6 +93,32 @@ class InProcessReads extends OncePerRequestFilter {
         public String getServletPath() {
             String path = super.getServletPath();
             return path.startsWith(PREFIX + "/") ? path.substring(PREFIX.length()) : path;
+        }
+
+        /*
+         * Without its cookie the request has no session either, as for any API client. Otherwise the API's chain,
+         * seeing a session beside a freshly authenticated bearer token, would protect it against fixation by changing
+         * its id on every read, and the page's other calls, still sending the old id, would find themselves signed
+         * out.
+         */
+        @Override
+        public HttpSession getSession(boolean create) {
+            return create ? super.getSession(true) : null;
+        }
+
+        @Override
+        public String getRequestedSessionId() {
+            return null;
+        }
+
+        @Override
+        public boolean isRequestedSessionIdValid() {
+            return false;
+        }
+
+        @Override
+        public String changeSessionId() {
+            throw new IllegalStateException("A read of the API has no session");
         }
 
         @Override
