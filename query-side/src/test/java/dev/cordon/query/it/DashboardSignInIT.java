@@ -147,6 +147,41 @@ class DashboardSignInIT extends IntegrationTestSupport {
         assertThat(COMMAND_SIDE.received).isEmpty();
     }
 
+    /**
+     * Every state-changing call the command side has, posted as another site's form can post it (form-encoded or
+     * text/plain, its Origin, the analyst's cookie): through the dashboard's door and to the API itself. Nothing
+     * reaches the command side, which is the only place anything is stored.
+     */
+    @Test
+    void crossSiteForms_toEveryStateChangingEndpoint_areRefused_andNothingReachesTheCommandSide() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn(PROVIDER.responder());
+        String[][] writes = {
+                {"POST", "/api/machines/dev-3/isolate"}, {"POST", "/api/machines/dev-3/unisolate"},
+                {"POST", "/api/machineactions/a-1/cancel"}, {"POST", "/api/machines/dev-3/tags"},
+                {"PUT", "/api/machines/dev-3"}, {"POST", "/api/v1.0/machines/dev-3/isolate"}};
+        for (String[] write : writes) {
+            for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain"}) {
+                for (String origin : new String[] {"https://attacker.example", null}) {
+                    for (String path : new String[] {"/dashboard" + write[1], write[1]}) {
+                        HttpRequest.Builder forged = HttpRequest.newBuilder(browser.uri(path))
+                                .header("Content-Type", type)
+                                .method(write[0], HttpRequest.BodyPublishers.ofString("Comment=x&IsolationType=Full"));
+                        if (origin != null) {
+                            forged.header("Origin", origin);
+                        }
+                        HttpResponse<String> answer = browser.send(forged);
+                        assertThat(answer.statusCode()).as("%s %s %s from %s", write[0], path, type, origin)
+                                .isIn(401, 403, 415);
+                    }
+                }
+            }
+        }
+        assertThat(COMMAND_SIDE.received).isEmpty();
+        // And the session is still the analyst's: the refusals signed nobody out.
+        assertThat(browser.get("/dashboard/session").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aRead_isServedInProcess_withTheSessionsToken_butTheApiItselfIgnoresTheCookie() throws Exception {
         Browser browser = new Browser();

@@ -138,7 +138,8 @@ class DashboardIT {
         assertThat(statuses).containsSubsequence("In progress", "Succeeded").endsWith("Succeeded");
         assertThat(ui.notReloaded()).isTrue();
         WebElement row = ui.actionRow(comment).orElseThrow();
-        assertThat(row.getText()).contains("Isolate device", WINDOWS_11, "Selective isolation");
+        // The requestor is the analyst who signed in, taken from the session's token, not anything the page sent.
+        assertThat(row.getText()).contains("Isolate device", WINDOWS_11, "Selective isolation", "analyst");
         ui.assertFitsTheWidth();
         ui.assertAccessibleNames();
         screenshot("1280/action-center.png");
@@ -150,7 +151,8 @@ class DashboardIT {
         assertThat(ui.isolationState()).isEqualTo("Isolated");
         assertThat(ui.driver().findElement(By.id("device-facts")).getText()).contains("Selective isolation");
         assertThat(ui.timeline().get(0)).contains("Device isolated");
-        assertThat(ui.timeline()).anyMatch(entry -> entry.contains("Isolation requested") && entry.contains(comment));
+        assertThat(ui.timeline()).anyMatch(entry -> entry.contains("Isolation requested") && entry.contains(comment)
+                && entry.contains("analyst"));
         screenshot("1280/device-page-isolated.png");
 
         // Releasing takes the same steps, and the page follows it to the end by itself.
@@ -330,11 +332,134 @@ class DashboardIT {
     }
 
     private Dashboard browser(int width, int height) throws IOException {
+        return browser(width, height, "analyst", cordon.userPassword("analyst"));
+    }
+
+    private Dashboard browser(int width, int height, String user, String password) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         chromium = Chromium.start(width, height, SCREENSHOTS);
         Dashboard ui = new Dashboard(chromium, base);
-        ui.signIn("analyst", cordon.userPassword("analyst"));
+        ui.signIn(user, password);
         return ui;
+    }
+
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(request.method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String machineId(String computerDnsName) throws Exception {
+        HttpResponse<String> found = api("GET", "/api/machines?$filter=" + java.net.URLEncoder.encode(
+                "computerDnsName eq '" + computerDnsName + "'", java.nio.charset.StandardCharsets.UTF_8), null);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{40})\"")
+                .matcher(found.body());
+        assertThat(id.find()).as(found.body()).isTrue();
+        return id.group(1);
+    }
+
+    private int actionCount(String machineId) throws Exception {
+        String body = api("GET", "/api/machineactions?$filter=" + java.net.URLEncoder.encode(
+                "machineId eq '" + machineId + "'", java.nio.charset.StandardCharsets.UTF_8), null).body();
+        return body.split("\"machineId\"", -1).length - 1;
+    }
+
+    private String isolateByApi(String machineId, String comment) throws Exception {
+        HttpResponse<String> isolated = api("POST", "/api/machines/" + machineId + "/isolate",
+                "{\"Comment\":\"" + comment + "\",\"IsolationType\":\"Full\"}");
+        assertThat(isolated.statusCode()).as(isolated.body()).isEqualTo(201);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(isolated.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    private void cancelByApi(String actionId) throws Exception {
+        api("POST", "/api/machineactions/" + actionId + "/cancel", "{\"Comment\":\"Test over\"}");
+    }
+
+    @Test
+    void aViewer_findsNoIsolateButton_isToldWhy_andTheApiRefusesItToo() throws Exception {
+        // A pending action the viewer sees in the Action center, without a Cancel button.
+        String comment = "Isolated by runbook for the auditor " + UUID.randomUUID();
+        String actionId = isolateByApi(OFFLINE_ID, comment);
+        try {
+            viewerSees(comment);
+        } finally {
+            cancelByApi(actionId);
+        }
+    }
+
+    private void viewerSees(String pendingComment) throws Exception {
+        String password = cordon.addUser("auditor", "Viewer");
+        Dashboard ui = browser(1280, 900, "auditor", password);
+        assertThat(ui.driver().findElement(By.id("signed-in-as")).getText()).isEqualTo("Signed in as auditor · Viewer");
+        ui.openDeviceFromList(WINDOWS_11);
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-remediation-reason")));
+        assertThat(ui.driver().findElements(By.id("device-action"))).as("no Isolate / Release button").isEmpty();
+        assertThat(ui.driver().findElement(By.id("no-remediation-reason")).getText())
+                .contains("Viewer (View data)", "Active remediation actions");
+        screenshot("1280/device-page-viewer.png");
+        ui.open("/actions");
+        ui.await().until(d -> ui.actionRow(pendingComment).isPresent());
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("no-remediation-reason")));
+        assertThat(ui.driver().findElements(By.cssSelector("button.cancel-action"))).isEmpty();
+
+        // What the page does not offer, the API refuses: the same call the Isolate button would make, with the
+        // session and its CSRF token, is 403 and stores nothing.
+        String machineId = machineId(WINDOWS_11);
+        int before = actionCount(machineId);
+        Object status = chromium.script("return fetch('/dashboard/session').then(r => r.json()).then(s => fetch("
+                + "'/dashboard/api/machines/' + arguments[0] + '/isolate', {method: 'POST', headers: {'Content-Type':"
+                + " 'application/json', [s.csrf.headerName]: s.csrf.token}, body: JSON.stringify({Comment: 'x',"
+                + " IsolationType: 'Full'})})).then(r => r.status)", machineId);
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+        assertThat(actionCount(machineId)).isEqualTo(before);
+    }
+
+    @Test
+    void aResponderForServers_findsNoWorkstation_inTheList_bySearch_inTheActionCenter_orByItsUrl() throws Exception {
+        // A workstation's action, made by a runbook that covers every group: the Servers team must not see it.
+        String comment = "Workstation isolated by runbook " + UUID.randomUUID();
+        String actionId = isolateByApi(OFFLINE_ID, comment);
+        try {
+            String password = cordon.addUser("server-oncall", "Responder", "--groups", "Servers");
+            Dashboard ui = browser(1280, 900, "server-oncall", password);
+            ui.open("/devices");
+            ui.await().until(d -> d.findElement(By.id("devices")).getText().contains(SERVER_2019));
+            String list = ui.driver().findElement(By.id("devices")).getText();
+            assertThat(list).contains(SERVER_2019, LINUX).doesNotContain(WINDOWS_11, OFFLINE, MAC);
+            screenshot("1280/devices-servers-only.png");
+
+            ui.driver().findElement(By.id("device-search")).sendKeys("lt-");
+            ui.await().until(d -> !d.findElement(By.tagName("main")).getText().contains(SERVER_2019));
+            assertThat(ui.driver().findElement(By.tagName("main")).getText()).doesNotContain(WINDOWS_11, OFFLINE);
+
+            for (String tab : List.of("/actions", "/actions?tab=history")) {
+                ui.open(tab);
+                ui.awaitLive();
+                // Listed (the table) or nothing to list (its sentence): either way the server has answered.
+                ui.await().until(d -> !d.findElements(By.cssSelector("#actions, main p.empty")).isEmpty());
+                assertThat(ui.actionRow(comment)).as("the workstation's pending action").isEmpty();
+                assertThat(ui.driver().findElement(By.tagName("main")).getText()).doesNotContain(OFFLINE, WINDOWS_11);
+            }
+
+            ui.open("/devices/" + OFFLINE_ID);
+            ui.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Device not found"));
+            assertThat(ui.driver().findElement(By.tagName("main")).getText()).doesNotContain(OFFLINE);
+            screenshot("1280/device-not-found-for-servers.png");
+
+            // Its own group it acts on: the server's page offers Isolate device.
+            ui.openDeviceFromList(SERVER_2019);
+            ui.awaitActionButton("Isolate device");
+        } finally {
+            cancelByApi(actionId);
+        }
     }
 
     @Test
