@@ -63,7 +63,10 @@ export function noRemediationReason() {
 export function showSignedIn(session) {
   const who = document.getElementById('signed-in-as');
   const roles = session.roles.length ? ` · ${session.roles.join(', ')}` : '';
-  who.textContent = `Signed in as ${session.userName}${roles}`;
+  // A role limited to device groups says so: the analyst then knows why other devices are not listed.
+  const limited = session.deviceGroups;
+  const groups = limited ? ` · ${limited.length ? limited.join(', ') : 'no device group'}` : '';
+  who.textContent = `Signed in as ${session.userName}${roles}${groups}`;
   who.hidden = false;
   const button = document.getElementById('sign-out');
   button.hidden = false;

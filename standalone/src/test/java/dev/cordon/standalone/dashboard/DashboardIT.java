@@ -430,6 +430,8 @@ class DashboardIT {
         try {
             String password = cordon.addUser("server-oncall", "Responder", "--groups", "Servers");
             Dashboard ui = browser(1280, 900, "server-oncall", password);
+            assertThat(ui.driver().findElement(By.id("signed-in-as")).getText())
+                    .isEqualTo("Signed in as server-oncall · Responder · Servers");
             ui.open("/devices");
             ui.await().until(d -> d.findElement(By.id("devices")).getText().contains(SERVER_2019));
             String list = ui.driver().findElement(By.id("devices")).getText();
