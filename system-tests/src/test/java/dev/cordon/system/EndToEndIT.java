@@ -100,12 +100,14 @@ class EndToEndIT {
             assertThat(entry.has("timestamp")).isTrue();
             previous = entry.get("sequence").asLong();
         }
-        assertThat(steps).containsExactly("DeviceRegistered:null", "DeviceIsolationRequested:Pending",
+        // The registration puts the device in its device group (the default one: no groups are configured here).
+        assertThat(steps).containsExactly("DeviceRegistered:null", "DeviceGroupChanged:null",
+                "DeviceIsolationRequested:Pending",
                 "MachineActionStarted:InProgress", "DeviceIsolated:Succeeded", "DeviceReleaseRequested:Pending",
                 "DeviceReleased:Succeeded");
-        assertThat(timeline.get(1).get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
-        assertThat(timeline.get(1).get("comment").asText()).isEqualTo("Suspected ransomware");
-        assertThat(timeline.get(1).get("actionId").asText()).isEqualTo(isolation);
+        assertThat(timeline.get(2).get("requestor").asText()).isEqualTo(TestIssuer.TEST_CLIENT);
+        assertThat(timeline.get(2).get("comment").asText()).isEqualTo("Suspected ransomware");
+        assertThat(timeline.get(2).get("actionId").asText()).isEqualTo(isolation);
 
         JsonNode listed = reads.get("/api/machineactions?$filter="
                 + encode("machineId eq '" + device + "' and type eq 'Isolate'")).body().get("value");
