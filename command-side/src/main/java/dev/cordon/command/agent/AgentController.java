@@ -75,7 +75,7 @@ class AgentController {
         requireOwnMachine(id);
         String reported = IpAddresses.literal("ipAddress", ipAddress);
         if (!devices.exists(id)) {
-            throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + id + " was not found.");
+            throw RuleViolationException.unknownMachine(id);
         }
         presence.seen(id, reported, request.getRemoteAddr());
         return new PendingActions(index.openActionsOf(id).stream()

@@ -2,7 +2,6 @@ package dev.cordon.command.api;
 
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.idempotency.Idempotency;
-import dev.cordon.events.error.ErrorCode;
 import dev.cordon.service.request.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
@@ -64,8 +63,7 @@ public class CommandSender {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (AggregateNotFoundException e) {
-            throw new RuleViolationException(ErrorCode.ResourceNotFound,
-                    "Machine " + e.getAggregateIdentifier() + " was not found.");
+            throw RuleViolationException.unknownMachine(String.valueOf(e.getAggregateIdentifier()));
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.cordon.command.api;
 import dev.cordon.command.action.ActionIndex;
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.error.RuleViolationException;
-import dev.cordon.events.error.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /** Finds an action by id, or answers 404 the way every endpoint should. */
@@ -17,7 +16,6 @@ public class MachineActions {
     }
 
     public ActionRecord require(String actionId) {
-        return index.find(actionId).orElseThrow(() -> new RuleViolationException(ErrorCode.ResourceNotFound,
-                "Action " + actionId + " was not found."));
+        return index.find(actionId).orElseThrow(() -> RuleViolationException.unknownAction(actionId));
     }
 }

@@ -89,8 +89,7 @@ class AuditExportController {
         if (machineId != null) {
             RequestRules.machineId(machineId);
             if (!store.exists(machineId) || !groups.covers(scope, machineId)) {
-                throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + machineId
-                        + " was not found.");
+                throw RuleViolationException.unknownMachine(machineId);
             }
         }
         response.setContentType(NDJSON);

@@ -70,7 +70,7 @@ class DeviceHistory {
         groups.requireCovered(scope, machineId);
         List<StoredEvent> events = store.ofDevice(machineId);
         if (events.isEmpty()) {
-            throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + machineId + " was not found.");
+            throw RuleViolationException.unknownMachine(machineId);
         }
         return events;
     }

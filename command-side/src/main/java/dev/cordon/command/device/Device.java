@@ -154,8 +154,7 @@ public class Device {
     @CommandHandler
     public ActionRecord handle(CancelMachineActionCommand cmd, DeadlineManager deadlines, DeviceGroups groups) {
         if (!covers(cmd.scope(), groups)) {
-            throw new RuleViolationException(ErrorCode.ResourceNotFound, "Action " + cmd.actionId()
-                    + " was not found.");
+            throw RuleViolationException.unknownAction(cmd.actionId());
         }
         requireOpen(cmd.actionId());
         OpenAction action = openAction;
@@ -226,7 +225,7 @@ public class Device {
     /** Outside the caller's groups the device does not exist: CommandSender's answer for a device never registered. */
     private void requireVisibleTo(DeviceScope scope, DeviceGroups groups) {
         if (!covers(scope, groups)) {
-            throw new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + deviceId + " was not found.");
+            throw RuleViolationException.unknownMachine(deviceId);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.cordon.command.group;
 
 import dev.cordon.command.error.RuleViolationException;
-import dev.cordon.events.error.ErrorCode;
 import dev.cordon.service.security.DeviceScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +41,8 @@ public class DeviceGroupIndex {
      */
     public void requireCovered(DeviceScope scope, String deviceId) {
         if (!covers(scope, deviceId)) {
-            throw notFound(deviceId);
+            throw RuleViolationException.unknownMachine(deviceId);
         }
-    }
-
-    public static RuleViolationException notFound(String deviceId) {
-        return new RuleViolationException(ErrorCode.ResourceNotFound, "Machine " + deviceId + " was not found.");
     }
 
     /**

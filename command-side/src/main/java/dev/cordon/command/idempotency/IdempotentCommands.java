@@ -69,10 +69,8 @@ public class IdempotentCommands {
                     "Idempotency key without its action " + entry.actionId()));
             if (!groups.covers(scope, action.deviceId())) {
                 // The answer the command itself would give: a cancel names the action, the others the device.
-                throw "cancel".equals(request.operation())
-                        ? new RuleViolationException(ErrorCode.ResourceNotFound, "Action " + action.actionId()
-                                + " was not found.")
-                        : DeviceGroupIndex.notFound(action.deviceId());
+                throw "cancel".equals(request.operation()) ? RuleViolationException.unknownAction(action.actionId())
+                        : RuleViolationException.unknownMachine(action.deviceId());
             }
             return new Answer(action, true);
         });
