@@ -3,7 +3,6 @@ package dev.cordon.identity.store;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -67,26 +66,14 @@ public final class ClientRegistry {
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         ClientEntry entry = new ClientEntry(clientId, name, encoder.encode(secret), List.copyOf(permissions),
                 machineId, clock.instant(), List.copyOf(deviceGroups));
-        file.change(current -> {
-            if (current.stream().anyMatch(c -> c.name().equals(name) || c.clientId().equals(clientId))) {
-                throw new IllegalArgumentException("A client named '" + name + "' exists already");
-            }
-            List<ClientEntry> next = new ArrayList<>(current);
-            next.add(entry);
-            return next;
-        });
+        file.add(entry, c -> c.name().equals(name) || c.clientId().equals(clientId),
+                "A client named '" + name + "' exists already");
         return new NewClient(entry, secret);
     }
 
     /** @return whether a client of that name or client id was there */
     public boolean remove(String nameOrClientId) {
-        boolean[] removed = {false};
-        file.change(current -> {
-            List<ClientEntry> next = new ArrayList<>(current);
-            removed[0] = next.removeIf(c -> c.name().equals(nameOrClientId) || c.clientId().equals(nameOrClientId));
-            return next;
-        });
-        return removed[0];
+        return file.removeIf(c -> c.name().equals(nameOrClientId) || c.clientId().equals(nameOrClientId));
     }
 
     private byte[] randomBytes() {

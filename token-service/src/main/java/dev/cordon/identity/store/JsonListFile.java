@@ -11,7 +11,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,8 +45,35 @@ public final class JsonListFile<E> {
         return entries;
     }
 
+    /**
+     * Adds {@code entry}, unless an entry on disk now clashes with it (a name taken).
+     *
+     * @throws IllegalArgumentException with {@code clashMessage}, and nothing written, if one does
+     */
+    public void add(E entry, Predicate<E> clashes, String clashMessage) {
+        change(current -> {
+            if (current.stream().anyMatch(clashes)) {
+                throw new IllegalArgumentException(clashMessage);
+            }
+            List<E> next = new ArrayList<>(current);
+            next.add(entry);
+            return next;
+        });
+    }
+
+    /** @return whether there was an entry to remove */
+    public boolean removeIf(Predicate<E> which) {
+        boolean[] removed = {false};
+        change(current -> {
+            List<E> next = new ArrayList<>(current);
+            removed[0] = next.removeIf(which);
+            return next;
+        });
+        return removed[0];
+    }
+
     /** Applies {@code change} to what is on disk now, under the lock, and writes the result. */
-    public synchronized void change(UnaryOperator<List<E>> change) {
+    private synchronized void change(UnaryOperator<List<E>> change) {
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             loadedVersion = null; // read what is on disk now, not what was cached

@@ -70,26 +70,13 @@ public final class UserRegistry {
         String generated = password == null ? generate() : null;
         UserEntry entry = new UserEntry(name, role, groups, encoder.encode(password == null ? generated : password),
                 clock.instant());
-        file.change(current -> {
-            if (current.stream().anyMatch(u -> u.name().equalsIgnoreCase(name))) {
-                throw new IllegalArgumentException("A user named '" + name + "' exists already");
-            }
-            List<UserEntry> next = new ArrayList<>(current);
-            next.add(entry);
-            return next;
-        });
+        file.add(entry, u -> u.name().equalsIgnoreCase(name), "A user named '" + name + "' exists already");
         return new NewUser(entry, generated);
     }
 
     /** @return whether a user of that name was there */
     public boolean remove(String name) {
-        boolean[] removed = {false};
-        file.change(current -> {
-            List<UserEntry> next = new ArrayList<>(current);
-            removed[0] = next.removeIf(u -> u.name().equalsIgnoreCase(name));
-            return next;
-        });
-        return removed[0];
+        return file.removeIf(u -> u.name().equalsIgnoreCase(name));
     }
 
     /** Trimmed, none blank, each once (ignoring letter case, as groups compare). */
