@@ -200,6 +200,7 @@ class AuthorizationServerConfig {
         http.securityMatcher(tenant.loginPath())
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .authenticationManager(new ProviderManager(provider))
+                // This chain is the sign-in page alone (its security matcher): whoever is not signed in must reach it.
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .formLogin(form -> form.loginPage(tenant.loginPath()).loginProcessingUrl(tenant.loginPath())
                         .usernameParameter("username").passwordParameter("password")

@@ -106,6 +106,8 @@ class DashboardSignIn {
         pages.setMatchingRequestParameterName(null); // the page's own address, without ?continue
         http.securityMatcher(DASHBOARD)
                 .authorizeHttpRequests(authorize -> authorize
+                        // An error dispatch only writes the error of a request already judged; the sign-in's own
+                        // start and its redirect back cannot need a session, since they are how one is made.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PATHS.matcher("/oauth2/authorization/**"),
                                 PATHS.matcher("/login/oauth2/code/**")).permitAll()
