@@ -12,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Collections;
@@ -46,43 +48,60 @@ public class GatewayServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.decide(request.getHeader(RequestIds.HEADER));
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        URI base = upstreams.tokenServiceFor(path);
+        List<URI> bases;
+        URI tokenService = upstreams.tokenServiceFor(path);
         String upstream = "token service";
-        if (base == null) {
+        if (tokenService != null) {
+            bases = List.of(tokenService);
+        } else {
             Route route = RouteTable.route(request.getMethod(), path);
             if (route == Route.NOT_ROUTED) {
                 ErrorWriter.write(response, ErrorCode.NotFound, "No such resource on this URL", requestId, 0);
                 return;
             }
-            base = upstreams.of(route);
+            bases = upstreams.candidates(route);
             upstream = route.description();
         }
-        if (base == null) {
+        if (bases.isEmpty()) {
             ErrorWriter.write(response, ErrorCode.ServiceUnavailable,
                     "Cordon is starting or stopping; try again shortly", requestId, RETRY_AFTER_SECONDS);
             return;
         }
-        URI target;
-        try {
-            String query = request.getQueryString();
-            target = URI.create(base + request.getRequestURI() + (query == null ? "" : "?" + query));
-        } catch (IllegalArgumentException e) {
-            ErrorWriter.write(response, ErrorCode.InvalidInput,
-                    "The URL could not be parsed; encode it as UTF-8 with valid %XX escapes", requestId, 0);
-            return;
+        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        HttpResponse<InputStream> answer = null;
+        for (URI base : bases) {
+            URI uri;
+            try {
+                uri = URI.create(base + target);
+            } catch (IllegalArgumentException e) {
+                ErrorWriter.write(response, ErrorCode.InvalidInput,
+                        "The URL could not be parsed; encode it as UTF-8 with valid %XX escapes", requestId, 0);
+                return;
+            }
+            try {
+                answer = client.send(upstreamRequest(request, uri, requestId),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                break;
+            } catch (ConnectException | HttpConnectTimeoutException refused) {
+                // Nothing reached this replica (the body is read only once connected): the next one may take it.
+                upstreams.unreachable(base);
+                log.debug("The {} at {} refused {} {} [{}]: {}", upstream, base, request.getMethod(), path,
+                        requestId, refused.toString());
+            } catch (IOException | UncheckedIOException e) {
+                // Sent, perhaps in part: another replica must not get a second copy. The client may retry with its
+                // Idempotency-Key.
+                log.warn("The {} did not answer {} {} [{}]: {}", upstream, request.getMethod(), path,
+                        requestId, e.toString());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "Cordon is stopping", requestId, 0);
+                return;
+            }
         }
-        HttpResponse<InputStream> answer;
-        try {
-            answer = client.send(upstreamRequest(request, target, requestId), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("The {} did not answer {} {} [{}]: {}", upstream, request.getMethod(), path,
-                    requestId, e.toString());
+        if (answer == null) {
             ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "The " + upstream
                     + " of Cordon is not reachable; try again shortly", requestId, RETRY_AFTER_SECONDS);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "Cordon is stopping", requestId, 0);
             return;
         }
         relay(answer, response);

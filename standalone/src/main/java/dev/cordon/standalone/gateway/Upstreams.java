@@ -2,27 +2,60 @@ package dev.cordon.standalone.gateway;
 
 import dev.cordon.service.routing.Route;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where the two services (and the token service) listen; unknown until they are healthy, and again once they are being
- * stopped.
+ * Where the services (and the token service) listen; unknown until they are healthy, and again once they are being
+ * stopped. A side may have several replicas (the cluster mode): requests take turns among them, and a replica that
+ * refused a connection is passed over for a short while, so that a dead one costs each client one retry at most,
+ * not one failure in N.
  */
 public class Upstreams {
 
-    private record Addresses(URI commandSide, URI querySide) {
+    /** Long enough to spare clients the dead replica's refusals, short enough to find a restarted one at once. */
+    static final Duration PASSED_OVER_FOR = Duration.ofSeconds(5);
+
+    private record Replicas(List<URI> commandSides, List<URI> querySides) {
     }
 
-    private volatile Addresses addresses;
+    private final Clock clock;
+    private final AtomicInteger turn = new AtomicInteger();
+    private final Map<URI, Instant> unreachableUntil = new ConcurrentHashMap<>();
+    private volatile Replicas replicas;
     private volatile URI tokenService;
     private volatile Set<String> tokenServicePaths = Set.of();
 
+    public Upstreams() {
+        this(Clock.systemUTC());
+    }
+
+    Upstreams(Clock clock) {
+        this.clock = clock;
+    }
+
     public void set(URI commandSide, URI querySide) {
-        addresses = new Addresses(commandSide, querySide);
+        set(List.of(commandSide), List.of(querySide));
+    }
+
+    /** Every replica of each side; neither list may be empty. */
+    public void set(List<URI> commandSides, List<URI> querySides) {
+        if (commandSides.isEmpty() || querySides.isEmpty()) {
+            throw new IllegalArgumentException("Each side needs at least one replica");
+        }
+        replicas = new Replicas(List.copyOf(commandSides), List.copyOf(querySides));
+        unreachableUntil.clear();
     }
 
     public void clear() {
-        addresses = null;
+        replicas = null;
         tokenService = null;
     }
 
@@ -44,16 +77,44 @@ public class Upstreams {
         return address != null && tokenServicePaths.contains(path) ? address : null;
     }
 
-    /** @return the base URI of the routed service, or {@code null} while Cordon is not (or no longer) up */
+    /** @return the first replica to try for the route, or {@code null} while Cordon is not (or no longer) up */
     public URI of(Route route) {
-        Addresses current = addresses;
+        List<URI> order = candidates(route);
+        return order.isEmpty() ? null : order.get(0);
+    }
+
+    /**
+     * The routed side's replicas in the order to try them: starting at this request's turn, those that refused a
+     * connection lately last (all of them, if all did: one may be back). Empty while Cordon is not up.
+     */
+    public List<URI> candidates(Route route) {
+        Replicas current = replicas;
         if (current == null) {
-            return null;
+            return List.of();
         }
-        return switch (route) {
-            case COMMAND_SIDE -> current.commandSide();
-            case QUERY_SIDE -> current.querySide();
-            case NOT_ROUTED -> null;
+        List<URI> side = switch (route) {
+            case COMMAND_SIDE -> current.commandSides();
+            case QUERY_SIDE -> current.querySides();
+            case NOT_ROUTED -> List.of();
         };
+        if (side.size() <= 1) {
+            return side;
+        }
+        int start = Math.floorMod(turn.getAndIncrement(), side.size());
+        Instant now = clock.instant();
+        List<URI> reachable = new ArrayList<>(side.size());
+        List<URI> passedOver = new ArrayList<>();
+        for (int i = 0; i < side.size(); i++) {
+            URI replica = side.get((start + i) % side.size());
+            Instant until = unreachableUntil.get(replica);
+            (until != null && now.isBefore(until) ? passedOver : reachable).add(replica);
+        }
+        reachable.addAll(passedOver);
+        return reachable;
+    }
+
+    /** A replica refused a connection (nothing was sent to it): passed over for a while. */
+    public void unreachable(URI replica) {
+        unreachableUntil.put(replica, clock.instant().plus(PASSED_OVER_FOR));
     }
 }

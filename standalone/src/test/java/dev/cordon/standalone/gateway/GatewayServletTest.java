@@ -221,6 +221,40 @@ class GatewayServletTest {
     }
 
     @Test
+    void replicasOfASide_takeTurns() throws Exception {
+        try (FakeService second = new FakeService("command-2")) {
+            upstreams.set(List.of(commandSide.uri(), second.uri()), List.of(querySide.uri()));
+
+            List<String> answeredBy = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answeredBy.add(isolate().headers().firstValue("X-Upstream").orElseThrow());
+            }
+
+            assertThat(answeredBy).containsExactlyInAnyOrder("command", "command-2", "command", "command-2");
+        }
+    }
+
+    @Test
+    void aReplicaThatRefusesConnections_costsNoRequest_andIsPassedOverThen() throws Exception {
+        URI dead = URI.create("http://127.0.0.1:" + FreePorts.next());
+        upstreams.set(List.of(dead, commandSide.uri()), List.of(querySide.uri()));
+
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> response = isolate();
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(response.headers().firstValue("X-Upstream")).hasValue("command");
+        }
+        assertThat(upstreams.candidates(dev.cordon.service.routing.Route.COMMAND_SIDE))
+                .as("the dead replica is tried last while it is passed over").endsWith(dead);
+    }
+
+    private HttpResponse<String> isolate() throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(url("/api/machines/abc/isolate"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Comment\":\"c\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void beforeTheServicesAreUp_everyRequestIsA503ThatSaysSo() throws Exception {
         upstreams.clear();
 
