@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * One broker of three dies while the command side publishes (RF 3, min.insync.replicas 2, 6 partitions, the brokers'
@@ -173,6 +174,10 @@ class PublishFailoverIT {
     void segments_ofAReplicaThatDied_areTakenOverWithinTheClaimTimeoutAndOneInterval() {
         PooledStreamingEventProcessor publisher = app.getBean(EventProcessingConfiguration.class)
                 .eventProcessor("kafka-publisher", PooledStreamingEventProcessor.class).orElseThrow();
+        // Axon has no getter for them: PublisherClaims' settings, read where the coordinator keeps them.
+        Object coordinator = ReflectionTestUtils.getField(publisher, "coordinator");
+        assertThat(ReflectionTestUtils.getField(coordinator, "coordinatorExtendsClaims")).isEqualTo(true);
+        assertThat(ReflectionTestUtils.getField(coordinator, "claimExtensionThreshold")).isEqualTo(2_000L);
         JdbcTemplate jdbc = CommandSideInstances.jdbc(app);
         publisher.shutDown();
         jdbc.update("update token_entry set owner = 'replica-that-died', timestamp = ?"
