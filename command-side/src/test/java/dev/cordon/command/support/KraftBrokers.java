@@ -34,6 +34,9 @@ public final class KraftBrokers implements AutoCloseable {
 
     public static KraftBrokers start(Map<String, String> brokerProperties) {
         EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(3, 1);
+        // Not spring.embedded.kafka.brokers: the other tests' cached contexts resolve that one, and would find this
+        // cluster, closed, instead of their own broker.
+        embedded.brokerListProperty("cordon.test.failover.brokers");
         embedded.brokerProperties(brokerProperties);
         embedded.afterPropertiesSet();
         return new KraftBrokers(embedded);
