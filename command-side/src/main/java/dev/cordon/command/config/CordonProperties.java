@@ -30,7 +30,11 @@ public record CordonProperties(Actions actions, Commands commands, Isolation iso
     /**
      * @param topic             the one topic every stored event is published to
      * @param source            the CloudEvents {@code source} of published events
-     * @param sendTimeout       how long a publishing batch waits for the broker before it is retried
+     * @param sendTimeout       how long a publishing batch waits for the broker before it is retried (the
+     *                          producer's delivery timeout); shorter than the publisher's token claim timeout
+     * @param requestTimeout    how long the producer waits for one answer of a broker before it sends again (to
+     *                          the partition's new leader, when one broker died without closing its connections)
+     * @param maxBlock          how long a send waits for the topic's metadata (the brokers away at start)
      * @param partitions        partitions of the topic when Cordon creates it (the key, the device id, keeps order)
      * @param replicationFactor replication of the topic when Cordon creates it; unset: the broker's default
      * @param retention         how long the topic keeps records when Cordon creates it: {@code unbounded} (the
@@ -40,8 +44,8 @@ public record CordonProperties(Actions actions, Commands commands, Isolation iso
      *                          default. With {@code acks=all}, a write is acknowledged only once this many
      *                          replicas have it, so an acknowledged event survives the loss of a broker.
      */
-    public record Kafka(String topic, String source, Duration sendTimeout, int partitions, Short replicationFactor,
-                        String retention, Integer minInsyncReplicas) {
+    public record Kafka(String topic, String source, Duration sendTimeout, Duration requestTimeout, Duration maxBlock,
+                        int partitions, Short replicationFactor, String retention, Integer minInsyncReplicas) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cordon.command.health;
 
 import dev.cordon.command.publish.PublishBacklog;
+import java.time.Clock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ class HealthConfig {
 
     @Bean
     EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing,
-                                                                  PublishBacklog backlog, ProcessorFailures failures) {
-        return new EventProcessorsHealthIndicator(processing, backlog, failures);
+                                                                  PublishBacklog backlog, ProcessorFailures failures,
+                                                                  PublishHealthProperties health, Clock clock) {
+        return new EventProcessorsHealthIndicator(processing, backlog, failures, health.publishDelayThreshold(), clock);
     }
 }

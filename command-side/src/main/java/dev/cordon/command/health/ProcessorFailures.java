@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +31,25 @@ public class ProcessorFailures {
         this.clock = clock;
     }
 
+    /**
+     * A batch that lost its segment's claim to another replica (its commit finds the token taken) is not a failure of
+     * publishing: the other replica publishes it. Remembered, it kept a replica whose segments had moved DEGRADED long
+     * after a broker fault, as the claims settled only after the fault and each loss restarted the forget time.
+     */
     void failed(String processor, Throwable error) {
+        if (lostClaim(error)) {
+            return;
+        }
         failures.put(processor, new Failure(clock.instant(), String.valueOf(error)));
+    }
+
+    private static boolean lostClaim(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnableToClaimTokenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void succeeded(String processor) {

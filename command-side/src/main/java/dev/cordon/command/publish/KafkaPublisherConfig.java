@@ -37,16 +37,34 @@ class KafkaPublisherConfig {
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        // A record is given up (and its batch retried) within the publisher's send timeout, not Kafka's 2 minutes.
-        long sendTimeout = properties.kafka().sendTimeout().toMillis();
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, sendTimeout / 2));
-        props.put(ProducerConfig.LINGER_MS_CONFIG, Math.min(5, (int) (sendTimeout / 4)));
+        props.putAll(failoverTimings(properties.kafka()));
         DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(props);
         // Boot's customizers bind the producer's own metrics (kafka_producer_*) to Micrometer, as for its own factory.
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
+    }
+
+    /**
+     * How soon a send gets over a broker's loss (docs/operations.md#failover). A record is given up, and its batch
+     * retried, within the send timeout rather than Kafka's 2 minutes, so that one batch's wait stays inside the
+     * publisher's claim timeout (PublisherClaims). A request to a broker that hangs, or whose host vanished without
+     * closing its connections, is abandoned after the request timeout and sent again to the partition's new leader,
+     * rather than after up to 30 s; a broker process that dies closes its connections, and then the brokers' own
+     * failure detection decides the stall. The short linger keeps the delivery timeout's arithmetic (it must cover
+     * linger and one request) true.
+     */
+    static Map<String, Object> failoverTimings(CordonProperties.Kafka kafka) {
+        long sendTimeout = kafka.sendTimeout().toMillis();
+        long requestTimeout = kafka.requestTimeout().toMillis();
+        int linger = 5;
+        if (requestTimeout + linger > sendTimeout) {
+            throw new IllegalArgumentException("cordon.kafka.request-timeout (" + kafka.requestTimeout()
+                    + ") must be shorter than cordon.kafka.send-timeout (" + kafka.sendTimeout() + ")");
+        }
+        return Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, kafka.maxBlock().toMillis(),
+                ProducerConfig.LINGER_MS_CONFIG, linger);
     }
 
     @Bean

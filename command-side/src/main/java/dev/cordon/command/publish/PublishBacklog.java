@@ -1,8 +1,11 @@
 package dev.cordon.command.publish;
 
 import dev.cordon.command.config.AxonConfig;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -39,6 +42,22 @@ public class PublishBacklog {
     /** @return how many events the publisher has still to send (approximately: gaps in the index count too) */
     public long events() {
         long head = position(eventStore.createHeadToken());
+        return Math.max(0, head - publisherPosition());
+    }
+
+    /**
+     * When the oldest event still to send was stored: the first one after the slowest segment's position. It may
+     * belong to a segment that is further on (so it errs towards older), never to one already sent by all.
+     *
+     * @return empty when nothing waits
+     */
+    public Optional<Instant> oldestWaitingSince() {
+        List<String> stored = jdbc.queryForList("select time_stamp from domain_event_entry where global_index > ?"
+                + " order by global_index limit 1", String.class, publisherPosition());
+        return stored.stream().findFirst().map(Instant::parse);
+    }
+
+    private long publisherPosition() {
         Map<Integer, Long> positions = new HashMap<>();
         jdbc.query("select segment, token_type, token from token_entry where processor_name = ?",
                 row -> {
@@ -47,8 +66,7 @@ public class PublishBacklog {
         processing.eventProcessor(AxonConfig.KAFKA_PUBLISHER_PROCESSOR, StreamingEventProcessor.class)
                 .ifPresent(publisher -> publisher.processingStatus().forEach((segment, status) -> status
                         .getCurrentPosition().ifPresent(held -> positions.merge(segment, held, Math::max))));
-        long publisher = positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
-        return Math.max(0, head - publisher);
+        return positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
 
     private long position(String type, byte[] token) {

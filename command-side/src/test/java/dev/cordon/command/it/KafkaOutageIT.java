@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.admin.auto-create=false",
-        "spring.kafka.producer.properties.max.block.ms=1000",
+        "cordon.kafka.max-block=1s",
         "cordon.kafka.topic=" + KafkaOutageIT.TOPIC})
 @EmbeddedKafka(kraft = true, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
 @DirtiesContext // a configuration no other test shares: its app and broker stop after it, not at the JVM's end

@@ -18,8 +18,8 @@ class KafkaPublisherConfigTest {
 
     private static NewTopic topic(String retention) {
         return new KafkaPublisherConfig().deviceEventsTopic(new CordonProperties(null, null, null,
-                new CordonProperties.Kafka("cordon.device-events", "urn:cordon:command-side", Duration.ofSeconds(30),
-                        3, null, retention, null), null));
+                new CordonProperties.Kafka("cordon.device-events", "urn:cordon:command-side", Duration.ofSeconds(5),
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), 3, null, retention, null), null));
     }
 
     @ParameterizedTest
