@@ -3,6 +3,8 @@ package dev.cordon.standalone.gateway;
 import dev.cordon.service.error.JsonErrorValveCustomizer;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,15 +17,30 @@ public class GatewayConfig {
         return new Upstreams();
     }
 
-    /** HTTP/1.1 to the services, redirects passed to the client as they are; no overall timeout (event streams). */
+    /** The request bodies' deadlines: one thread, each deadline is a moment's work. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService gatewayTimer() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
-    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        ServletRegistrationBean<GatewayServlet> registration =
-                new ServletRegistrationBean<>(new GatewayServlet(upstreams, client), "/*");
+    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams, GatewayProperties settings,
+            ScheduledExecutorService gatewayTimer) {
+        ServletRegistrationBean<GatewayServlet> registration = new ServletRegistrationBean<>(
+                new GatewayServlet(upstreams, httpClient(), settings, gatewayTimer), "/*");
         registration.setName("gateway");
+        registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /** HTTP/1.1 to the services, redirects passed to the client as they are; no overall timeout (event streams). */
+    static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Tomcat's own refusals (a malformed path) answered with the public error JSON, as on both services. */
