@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +44,20 @@ public class GatewayConfig {
     static HttpClient httpClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The gateway leaves a body unread only when it refuses it (too large, too slow): Tomcat must then close the
+     * connection at once, not read the rest to keep it alive, which would hold a thread for as long as a slow client
+     * takes to send it.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> noSwallowedBodies() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                http.setMaxSwallowSize(0);
+            }
+        });
     }
 
     /** Tomcat's own refusals (a malformed path) answered with the public error JSON, as on both services. */
