@@ -3,10 +3,13 @@ package dev.cordon.standalone.gateway;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
 
 /** The gateway servlet in a real Tomcat on an ephemeral port, as the launcher registers it. */
@@ -33,6 +36,12 @@ final class RunningGateway implements AutoCloseable {
             registration.setAsyncSupported(true);
         });
         server.start();
+    }
+
+    /** Tomcat's worker threads busy now: those a blocking relay would hold for each slow client. */
+    int busyThreads() {
+        Executor executor = ((TomcatWebServer) server).getTomcat().getConnector().getProtocolHandler().getExecutor();
+        return executor instanceof ThreadPoolExecutor pool ? pool.getActiveCount() : -1;
     }
 
     int port() {
