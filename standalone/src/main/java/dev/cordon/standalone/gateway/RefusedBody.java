@@ -1,6 +1,9 @@
 package dev.cordon.standalone.gateway;
 
 import dev.cordon.events.error.ErrorCode;
+import dev.cordon.service.error.ErrorWriter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /** A request body the gateway will not pass on: too large (413), or too slow to arrive (408). */
 final class RefusedBody extends RuntimeException {
@@ -23,5 +26,11 @@ final class RefusedBody extends RuntimeException {
 
     ErrorCode code() {
         return code;
+    }
+
+    /** The rest of the body is not read, so the connection cannot carry another request: it is closed. */
+    void answer(HttpServletResponse response, String requestId) throws IOException {
+        response.setHeader("Connection", "close");
+        ErrorWriter.write(response, code, getMessage(), requestId, 0);
     }
 }
