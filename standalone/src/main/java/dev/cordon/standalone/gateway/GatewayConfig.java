@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The gateway on its own: its settings are bound here, so that any application that imports it has them. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayConfig {
 
     @Bean
@@ -20,24 +23,25 @@ public class GatewayConfig {
         return new Upstreams();
     }
 
-    /** The request bodies' deadlines: one thread, each deadline is a moment's work. */
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService gatewayTimer() {
+    @Bean
+    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams, GatewayProperties settings) {
+        ServletRegistrationBean<GatewayServlet> registration = new ServletRegistrationBean<>(
+                new GatewayServlet(upstreams, httpClient(), settings, deadlines()), "/*");
+        registration.setName("gateway");
+        registration.setAsyncSupported(true);
+        return registration;
+    }
+
+    /**
+     * The request bodies' deadlines: one thread, each deadline is a moment's work. Not a bean: an executor bean
+     * would stand in for Boot's own task executor. The servlet shuts it down when it is destroyed.
+     */
+    static ScheduledExecutorService deadlines() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gateway-deadlines");
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    @Bean
-    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams, GatewayProperties settings,
-            ScheduledExecutorService gatewayTimer) {
-        ServletRegistrationBean<GatewayServlet> registration = new ServletRegistrationBean<>(
-                new GatewayServlet(upstreams, httpClient(), settings, gatewayTimer), "/*");
-        registration.setName("gateway");
-        registration.setAsyncSupported(true);
-        return registration;
     }
 
     /** HTTP/1.1 to the services, redirects passed to the client as they are; no overall timeout (event streams). */

@@ -82,6 +82,11 @@ public class GatewayServlet extends HttpServlet {
         admit(request, response, destination, requestId, ChangeStreams.isChangeStream(request.getMethod(), path));
     }
 
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+
     /** Counts the request against its client's limit, and a change stream against theirs, for as long as it lasts. */
     private void admit(HttpServletRequest request, HttpServletResponse response, Destination destination,
             String requestId, boolean stream) throws IOException {
