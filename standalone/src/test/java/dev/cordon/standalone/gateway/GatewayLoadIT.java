@@ -33,6 +33,7 @@ class GatewayLoadIT {
     private static final int STREAM_LIMIT = 256;
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration ORDINARY_LOAD = Duration.ofSeconds(20);
+    private static final Duration BASELINE = Duration.ofSeconds(5);
 
     private final Upstreams upstreams = new Upstreams();
     private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
@@ -63,6 +64,7 @@ class GatewayLoadIT {
 
     @Test
     void slowBodiesAndHeldStreams_leaveOrdinaryRequestsAnswered_andStreamsPastTheLimitGet503() throws Exception {
+        Ordinary baseline = ordinaryClient(BASELINE);
         List<Socket> slow = new ArrayList<>();
         for (int i = 0; i < SLOW_BODIES; i++) {
             Socket socket = open("127.0.0.2");
@@ -79,11 +81,52 @@ class GatewayLoadIT {
             streamAnswers.merge(RawHttp.read(socket, false).status(), 1, Integer::sum);
         }
 
+        Ordinary underLoad = ordinaryClient(ORDINARY_LOAD);
+
+        Map<Integer, Integer> slowAnswers = new TreeMap<>();
+        for (Socket socket : slow) {
+            slowAnswers.merge(RawHttp.read(socket, true).status(), 1, Integer::sum);
+        }
+        int openAtTheService = querySide.openChangeStreams.get();
+
+        System.out.printf("""
+                GatewayLoadIT: %d slow bodies from 127.0.0.2 (1 byte per 5 s), %d change streams from 127.0.0.3, \
+                ordinary client on 127.0.0.1 (one request at a time, reads and isolates in turn)
+                  without that load, %d s: %s
+                  under that load, %d s: %s
+                  change streams: answers by status %s (limit %d), open at the query side %d
+                  slow bodies: answers by status %s (body timeout %d s)
+                """, SLOW_BODIES, STREAMS, BASELINE.toSeconds(), baseline, ORDINARY_LOAD.toSeconds(), underLoad,
+                streamAnswers, STREAM_LIMIT, openAtTheService, slowAnswers, BODY_TIMEOUT.toSeconds());
+
+        assertThat(underLoad.answers()).as("every ordinary request answered by its service").containsOnlyKeys(201);
+        assertThat(streamAnswers).containsEntry(200, STREAM_LIMIT).containsEntry(503, STREAMS - STREAM_LIMIT);
+        assertThat(slowAnswers).as("every slow body cut off").containsOnlyKeys(408);
+    }
+
+    /** What the ordinary client saw. */
+    private record Ordinary(List<Long> sortedMicros, Map<Integer, Integer> answers, int busyThreadsMax) {
+
+        @Override
+        public String toString() {
+            return String.format("%d requests, answers by status %s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                    + "Tomcat worker threads busy at most %d", sortedMicros.size(), answers, percentile(50),
+                    percentile(99), sortedMicros.get(sortedMicros.size() - 1) / 1000.0, busyThreadsMax);
+        }
+
+        private double percentile(int percent) {
+            int index = (int) Math.ceil(percent / 100.0 * sortedMicros.size()) - 1;
+            return sortedMicros.get(Math.max(index, 0)) / 1000.0;
+        }
+    }
+
+    /** One request at a time for a while, reads and isolates in turn; the busy threads sampled every 10th. */
+    private Ordinary ordinaryClient(Duration duration) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> latenciesMicros = new ArrayList<>();
-        Map<Integer, Integer> ordinaryAnswers = new TreeMap<>();
+        Map<Integer, Integer> answers = new TreeMap<>();
         int busyThreadsMax = 0;
-        long end = System.nanoTime() + ORDINARY_LOAD.toNanos();
+        long end = System.nanoTime() + duration.toNanos();
         for (int i = 0; System.nanoTime() < end; i++) {
             HttpRequest request = i % 2 == 0
                     ? HttpRequest.newBuilder(gateway.url("/api/machineactions?$top=10")).build()
@@ -93,34 +136,13 @@ class GatewayLoadIT {
             long started = System.nanoTime();
             int status = client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
             latenciesMicros.add((System.nanoTime() - started) / 1000);
-            ordinaryAnswers.merge(status, 1, Integer::sum);
+            answers.merge(status, 1, Integer::sum);
             if (i % 10 == 0) {
                 busyThreadsMax = Math.max(busyThreadsMax, gateway.busyThreads());
             }
         }
-
-        Map<Integer, Integer> slowAnswers = new TreeMap<>();
-        for (Socket socket : slow) {
-            slowAnswers.merge(RawHttp.read(socket, true).status(), 1, Integer::sum);
-        }
-        int openAtTheService = querySide.openChangeStreams.get();
-
         Collections.sort(latenciesMicros);
-        System.out.printf("""
-                GatewayLoadIT: %d slow bodies from 127.0.0.2 (1 byte per 5 s), %d change streams from 127.0.0.3, \
-                ordinary client on 127.0.0.1 for %d s
-                  ordinary requests: %d, answers by status %s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms
-                  change streams: answers by status %s (limit %d), open at the query side %d
-                  slow bodies: answers by status %s (body timeout %d s)
-                  Tomcat worker threads busy at most %d (sampled every 10th ordinary request)
-                """, SLOW_BODIES, STREAMS, ORDINARY_LOAD.toSeconds(), latenciesMicros.size(), ordinaryAnswers,
-                percentile(latenciesMicros, 50), percentile(latenciesMicros, 99),
-                latenciesMicros.get(latenciesMicros.size() - 1) / 1000.0, streamAnswers, STREAM_LIMIT,
-                openAtTheService, slowAnswers, BODY_TIMEOUT.toSeconds(), busyThreadsMax);
-
-        assertThat(ordinaryAnswers).as("every ordinary request answered by its service").containsOnlyKeys(201);
-        assertThat(streamAnswers).containsEntry(200, STREAM_LIMIT).containsEntry(503, STREAMS - STREAM_LIMIT);
-        assertThat(slowAnswers).as("every slow body cut off").containsOnlyKeys(408);
+        return new Ordinary(latenciesMicros, answers, busyThreadsMax);
     }
 
     private Socket open(String sourceAddress) {
@@ -137,8 +159,4 @@ class GatewayLoadIT {
         }
     }
 
-    private static double percentile(List<Long> sortedMicros, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sortedMicros.size()) - 1;
-        return sortedMicros.get(Math.max(index, 0)) / 1000.0;
-    }
 }
