@@ -94,6 +94,22 @@ class GatewayProtectionTest {
         assertThat(commandSide.received.get()).isNull();
     }
 
+    /** curl asks so for any body over 1 KB: without the interim answer it waits a second before sending. */
+    @Test
+    void aClientThatExpects100Continue_getsIt_andItsBodyReachesTheService() throws Exception {
+        start(GatewayProperties.defaults());
+        Socket socket = connect("127.0.0.1");
+        String body = "{\"Comment\":\"" + "c".repeat(2000) + "\"}";
+        RawHttp.send(socket, ISOLATE + "Expect: 100-continue\r\nConnection: close\r\nContent-Length: " + body.length()
+                + "\r\n\r\n");
+
+        assertThat(RawHttp.read(socket, false).status()).isEqualTo(100);
+        RawHttp.send(socket, body);
+        assertThat(RawHttp.read(socket, true).status()).isEqualTo(201);
+        assertThat(commandSide.received.get().body()).isEqualTo(body);
+        assertThat(commandSide.received.get().header("Expect")).isNull();
+    }
+
     /** A large bulk body under the cap that the service refuses: its own 400, not a 503 "not reachable". */
     @Test
     void theServicesOwn400_onAnInvalidBodyOf1point5MB_isPassedThroughAsItIs() throws Exception {
@@ -170,6 +186,8 @@ class GatewayProtectionTest {
 
         first.close();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(openStreamStatus()).isEqualTo(200));
+        // The stream whose client left was ended at the service too, not left open behind the gateway.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(querySide.openChangeStreams).hasValue(2));
     }
 
     private Socket openStream(String path) throws IOException {
