@@ -18,6 +18,8 @@ public enum ErrorCode {
     ResourceNotFound(404),
     MethodNotAllowed(405),
     NotAcceptable(406),
+    RequestTimeout(408),
+    PayloadTooLarge(413),
     UnsupportedMediaType(415),
     TooManyRequests(429),
     InternalServerError(500),

@@ -3,11 +3,19 @@ package dev.cordon.standalone.gateway;
 import dev.cordon.service.error.JsonErrorValveCustomizer;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The gateway on its own: its settings are bound here, so that any application that imports it has them. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayConfig {
 
     @Bean
@@ -15,15 +23,45 @@ public class GatewayConfig {
         return new Upstreams();
     }
 
-    /** HTTP/1.1 to the services, redirects passed to the client as they are; no overall timeout (event streams). */
     @Bean
-    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        ServletRegistrationBean<GatewayServlet> registration =
-                new ServletRegistrationBean<>(new GatewayServlet(upstreams, client), "/*");
+    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams, GatewayProperties settings) {
+        ServletRegistrationBean<GatewayServlet> registration = new ServletRegistrationBean<>(
+                new GatewayServlet(upstreams, httpClient(), settings, deadlines()), "/*");
         registration.setName("gateway");
+        registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /**
+     * The request bodies' deadlines: one thread, each deadline is a moment's work. Not a bean: an executor bean
+     * would stand in for Boot's own task executor. The servlet shuts it down when it is destroyed.
+     */
+    static ScheduledExecutorService deadlines() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** HTTP/1.1 to the services, redirects passed to the client as they are; no overall timeout (event streams). */
+    static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The gateway leaves a body unread only when it refuses it (too large, too slow): Tomcat must then close the
+     * connection at once, not read the rest to keep it alive, which would hold a thread for as long as a slow client
+     * takes to send it.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> noSwallowedBodies() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                http.setMaxSwallowSize(0);
+            }
+        });
     }
 
     /** Tomcat's own refusals (a malformed path) answered with the public error JSON, as on both services. */

@@ -5,166 +5,150 @@ import dev.cordon.service.error.ErrorWriter;
 import dev.cordon.service.request.RequestIds;
 import dev.cordon.service.routing.Route;
 import dev.cordon.service.routing.RouteTable;
-import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one base URL: every request goes, as it came, to the service the {@link RouteTable} names (the built-in token
- * service's URLs, which only the standalone mode has, to the token service), and the answer
- * comes back as it is produced. Bodies are streamed both ways, never held, and each chunk the service sends is
- * flushed to the client as soon as nothing more is waiting, so server-sent events arrive one by one.
+ * service's URLs, which only the standalone mode has, to the token service), and the answer comes back as it is
+ * produced. Nothing waits on a thread ({@link Exchange}), so slow clients and open event streams cost connections and
+ * memory, not the container's threads; what one client, and the change streams together, may hold is bounded
+ * ({@link GatewayProperties}). Decision 0015 says why it is built so.
  */
 public class GatewayServlet extends HttpServlet {
 
-    private static final Logger log = LoggerFactory.getLogger(GatewayServlet.class);
-    private static final int RETRY_AFTER_SECONDS = 5;
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final transient Upstreams upstreams;
     private final transient HttpClient client;
+    private final transient GatewayProperties settings;
+    private final transient ScheduledExecutorService timer;
+    private final transient ClientLimit clients;
+    private final transient ChangeStreams changeStreams;
 
-    public GatewayServlet(Upstreams upstreams, HttpClient client) {
+    public GatewayServlet(Upstreams upstreams, HttpClient client, GatewayProperties settings,
+            ScheduledExecutorService timer) {
         this.upstreams = upstreams;
         this.client = client;
+        this.settings = settings;
+        this.timer = timer;
+        this.clients = new ClientLimit(settings.perClientRequests());
+        this.changeStreams = new ChangeStreams(settings.changeStreams());
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.decide(request.getHeader(RequestIds.HEADER));
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        List<URI> bases;
+        String pathAndQuery = request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        Destination destination;
         URI tokenService = upstreams.tokenServiceFor(path);
-        String upstream = "token service";
         if (tokenService != null) {
-            bases = List.of(tokenService);
+            destination = new Destination(List.of(tokenService), "token service", pathAndQuery);
         } else {
             Route route = RouteTable.route(request.getMethod(), path);
             if (route == Route.NOT_ROUTED) {
                 ErrorWriter.write(response, ErrorCode.NotFound, "No such resource on this URL", requestId, 0);
                 return;
             }
-            bases = upstreams.candidates(route);
-            upstream = route.description();
+            destination = new Destination(upstreams.candidates(route), route.description(), pathAndQuery);
         }
-        if (bases.isEmpty()) {
+        if (destination.bases().isEmpty()) {
             ErrorWriter.write(response, ErrorCode.ServiceUnavailable,
                     "Cordon is starting or stopping; try again shortly", requestId, RETRY_AFTER_SECONDS);
             return;
         }
-        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        HttpResponse<InputStream> answer = null;
-        for (URI base : bases) {
-            URI uri;
-            try {
-                uri = URI.create(base + target);
-            } catch (IllegalArgumentException e) {
-                ErrorWriter.write(response, ErrorCode.InvalidInput,
-                        "The URL could not be parsed; encode it as UTF-8 with valid %XX escapes", requestId, 0);
-                return;
-            }
-            try {
-                answer = client.send(upstreamRequest(request, uri, requestId),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                break;
-            } catch (ConnectException | HttpConnectTimeoutException refused) {
-                // Nothing reached this replica (the body is read only once connected): the next one may take it.
-                upstreams.unreachable(base);
-                log.debug("The {} at {} refused {} {} [{}]: {}", upstream, base, request.getMethod(), path,
-                        requestId, refused.toString());
-            } catch (IOException | UncheckedIOException e) {
-                // Sent, perhaps in part: another replica must not get a second copy. The client may retry with its
-                // Idempotency-Key.
-                log.warn("The {} did not answer {} {} [{}]: {}", upstream, request.getMethod(), path,
-                        requestId, e.toString());
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "Cordon is stopping", requestId, 0);
-                return;
-            }
-        }
-        if (answer == null) {
-            ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "The " + upstream
-                    + " of Cordon is not reachable; try again shortly", requestId, RETRY_AFTER_SECONDS);
+        if (!parses(destination.bases().get(0), pathAndQuery)) {
+            ErrorWriter.write(response, ErrorCode.InvalidInput,
+                    "The URL could not be parsed; encode it as UTF-8 with valid %XX escapes", requestId, 0);
             return;
         }
-        relay(answer, response);
-    }
-
-    private HttpRequest upstreamRequest(HttpServletRequest request, URI target, String requestId) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).method(request.getMethod(), body(request));
-        ProxyHeaders.Client client = new ProxyHeaders.Client(request.getRemoteAddr(), request.getScheme(),
-                request.getHeader("Host"), requestId);
-        for (Map.Entry<String, String> header : ProxyHeaders.toUpstream(request.getHeaderNames(),
-                request::getHeaders, client)) {
-            try {
-                builder.header(header.getKey(), header.getValue());
-            } catch (IllegalArgumentException restrictedOrInvalid) {
-                // a header the HTTP client sets itself, or one that is not valid HTTP: not passed on
-            }
+        long cap = settings.maxBodySize().toBytes();
+        if (request.getContentLengthLong() > cap) {
+            RefusedBody.tooLarge(cap).answer(response, requestId);
+            return;
         }
-        return builder.build();
+        admit(request, response, destination, requestId, ChangeStreams.isChangeStream(request.getMethod(), path));
     }
 
-    private static HttpRequest.BodyPublisher body(HttpServletRequest request) {
-        long length = request.getContentLengthLong();
-        boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        if (length <= 0 && !chunked) {
-            return HttpRequest.BodyPublishers.noBody();
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+
+    /** Counts the request against its client's limit, and a change stream against theirs, for as long as it lasts. */
+    private void admit(HttpServletRequest request, HttpServletResponse response, Destination destination,
+            String requestId, boolean stream) throws IOException {
+        String address = request.getRemoteAddr();
+        if (!clients.tryAcquire(address)) {
+            ErrorWriter.write(response, ErrorCode.TooManyRequests, "Too many requests of this client at once (at most "
+                    + settings.perClientRequests() + "); try again shortly", requestId, RETRY_AFTER_SECONDS);
+            return;
         }
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                return request.getInputStream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return length > 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream;
-    }
-
-    private static void relay(HttpResponse<InputStream> answer, HttpServletResponse response) throws IOException {
-        try (InputStream body = answer.body()) {
-            response.setStatus(answer.statusCode());
-            Map<String, List<String>> headers = answer.headers().map();
-            Set<String> connectionScoped = ProxyHeaders.connectionScoped(
-                    headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("connection"))
-                            .findFirst().map(Map.Entry::getValue).orElse(Collections.emptyList()));
-            headers.forEach((name, values) -> {
-                if (ProxyHeaders.toClient(name, connectionScoped)) {
-                    values.forEach(value -> response.addHeader(name, value));
-                }
-            });
-            ServletOutputStream out = response.getOutputStream();
-            if (body.available() == 0) {
-                response.flushBuffer();
-            }
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = body.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                if (body.available() == 0) {
-                    out.flush();
+        if (stream && !changeStreams.tryOpen()) {
+            clients.release(address);
+            ErrorWriter.write(response, ErrorCode.ServiceUnavailable, "Too many change streams are open (at most "
+                    + settings.changeStreams() + "); try again shortly", requestId, RETRY_AFTER_SECONDS);
+            return;
+        }
+        AsyncContext async = request.startAsync(request, response);
+        // No container timeout: an event stream lasts as long as its client wants; the body has its own deadline.
+        async.setTimeout(0);
+        Exchange exchange = new Exchange(async, destination, requestId, upstreams, client);
+        AtomicBoolean released = new AtomicBoolean();
+        async.addListener(new Released(() -> {
+            if (released.compareAndSet(false, true)) {
+                clients.release(address);
+                if (stream) {
+                    changeStreams.close();
                 }
             }
-        } catch (IOException e) {
-            // The client went away, or the service broke off mid-answer: the status is sent, nothing more to say.
-            log.debug("Relaying an answer ended early: {}", e.toString());
+        }, exchange));
+        exchange.start(settings, timer);
+    }
+
+    private static boolean parses(URI base, String pathAndQuery) {
+        try {
+            URI.create(base + pathAndQuery);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Frees the request's slots however it ends; a client whose connection failed stops its relay. */
+    private record Released(Runnable release, Exchange exchange) implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            release.run();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            release.run();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            exchange.clientFailed();
+            release.run();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // started once, by the gateway itself
         }
     }
 }

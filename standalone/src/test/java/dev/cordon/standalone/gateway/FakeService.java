@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A stand-in for one Cordon service: records the last request it got and answers with headers a proxy must
- * filter; {@code /api/events} streams two server-sent events, the second only once the test says so.
+ * filter; {@code /api/events} streams two server-sent events, the second only once the test says so;
+ * {@code /api/changes} is a change stream held open (a heartbeat a second) until its client leaves; a JSON body that
+ * is not an object is answered 400, after reading all of it, as the services' Tomcat does (it swallows up to 2 MB).
  */
 final class FakeService implements AutoCloseable {
 
@@ -29,8 +32,16 @@ final class FakeService implements AutoCloseable {
         }
     }
 
+    static {
+        // The JDK's server writes a head and its body apart; with Nagle's algorithm on, every answer would wait for
+        // the gateway's delayed ACK (40 ms), and the load test would measure that.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     final AtomicReference<Received> received = new AtomicReference<>();
     final CountDownLatch sendSecondEvent = new CountDownLatch(1);
+    final AtomicInteger openChangeStreams = new AtomicInteger();
+    private volatile boolean closed;
     private final String name;
     private final HttpServer server;
 
@@ -58,6 +69,16 @@ final class FakeService implements AutoCloseable {
         exchange.getResponseHeaders().add("X-Request-ID", exchange.getRequestHeaders().getFirst("X-Request-ID"));
         if (exchange.getRequestURI().getPath().equals("/api/events")) {
             streamEvents(exchange);
+            return;
+        }
+        if (exchange.getRequestURI().getPath().endsWith("/api/changes")) {
+            holdChangeStream(exchange);
+            return;
+        }
+        if ("application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type")) && !body.isEmpty()
+                && !body.startsWith("{")) {
+            answer(exchange, 400, "{\"error\":{\"code\":\"InvalidRequestBody\",\"message\":\"from " + name
+                    + "\",\"target\":\"x\"}}");
             return;
         }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -88,8 +109,39 @@ final class FakeService implements AutoCloseable {
         }
     }
 
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void holdChangeStream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        openChangeStreams.incrementAndGet();
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("event: hello\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (!closed) {
+                Thread.sleep(1000);
+                out.write(":\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException clientLeft) {
+            // the stream's end, as on the query side
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            openChangeStreams.decrementAndGet();
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
     }
 }

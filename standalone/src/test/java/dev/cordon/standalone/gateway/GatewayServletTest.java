@@ -16,49 +16,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.bridge.SLF4JBridgeHandler;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServer;
 
 /** The gateway servlet in a real Tomcat, in front of two fake services. */
 class GatewayServletTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        // Tomcat logs through java.util.logging; outside Spring Boot nothing routes that to logback-test.xml.
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
-    }
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Upstreams upstreams = new Upstreams();
     private FakeService commandSide;
     private FakeService querySide;
-    private WebServer gateway;
+    private RunningGateway gateway;
 
     @BeforeEach
     void start() {
         commandSide = new FakeService("command");
         querySide = new FakeService("query");
         upstreams.set(commandSide.uri(), querySide.uri());
-        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
-        new GatewayConfig().jsonErrorReportValve().customize(factory);
-        GatewayServlet servlet = new GatewayServlet(upstreams, HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
-        gateway = factory.getWebServer(context -> context.addServlet("gateway", servlet).addMapping("/*"));
-        gateway.start();
+        gateway = new RunningGateway(upstreams, GatewayProperties.defaults());
     }
 
     @AfterEach
     void stop() {
-        gateway.stop();
+        gateway.close();
         commandSide.close();
         querySide.close();
     }
@@ -308,7 +294,7 @@ class GatewayServletTest {
     }
 
     private URI url(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + gateway.getPort() + pathAndQuery);
+        return gateway.url(pathAndQuery);
     }
 
     private static String readLine(BufferedReader reader) {
@@ -332,14 +318,20 @@ class GatewayServletTest {
         }
     }
 
-    /** One request on a connection of its own, which the request asks to be closed afterwards. */
+    /**
+     * One request on a connection of its own, which the request asks to be closed afterwards ({@code Connection:
+     * close} added after the request line). Not by half-closing the socket: the gateway, as nginx, takes a client
+     * that closed its side as gone.
+     */
     private RawResponse raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", gateway.getPort())) {
+        int endOfRequestLine = request.indexOf("\r\n") + 2;
+        String closing = request.substring(0, endOfRequestLine) + "Connection: close\r\n"
+                + request.substring(endOfRequestLine);
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.write(closing.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            socket.shutdownOutput();
             String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = all.indexOf("\r\n\r\n");
             String head = all.substring(0, split);
