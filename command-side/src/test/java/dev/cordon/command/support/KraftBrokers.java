@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -34,11 +35,16 @@ public final class KraftBrokers implements AutoCloseable {
 
     public static KraftBrokers start(Map<String, String> brokerProperties) {
         EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(3, 1);
-        // Not spring.embedded.kafka.brokers: the other tests' cached contexts resolve that one, and would find this
-        // cluster, closed, instead of their own broker.
-        embedded.brokerListProperty("cordon.test.failover.brokers");
         embedded.brokerProperties(brokerProperties);
+        // It also sets spring.embedded.kafka.brokers, which the other tests' cached contexts resolve: they would find
+        // this cluster, closed, instead of their own broker.
+        String others = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
         embedded.afterPropertiesSet();
+        if (others == null) {
+            System.clearProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+        } else {
+            System.setProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS, others);
+        }
         return new KraftBrokers(embedded);
     }
 
