@@ -51,17 +51,24 @@ public class GatewayConfig {
     }
 
     /**
-     * The gateway leaves a body unread only when it refuses it (too large, too slow): Tomcat must then close the
-     * connection at once, not read the rest to keep it alive, which would hold a thread for as long as a slow client
-     * takes to send it.
+     * The gateway's connector: a limit of connections per client address ({@link PerAddressNioProtocol}); and no
+     * refused body is swallowed. The gateway leaves a body unread only when it refuses it (too large, too slow):
+     * Tomcat must then close the connection at once, not read the rest to keep it alive, which would hold a thread
+     * for as long as a slow client takes to send it.
      */
     @Bean
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> noSwallowedBodies() {
-        return factory -> factory.addConnectorCustomizers(connector -> {
-            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
-                http.setMaxSwallowSize(0);
-            }
-        });
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> gatewayConnector(GatewayProperties settings) {
+        return factory -> {
+            factory.setProtocol(PerAddressNioProtocol.class.getName());
+            factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                    http.setMaxSwallowSize(0);
+                }
+                if (connector.getProtocolHandler() instanceof PerAddressNioProtocol limited) {
+                    limited.setMaxConnectionsPerAddress(settings.perClientConnections());
+                }
+            });
+        };
     }
 
     /** Tomcat's own refusals (a malformed path) answered with the public error JSON, as on both services. */

@@ -17,9 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param changeStreams     change streams ({@code /api/changes}, {@code /dashboard/api/changes}) open through the
  *                          gateway at once, beyond it 503; below the query side's own limit so that the gateway
  *                          refuses first, in one place
+ * @param perClientConnections connections one remote address may have open at once, idle ones included; one more is
+ *                          closed as it is accepted
  */
 @ConfigurationProperties(prefix = "cordon.standalone.gateway")
-public record GatewayProperties(DataSize maxBodySize, Duration bodyTimeout, int perClientRequests, int changeStreams) {
+public record GatewayProperties(DataSize maxBodySize, Duration bodyTimeout, int perClientRequests, int changeStreams,
+        int perClientConnections) {
 
     public GatewayProperties {
         if (maxBodySize == null) {
@@ -34,9 +37,12 @@ public record GatewayProperties(DataSize maxBodySize, Duration bodyTimeout, int 
         if (changeStreams <= 0) {
             changeStreams = 256;
         }
+        if (perClientConnections <= 0) {
+            perClientConnections = 256;
+        }
     }
 
     public static GatewayProperties defaults() {
-        return new GatewayProperties(null, null, 0, 0);
+        return new GatewayProperties(null, null, 0, 0, 0);
     }
 }

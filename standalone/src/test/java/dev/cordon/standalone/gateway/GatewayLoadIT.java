@@ -47,8 +47,8 @@ class GatewayLoadIT {
         commandSide = new FakeService("command");
         querySide = new FakeService("query");
         upstreams.set(commandSide.uri(), querySide.uri());
-        // Each client's limit above the 300 of one address here: the stream limit is what is shown.
-        gateway = new RunningGateway(upstreams, new GatewayProperties(null, BODY_TIMEOUT, 400, STREAM_LIMIT));
+        // Each client's limits above the 300 of one address here: the stream limit is what is shown.
+        gateway = new RunningGateway(upstreams, new GatewayProperties(null, BODY_TIMEOUT, 400, STREAM_LIMIT, 400));
     }
 
     @AfterEach

@@ -81,7 +81,7 @@ class GatewayProtectionTest {
 
     @Test
     void aChunkedBodyThatGrowsOverTheCap_isA413_andTheServiceNeverSeesIt() throws Exception {
-        start(new GatewayProperties(DataSize.ofBytes(1000), null, 0, 0));
+        start(new GatewayProperties(DataSize.ofBytes(1000), null, 0, 0, 0));
         Socket socket = connect("127.0.0.1");
         String chunk = "x".repeat(600);
         RawHttp.send(socket, ISOLATE + "Transfer-Encoding: chunked\r\n\r\n"
@@ -130,7 +130,7 @@ class GatewayProtectionTest {
 
     @Test
     void aBodyThatDoesNotArriveInTime_isA408_itsConnectionIsClosed_andItsClientsSlotIsFree() throws Exception {
-        start(new GatewayProperties(null, Duration.ofSeconds(2), 1, 0));
+        start(new GatewayProperties(null, Duration.ofSeconds(2), 1, 0, 0));
         Socket slow = connect("127.0.0.2");
         RawHttp.send(slow, ISOLATE + "X-Request-ID: slow-1\r\nContent-Length: 100\r\n\r\n{");
 
@@ -147,7 +147,7 @@ class GatewayProtectionTest {
 
     @Test
     void aClientPastItsLimitOfRequestsInFlight_isA429_otherClientsAreServed() throws Exception {
-        start(new GatewayProperties(null, null, 2, 0));
+        start(new GatewayProperties(null, null, 2, 0, 0));
         // One after the other, so that the third is the one past the limit: each slow body holds its slot.
         for (int i = 0; i < 2; i++) {
             Socket held = connect("127.0.0.2");
@@ -168,9 +168,42 @@ class GatewayProtectionTest {
         assertThat(other.statusCode()).isEqualTo(201);
     }
 
+    /** Heads never finished hold connections that no request limit counts: the connection limit does. */
+    @Test
+    void aClientPastItsLimitOfOpenConnections_isClosedAsItConnects_otherClientsAreServed() throws Exception {
+        start(new GatewayProperties(null, null, 0, 0, 3));
+        List<Socket> unfinished = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Socket socket = connect("127.0.0.4");
+            RawHttp.send(socket, "GET /api/machineactions HTTP/1.1\r\nHo");
+            unfinished.add(socket);
+        }
+
+        assertThat(closedByTheGateway(connect("127.0.0.4"))).as("the fourth connection").isTrue();
+        HttpResponse<String> other = client.send(HttpRequest.newBuilder(gateway.url("/api/machineactions")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(201);
+
+        unfinished.get(0).close();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Socket again = connect("127.0.0.4");
+            RawHttp.send(again, "GET /api/machineactions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(RawHttp.read(again, true).status()).isEqualTo(201);
+        });
+    }
+
+    private static boolean closedByTheGateway(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
     @Test
     void changeStreamsPastTheirLimit_areA503WithRetryAfter_andAClosedOneMakesRoom() throws Exception {
-        start(new GatewayProperties(null, null, 0, 2));
+        start(new GatewayProperties(null, null, 0, 2, 0));
         Socket first = openStream("/api/changes");
         openStream("/dashboard/api/changes");
 

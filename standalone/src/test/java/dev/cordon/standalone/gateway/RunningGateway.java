@@ -27,7 +27,7 @@ final class RunningGateway implements AutoCloseable {
     RunningGateway(Upstreams upstreams, GatewayProperties settings) {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
         new GatewayConfig().jsonErrorReportValve().customize(factory);
-        new GatewayConfig().noSwallowedBodies().customize(factory);
+        new GatewayConfig().gatewayConnector(settings).customize(factory);
         GatewayServlet servlet = new GatewayServlet(upstreams, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build(), settings, timer);
         server = factory.getWebServer(context -> {
