@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +37,17 @@ public class GatewayServlet extends HttpServlet {
 
     private final transient Upstreams upstreams;
     private final transient HttpClient client;
+    /** Why commands cannot be taken now (a full data directory), or null. */
+    private final transient Supplier<String> commandRefusal;
 
     public GatewayServlet(Upstreams upstreams, HttpClient client) {
+        this(upstreams, client, () -> null);
+    }
+
+    public GatewayServlet(Upstreams upstreams, HttpClient client, Supplier<String> commandRefusal) {
         this.upstreams = upstreams;
         this.client = client;
+        this.commandRefusal = commandRefusal;
     }
 
     @Override
@@ -56,6 +64,13 @@ public class GatewayServlet extends HttpServlet {
             }
             base = upstreams.of(route);
             upstream = route.description();
+            boolean write = !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
+            String refusal = route == Route.COMMAND_SIDE && write ? commandRefusal.get() : null;
+            if (refusal != null) {
+                // Refused before the event store or the broker meet a full disk: a failed write may damage them.
+                ErrorWriter.write(response, ErrorCode.ServiceUnavailable, refusal, requestId, RETRY_AFTER_SECONDS);
+                return;
+            }
         }
         if (base == null) {
             ErrorWriter.write(response, ErrorCode.ServiceUnavailable,
