@@ -19,7 +19,7 @@ class KafkaPublisherConfigTest {
     private static NewTopic topic(String retention) {
         return new KafkaPublisherConfig().deviceEventsTopic(new CordonProperties(null, null, null,
                 new CordonProperties.Kafka("cordon.device-events", "urn:cordon:command-side", Duration.ofSeconds(30),
-                        3, null, retention, null), null));
+                        3, null, retention, null, Duration.ofSeconds(3)), null));
     }
 
     @ParameterizedTest
