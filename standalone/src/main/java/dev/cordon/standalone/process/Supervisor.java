@@ -145,7 +145,7 @@ public final class Supervisor implements Stoppable {
             }
             return;
         }
-        if (child.isAlive()) {
+        if (child.isAlive() && !stopping.getAsBoolean()) {
             state = State.UP;
             log.info("The {} is back (restart #{}, ready {} s after it was started again)", name, restart,
                     Duration.between(begin, Instant.now()).toMillis() / 1000.0);

@@ -86,6 +86,9 @@ class SupervisionIT {
         Map<String, String> environment = new HashMap<>();
         environment.put("CORDON_PORT", Integer.toString(freePort()));
         environment.put("CORDON_AGENT_SIMULATION_DELAY", "1s");
+        // Defender's limits (100 actions a minute) would answer most of this load 429; they are not what is tested here.
+        environment.put("CORDON_RATE_LIMIT_MACHINE_ACTIONS_PER_MINUTE", "100000");
+        environment.put("CORDON_RATE_LIMIT_MACHINE_ACTIONS_PER_HOUR", "1000000");
         // Relative to the 1 GB tmpfs: Cordon itself needs a few MB of it.
         environment.put("CORDON_DISK_DEGRADED_BELOW", "600MB");
         environment.put("CORDON_DISK_DOWN_BELOW", "400MB");
@@ -231,7 +234,8 @@ class SupervisionIT {
                     .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka")).findFirst().orElseThrow();
             broker.destroyForcibly();
             await().atMost(Duration.ofSeconds(10)).until(() -> !broker.isAlive());
-            sleep(2000);
+            // Long enough for publishing batches to be waiting on it, too short for its restart.
+            sleep(1000);
         }
         List<ProcessHandle> children = launcher.descendants();
         everyChildSeen.addAll(children);
@@ -239,7 +243,8 @@ class SupervisionIT {
         launcher.interrupt();
         assertThat(launcher.awaitExit(Duration.ofSeconds(120))).isTrue();
         Duration stoppedIn = Duration.between(interrupted, Instant.now());
-        System.out.printf("Stopped %.1f s after Ctrl-C, the broker dead%n", stoppedIn.toMillis() / 1000.0);
+        System.out.printf("Stopped %.1f s after Ctrl-C, the broker dead: %s%n", stoppedIn.toMillis() / 1000.0,
+                launcher.output().lines().filter(line -> line.contains("Stopped the")).toList());
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(launcher.output()).contains("Stopped the services").doesNotContain("did not stop within");
     }
