@@ -17,15 +17,15 @@ public record DiskThresholds(DataSize degradedBelow, DataSize downBelow) {
     }
 
     public DiskReport assess(Path directory, long freeBytes) {
+        String free = "The data directory " + directory + " has " + megabytes(freeBytes) + " free; ";
         if (freeBytes < downBelow.toBytes()) {
-            return new DiskReport(DiskReport.Status.DOWN, directory.toString(), freeBytes, "The data directory " + directory
-                    + " has " + megabytes(freeBytes) + " free; Cordon needs at least " + megabytes(downBelow.toBytes())
-                    + " to accept commands. Free space there.");
+            return new DiskReport(DiskReport.Status.DOWN, directory.toString(), freeBytes,
+                    free + "Cordon needs at least " + megabytes(downBelow.toBytes())
+                            + " to accept commands. Free space there.");
         }
         if (freeBytes < degradedBelow.toBytes()) {
-            return new DiskReport(DiskReport.Status.DEGRADED, directory.toString(), freeBytes, "The data directory " + directory
-                    + " has " + megabytes(freeBytes) + " free; below " + megabytes(downBelow.toBytes())
-                    + " Cordon stops accepting commands. Free space there.");
+            return new DiskReport(DiskReport.Status.DEGRADED, directory.toString(), freeBytes, free + "below "
+                    + megabytes(downBelow.toBytes()) + " Cordon stops accepting commands. Free space there.");
         }
         return new DiskReport(DiskReport.Status.UP, directory.toString(), freeBytes, null);
     }

@@ -13,11 +13,11 @@ import dev.cordon.standalone.identity.IdentitySetup;
 import dev.cordon.standalone.identity.TokenClient;
 import dev.cordon.standalone.kafka.BrokerCredentials;
 import dev.cordon.standalone.kafka.KafkaBroker;
-import dev.cordon.standalone.process.ChildProcess;
 import dev.cordon.standalone.process.Backoff;
+import dev.cordon.standalone.process.ChildProcess;
+import dev.cordon.standalone.process.FreePorts;
 import dev.cordon.standalone.process.Stoppable;
 import dev.cordon.standalone.process.Supervisor;
-import dev.cordon.standalone.process.FreePorts;
 import dev.cordon.standalone.services.CordonService;
 import dev.cordon.standalone.services.ServiceEnvironment;
 import java.io.IOException;
@@ -130,12 +130,14 @@ class Launcher implements ApplicationRunner, DisposableBean {
         register("the services", () -> stopInParallel(services));
         CordonService tokens = CordonService.start("token service", layout.tokenServiceJar(), tokenPort,
                 ServiceEnvironment.tokenService(tokenPort, identityDirectory, baseUrl.toString()),
-                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("token-service.log"), properties.logs());
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("token-service.log"),
+                properties.logs());
         track(services, tokens.process());
         CordonService commandSide = CordonService.start("command side", layout.commandSideJar(), commandPort,
                 ServiceEnvironment.commandSide(commandPort, databases.eventStore(), kafka,
                         properties.seedDemoDevices(), properties.agentSimulation(), trust),
-                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"), properties.logs());
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"),
+                properties.logs());
         track(services, commandSide.process());
         ServiceEnvironment.Dashboard dashboard = new ServiceEnvironment.Dashboard(identity.dashboard().clientId(),
                 identity.dashboard().clientSecret(), identity.authorizeUrl(baseUrl.toString()),
@@ -144,7 +146,8 @@ class Launcher implements ApplicationRunner, DisposableBean {
         CordonService querySide = CordonService.start("query side", layout.querySideJar(), queryPort,
                 ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka, trust,
                         dashboard),
-                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"), properties.logs());
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"),
+                properties.logs());
         track(services, querySide.process());
         tokens.awaitHealthy(timeout);
         commandSide.awaitHealthy(timeout);

@@ -98,6 +98,9 @@ class SupervisionIT {
         environment.put("CORDON_DISK_DEGRADED_BELOW", "600MB");
         environment.put("CORDON_DISK_DOWN_BELOW", "400MB");
         environment.put("CORDON_DISK_CHECK_INTERVAL", "1s");
+        // Small enough that this test's logs roll over.
+        environment.put("CORDON_LOG_MAX_FILE_SIZE", "64KB");
+        environment.put("CORDON_LOG_TOTAL_SIZE_CAP", "512KB");
         launcher = LauncherProcess.start(workingDirectory, environment, "faults.out");
         launcher.awaitReady(READY_TIMEOUT);
         URI base = launcher.baseUrl();
@@ -137,6 +140,18 @@ class SupervisionIT {
         assertThat(backAfter.values()).allSatisfy(took -> assertThat(took).isLessThanOrEqualTo(BACK_WITHIN));
 
         stopRightAfterTheBrokerDied(base, token, devices);
+        logsAreRolledOver(data.resolve("logs"));
+    }
+
+    /** Every log the launcher's children write is size-capped: rolled over, not one growing file. */
+    private static void logsAreRolledOver(Path logs) throws IOException {
+        try (Stream<Path> files = Files.list(logs)) {
+            List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+            System.out.println("Logs after the fault suite: " + names);
+            assertThat(names).anyMatch(name -> name.matches("command-side\\.log\\..+\\.gz"));
+        }
+        // log4j2 checks the size at every line: the broker's current file stays within the cap, give or take one line.
+        assertThat(Files.size(logs.resolve("kafka.log"))).isLessThan(64 * 1024 + 16 * 1024);
     }
 
     /**
