@@ -43,9 +43,12 @@ public record CordonProperties(Actions actions, Commands commands, Isolation iso
      * @param minInsyncReplicas the topic's {@code min.insync.replicas} when Cordon creates it; unset: the broker's
      *                          default. With {@code acks=all}, a write is acknowledged only once this many
      *                          replicas have it, so an acknowledged event survives the loss of a broker.
+     * @param closeTimeout      how long a stopping command side still waits for the broker to acknowledge what it
+     *                          sent; what is not acknowledged by then is published again on the next start
      */
     public record Kafka(String topic, String source, Duration sendTimeout, Duration requestTimeout, Duration maxBlock,
-                        int partitions, Short replicationFactor, String retention, Integer minInsyncReplicas) {
+                        int partitions, Short replicationFactor, String retention, Integer minInsyncReplicas,
+                        Duration closeTimeout) {
     }
 
     /**

@@ -43,10 +43,13 @@ class KafkaEventPublisher {
     private final Duration sendTimeout;
     private final PublishMetrics metrics;
     private final RecordSignature signature;
+    private final PublisherShutdown shutdown;
 
     KafkaEventPublisher(KafkaTemplate<String, String> deviceEventsTemplate, CloudEventMapper mapper,
-                        CordonProperties properties, PublishMetrics metrics, RecordSignature signature) {
+                        CordonProperties properties, PublishMetrics metrics, RecordSignature signature,
+                        PublisherShutdown shutdown) {
         this.kafka = deviceEventsTemplate;
+        this.shutdown = shutdown;
         this.signature = signature;
         this.mapper = mapper;
         this.metrics = metrics;
@@ -82,11 +85,18 @@ class KafkaEventPublisher {
         });
     }
 
-    /** Each record completes within the producer's delivery timeout (the send timeout); the margin is for linger. */
+    /**
+     * Each record completes within the producer's delivery timeout (the send timeout); the margin is for linger. A
+     * command side being stopped waits only its close timeout ({@link PublisherShutdown}).
+     */
     private void awaitAll(List<CompletableFuture<SendResult<String, String>>> sends) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(sendTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(all, shutdown.graceOver()).get(sendTimeout.toMillis() + 1_000,
+                    TimeUnit.MILLISECONDS);
+            if (all.isDone()) {
+                all.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing to " + topic, e);
@@ -94,6 +104,11 @@ class KafkaEventPublisher {
             log.warn("Publishing {} events to {} failed; the batch will be retried: {}", sends.size(), topic,
                     e.toString());
             throw new IllegalStateException("Publishing to " + topic + " failed", e);
+        }
+        if (!all.isDone()) {
+            log.info("Stopping: {} events not acknowledged by {} yet; they are published on the next start",
+                    sends.size(), topic);
+            throw new IllegalStateException("Stopping before " + topic + " acknowledged the batch");
         }
     }
 }

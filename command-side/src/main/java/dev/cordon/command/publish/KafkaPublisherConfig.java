@@ -39,6 +39,9 @@ class KafkaPublisherConfig {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.putAll(failoverTimings(properties.kafka()));
         DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(props);
+        // Closing waits this long for unacknowledged records (Spring's default: 30 s, all of it with a dead broker);
+        // the event store still has them, and the publisher sends them again after a restart.
+        factory.setPhysicalCloseTimeout((int) Math.max(1, properties.kafka().closeTimeout().toSeconds()));
         // Boot's customizers bind the producer's own metrics (kafka_producer_*) to Micrometer, as for its own factory.
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;

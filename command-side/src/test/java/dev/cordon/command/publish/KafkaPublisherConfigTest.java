@@ -19,7 +19,8 @@ class KafkaPublisherConfigTest {
     private static NewTopic topic(String retention) {
         return new KafkaPublisherConfig().deviceEventsTopic(new CordonProperties(null, null, null,
                 new CordonProperties.Kafka("cordon.device-events", "urn:cordon:command-side", Duration.ofSeconds(5),
-                        Duration.ofSeconds(2), Duration.ofSeconds(2), 3, null, retention, null), null));
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), 3, null, retention, null, Duration.ofSeconds(3)),
+                null));
     }
 
     @ParameterizedTest

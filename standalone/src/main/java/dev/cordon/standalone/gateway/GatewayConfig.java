@@ -1,6 +1,10 @@
 package dev.cordon.standalone.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cordon.service.error.JsonErrorValveCustomizer;
+import dev.cordon.standalone.disk.DiskWatch;
+import dev.cordon.standalone.health.HealthServlet;
+import dev.cordon.standalone.health.LauncherHealth;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -24,9 +28,10 @@ public class GatewayConfig {
     }
 
     @Bean
-    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams, GatewayProperties settings) {
+    public ServletRegistrationBean<GatewayServlet> gatewayServlet(Upstreams upstreams, GatewayProperties settings,
+            DiskWatch disk) {
         ServletRegistrationBean<GatewayServlet> registration = new ServletRegistrationBean<>(
-                new GatewayServlet(upstreams, httpClient(), settings, deadlines()), "/*");
+                new GatewayServlet(upstreams, httpClient(), settings, deadlines(), disk::refusal), "/*");
         registration.setName("gateway");
         registration.setAsyncSupported(true);
         return registration;
@@ -69,6 +74,15 @@ public class GatewayConfig {
                 }
             });
         };
+    }
+
+    /** The launcher's own health; an exact path, so it is answered here rather than routed. */
+    @Bean
+    public ServletRegistrationBean<HealthServlet> healthServlet(LauncherHealth health, ObjectMapper json) {
+        ServletRegistrationBean<HealthServlet> registration =
+                new ServletRegistrationBean<>(new HealthServlet(health, json), "/health");
+        registration.setName("health");
+        return registration;
     }
 
     /** Tomcat's own refusals (a malformed path) answered with the public error JSON, as on both services. */

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The one base URL: every request goes, as it came, to the service the {@link RouteTable} names (the built-in token
@@ -35,15 +36,23 @@ public class GatewayServlet extends HttpServlet {
     private final transient ScheduledExecutorService timer;
     private final transient ClientLimit clients;
     private final transient ChangeStreams changeStreams;
+    /** Why commands cannot be taken now (a full data directory), or null. */
+    private final transient Supplier<String> commandRefusal;
 
     public GatewayServlet(Upstreams upstreams, HttpClient client, GatewayProperties settings,
             ScheduledExecutorService timer) {
+        this(upstreams, client, settings, timer, () -> null);
+    }
+
+    public GatewayServlet(Upstreams upstreams, HttpClient client, GatewayProperties settings,
+            ScheduledExecutorService timer, Supplier<String> commandRefusal) {
         this.upstreams = upstreams;
         this.client = client;
         this.settings = settings;
         this.timer = timer;
         this.clients = new ClientLimit(settings.perClientRequests());
         this.changeStreams = new ChangeStreams(settings.changeStreams());
+        this.commandRefusal = commandRefusal;
     }
 
     @Override
@@ -60,6 +69,13 @@ public class GatewayServlet extends HttpServlet {
             Route route = RouteTable.route(request.getMethod(), path);
             if (route == Route.NOT_ROUTED) {
                 ErrorWriter.write(response, ErrorCode.NotFound, "No such resource on this URL", requestId, 0);
+                return;
+            }
+            boolean write = !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
+            String refusal = route == Route.COMMAND_SIDE && write ? commandRefusal.get() : null;
+            if (refusal != null) {
+                // Refused before the event store or the broker meet a full disk: a failed write may damage them.
+                ErrorWriter.write(response, ErrorCode.ServiceUnavailable, refusal, requestId, RETRY_AFTER_SECONDS);
                 return;
             }
             destination = new Destination(upstreams.candidates(route), route.description(), pathAndQuery);

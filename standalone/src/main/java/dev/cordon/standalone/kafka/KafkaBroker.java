@@ -1,5 +1,6 @@
 package dev.cordon.standalone.kafka;
 
+import dev.cordon.standalone.config.StandaloneProperties;
 import dev.cordon.standalone.files.OwnerOnly;
 import dev.cordon.standalone.process.ChildProcess;
 import dev.cordon.standalone.process.FreePorts;
@@ -35,9 +36,41 @@ public final class KafkaBroker {
     }
 
     /**
-     * A broker that serves, at {@code bootstrapServers}, the services that log in with their {@code credentials}.
+     * A broker that serves, at {@code bootstrapServers}, the services that log in with their {@code credentials}, and
+     * how to start it again after it died.
      */
-    public record Running(ChildProcess process, String bootstrapServers, BrokerCredentials credentials) {
+    public record Running(ChildProcess process, String bootstrapServers, BrokerCredentials credentials,
+                          Launch launch) {
+    }
+
+    /**
+     * The broker's command line: run again, it serves on the same ports from the same storage, with the same users
+     * and grants (kept in its metadata), so the services reconnect by themselves.
+     */
+    public static final class Launch {
+
+        private final List<String> command;
+        private final Path output;
+        private final Path log;
+        private final Duration timeout;
+        private volatile long logOffset;
+
+        Launch(List<String> command, Path output, Path log, Duration timeout) {
+            this.command = command;
+            this.output = output;
+            this.log = log;
+            this.timeout = timeout;
+        }
+
+        public ChildProcess start() {
+            logOffset = sizeOf(log);
+            return ChildProcess.start("Kafka broker", command, Map.of(), output, log);
+        }
+
+        /** Until this start has logged that it serves. */
+        public void awaitReady(ChildProcess broker) {
+            KafkaBroker.awaitReady(broker, log, logOffset, timeout);
+        }
     }
 
     /**
@@ -45,10 +78,13 @@ public final class KafkaBroker {
      *
      * @param topic         the one topic the services may use
      * @param consumerGroup the query side's consumer group
+     * @param logFile       the broker's log, rolled over within {@code logs}; its stdout goes to a .out file beside it
      * @param started       told of the process as soon as it exists, so that a stop during start-up finds it
      */
     public static Running start(Path libDir, Path watchdogAgent, List<String> javaOptions, Path dataDir,
-            Path logFile, Duration timeout, String topic, String consumerGroup, Consumer<ChildProcess> started) {
+            Path logFile, StandaloneProperties.Logs logs, Duration timeout, String topic, String consumerGroup,
+            Consumer<ChildProcess> started) {
+        Path output = logFile.resolveSibling(logFile.getFileName().toString().replaceFirst("\\.log$", "") + ".out");
         Path home = dataDir.resolve("kafka");
         Path properties = home.resolve("server.properties");
         Path log4j = home.resolve("log4j2.properties");
@@ -72,17 +108,22 @@ public final class KafkaBroker {
         }
         String classpath = libDir.resolve("*").toString();
         if (!Files.exists(config.logDirs().resolve("meta.properties"))) {
-            format(classpath, properties, logFile, timeout);
+            format(classpath, properties, output, timeout);
         }
-        long logOffset = sizeOf(logFile);
         List<String> options = new ArrayList<>(javaOptions);
         options.add("-Dlog4j2.configurationFile=" + log4j);
-        ChildProcess broker = ChildProcess.start("Kafka broker", JavaCommand.of(options, watchdogAgent,
-                List.of("-cp", classpath, "kafka.Kafka", properties.toString())), Map.of(), logFile);
+        options.add("-Dcordon.kafka.log=" + logFile);
+        long fileSize = logs.maxFileSize().toBytes();
+        options.add("-Dcordon.kafka.log.max-file-size=" + fileSize);
+        // The rolled-over files (kafka.log.1, ...) within the total cap; at least one, so a rollover keeps the latest.
+        options.add("-Dcordon.kafka.log.max-files=" + Math.max(1, logs.totalSizeCap().toBytes() / fileSize));
+        Launch launch = new Launch(JavaCommand.of(options, watchdogAgent,
+                List.of("-cp", classpath, "kafka.Kafka", properties.toString())), output, logFile, timeout);
+        ChildProcess broker = launch.start();
         started.accept(broker);
-        awaitReady(broker, logOffset, timeout);
+        launch.awaitReady(broker);
         BrokerAccess.grant(config, topic, consumerGroup, timeout, logFile);
-        return new Running(broker, config.bootstrapServers(), config.credentials());
+        return new Running(broker, config.bootstrapServers(), config.credentials(), launch);
     }
 
     /** Once per data directory: the cluster id is written into the storage, which the broker then checks. */
@@ -119,14 +160,14 @@ public final class KafkaBroker {
         return id;
     }
 
-    private static void awaitReady(ChildProcess broker, long logOffset, Duration timeout) {
+    private static void awaitReady(ChildProcess broker, Path log, long logOffset, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!broker.isAlive()) {
                 throw new StartupFailedException("The Kafka broker exited during start-up (exit "
                         + broker.exitValue() + ")", broker.log());
             }
-            if (logContains(broker.log(), logOffset, READY)) {
+            if (logContains(log, logOffset, READY)) {
                 return;
             }
             sleep(100);
@@ -134,14 +175,18 @@ public final class KafkaBroker {
         throw new StartupFailedException("The Kafka broker was not ready within " + timeout, broker.log());
     }
 
-    /** Only what this start wrote: the log is appended to, and an earlier start's line must not count. */
+    /**
+     * Only what this start wrote: the log is appended to, and an earlier start's line must not count. A log shorter
+     * than the offset was rolled over since: all of it is this start's.
+     */
     static boolean logContains(Path logFile, long fromOffset, String text) {
         try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
-            if (file.length() <= fromOffset) {
+            long from = file.length() < fromOffset ? 0 : fromOffset;
+            if (file.length() == from) {
                 return false;
             }
-            file.seek(fromOffset);
-            byte[] bytes = new byte[(int) Math.min(file.length() - fromOffset, 16 * 1024 * 1024)];
+            file.seek(from);
+            byte[] bytes = new byte[(int) Math.min(file.length() - from, 16 * 1024 * 1024)];
             file.readFully(bytes);
             return new String(bytes, StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {

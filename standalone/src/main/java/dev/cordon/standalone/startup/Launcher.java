@@ -4,19 +4,23 @@ import dev.cordon.standalone.config.StandaloneProperties;
 import dev.cordon.standalone.database.Databases;
 import dev.cordon.standalone.database.EmbeddedH2;
 import dev.cordon.standalone.database.ExternalPostgres;
+import dev.cordon.standalone.disk.DataDirectoryCheck;
+import dev.cordon.standalone.disk.DiskWatch;
 import dev.cordon.standalone.files.OwnerOnly;
 import dev.cordon.standalone.gateway.Upstreams;
+import dev.cordon.standalone.health.LauncherHealth;
 import dev.cordon.standalone.identity.IdentitySetup;
 import dev.cordon.standalone.identity.TokenClient;
 import dev.cordon.standalone.kafka.BrokerCredentials;
 import dev.cordon.standalone.kafka.KafkaBroker;
+import dev.cordon.standalone.process.Backoff;
 import dev.cordon.standalone.process.ChildProcess;
-import dev.cordon.standalone.process.ChildWatch;
 import dev.cordon.standalone.process.FreePorts;
+import dev.cordon.standalone.process.Stoppable;
+import dev.cordon.standalone.process.Supervisor;
 import dev.cordon.standalone.services.CordonService;
 import dev.cordon.standalone.services.ServiceEnvironment;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
@@ -29,6 +33,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,7 +47,8 @@ import org.springframework.stereotype.Component;
  * Starts Cordon once the gateway listens (it answers 503 until then): the database, the broker, both services;
  * then routes to them and prints where everything is. Stops in the reverse order - the services first, which
  * flush to the broker and the database, then the broker, then the database - when the launcher is stopped
- * (Ctrl-C, SIGTERM), and stops everything if any child dies on its own.
+ * (Ctrl-C, SIGTERM). A child that dies on its own is started again by its {@link Supervisor}; the launcher's
+ * {@code /health} tells which are up, how often each was restarted, and the data directory's free space.
  */
 @Component
 class Launcher implements ApplicationRunner, DisposableBean {
@@ -53,6 +59,8 @@ class Launcher implements ApplicationRunner, DisposableBean {
     private final Upstreams upstreams;
     private final WebServerApplicationContext context;
     private final ServerProperties server;
+    private final DiskWatch disk;
+    private final LauncherHealth health;
     /** What to stop, last started first. Guarded by {@code this}. */
     private final Deque<Step> started = new ArrayDeque<>();
     private boolean stopping;
@@ -63,11 +71,13 @@ class Launcher implements ApplicationRunner, DisposableBean {
     }
 
     Launcher(StandaloneProperties properties, Upstreams upstreams, WebServerApplicationContext context,
-            ServerProperties server) {
+            ServerProperties server, DiskWatch disk, LauncherHealth health) {
         this.properties = properties;
         this.upstreams = upstreams;
         this.context = context;
         this.server = server;
+        this.disk = disk;
+        this.health = health;
     }
 
     @Override
@@ -91,12 +101,14 @@ class Launcher implements ApplicationRunner, DisposableBean {
     private void start() {
         Path data = properties.dataDir().toAbsolutePath().normalize();
         Path logs = data.resolve("logs");
-        ownerOnly(data);
         try {
+            // Its owner's only: the token service's keys and client hashes, the databases and the logs are in there.
+            OwnerOnly.directory(data);
             Files.createDirectories(logs);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + data, e);
+            throw new StartupFailedException(DataDirectoryCheck.notWritable(data), null);
         }
+        DataDirectoryCheck.atStart(data, DiskWatch.thresholds(properties));
         ProgramLayout layout = ProgramLayout.locate(properties.home());
         Duration timeout = properties.startupTimeout();
         URI baseUrl = baseUrl();
@@ -114,16 +126,18 @@ class Launcher implements ApplicationRunner, DisposableBean {
         ServiceEnvironment.Trust trust = new ServiceEnvironment.Trust(identity.issuer(baseUrl.toString()),
                 identity.keysUrl(tokenService.toString()), baseUrl.toString(), RecordSigningKey.of(data));
         log.info("Starting the token service, the command side and the query side");
-        List<ChildProcess> services = new CopyOnWriteArrayList<>();
+        List<Stoppable> services = new CopyOnWriteArrayList<>();
         register("the services", () -> stopInParallel(services));
         CordonService tokens = CordonService.start("token service", layout.tokenServiceJar(), tokenPort,
                 ServiceEnvironment.tokenService(tokenPort, identityDirectory, baseUrl.toString()),
-                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("token-service.log"));
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("token-service.log"),
+                properties.logs());
         track(services, tokens.process());
         CordonService commandSide = CordonService.start("command side", layout.commandSideJar(), commandPort,
                 ServiceEnvironment.commandSide(commandPort, databases.eventStore(), kafka,
                         properties.seedDemoDevices(), properties.agentSimulation(), trust),
-                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"));
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"),
+                properties.logs());
         track(services, commandSide.process());
         ServiceEnvironment.Dashboard dashboard = new ServiceEnvironment.Dashboard(identity.dashboard().clientId(),
                 identity.dashboard().clientSecret(), identity.authorizeUrl(baseUrl.toString()),
@@ -132,14 +146,17 @@ class Launcher implements ApplicationRunner, DisposableBean {
         CordonService querySide = CordonService.start("query side", layout.querySideJar(), queryPort,
                 ServiceEnvironment.querySide(queryPort, databases.query(), databases.eventStore(), kafka, trust,
                         dashboard),
-                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"));
+                properties.javaOptions(), layout.watchdogAgent(), logs.resolve("query-side.log"),
+                properties.logs());
         track(services, querySide.process());
         tokens.awaitHealthy(timeout);
         commandSide.awaitHealthy(timeout);
         querySide.awaitHealthy(timeout);
-        watch(tokens.process());
-        watch(commandSide.process());
-        watch(querySide.process());
+        for (CordonService service : List.of(tokens, commandSide, querySide)) {
+            ChildProcess first = service.process();
+            Supervisor supervisor = supervise(first, service::start, child -> service.awaitHealthy(child, timeout));
+            services.replaceAll(stoppable -> stoppable == first ? supervisor : stoppable);
+        }
         upstreams.setTokenService(tokenService, identity.tenant());
         upstreams.set(commandSide.baseUri(), querySide.baseUri());
 
@@ -148,21 +165,10 @@ class Launcher implements ApplicationRunner, DisposableBean {
                 Duration.ofSeconds(30));
         Duration startedIn = Duration.ofMillis(System.currentTimeMillis()
                 - ManagementFactory.getRuntimeMXBean().getStartTime());
+        health.running(true);
         System.out.println(QuickStart.text(baseUrl.toString(), identity, devices, properties.agentSimulation(), data,
                 logs, startedIn));
         System.out.flush();
-    }
-
-    /**
-     * The data directory holds the token service's keys and client hashes, the databases and the logs: its owner's
-     * only, so that no other user of the machine reads a signing key or an event.
-     */
-    private static void ownerOnly(Path data) {
-        try {
-            OwnerOnly.directory(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + data, e);
-        }
     }
 
     private Databases startDatabase(Path data) {
@@ -192,10 +198,14 @@ class Launcher implements ApplicationRunner, DisposableBean {
             return ServiceEnvironment.Broker.external(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup());
         }
         log.info("Starting the Kafka broker");
+        AtomicReference<Stoppable> stopBroker = new AtomicReference<>();
         KafkaBroker.Running broker = KafkaBroker.start(layout.kafkaLib(), layout.watchdogAgent(),
-                kafka.javaOptions(), data, logs.resolve("kafka.log"), timeout, kafka.topic(), kafka.consumerGroup(),
-                process -> register("the Kafka broker", () -> process.stop(properties.stopTimeout())));
-        watch(broker.process());
+                kafka.javaOptions(), data, logs.resolve("kafka.log"), properties.logs(), timeout, kafka.topic(),
+                kafka.consumerGroup(), process -> {
+                    stopBroker.set(process);
+                    register("the Kafka broker", () -> stopBroker.get().stop(properties.stopTimeout()));
+                });
+        stopBroker.set(supervise(broker.process(), broker.launch()::start, broker.launch()::awaitReady));
         log.info("Kafka: {} (SASL/SCRAM, one user per service)", broker.bootstrapServers());
         BrokerCredentials credentials = broker.credentials();
         return new ServiceEnvironment.Broker(broker.bootstrapServers(), kafka.topic(), kafka.consumerGroup(),
@@ -219,7 +229,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
     }
 
     /** Stopping may have begun while the child was being started: then it is stopped here. */
-    private void track(List<ChildProcess> services, ChildProcess child) {
+    private void track(List<Stoppable> services, ChildProcess child) {
         services.add(child);
         if (isStopping()) {
             child.stop(properties.stopTimeout());
@@ -227,16 +237,21 @@ class Launcher implements ApplicationRunner, DisposableBean {
         }
     }
 
-    private void watch(ChildProcess child) {
-        ChildWatch.watch(child, this::isStopping,
-                () -> new Thread(() -> System.exit(1), "cordon-child-exited").start());
+    /** From now on, the child is started again should it die; not while the data directory has no room. */
+    private Supervisor supervise(ChildProcess child, Supervisor.Start start, Supervisor.Ready ready) {
+        StandaloneProperties.Restart restart = properties.restart();
+        Supervisor supervisor = new Supervisor(child, start, ready,
+                new Backoff(restart.initialDelay(), restart.maxDelay(), restart.stableAfter()), this::isStopping,
+                () -> !disk.report().down());
+        health.watch(supervisor);
+        return supervisor;
     }
 
     private synchronized boolean isStopping() {
         return stopping;
     }
 
-    private void stopInParallel(List<ChildProcess> children) {
+    private void stopInParallel(List<Stoppable> children) {
         CompletableFuture.allOf(children.stream()
                 .map(child -> CompletableFuture.runAsync(() -> child.stop(properties.stopTimeout())))
                 .toArray(CompletableFuture[]::new)).join();
@@ -245,6 +260,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
     /** Runs when the context closes: after Ctrl-C or SIGTERM, after a failed start, or after a child died. */
     @Override
     public void destroy() {
+        health.running(false);
         upstreams.clear();
         Deque<Step> toStop;
         boolean duringStartUp;

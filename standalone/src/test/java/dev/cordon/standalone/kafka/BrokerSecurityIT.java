@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.cordon.standalone.config.StandaloneProperties;
 import dev.cordon.standalone.process.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The standalone broker as a local attacker meets it: a real broker started as the launcher starts it, and plain
@@ -125,7 +127,8 @@ class BrokerSecurityIT {
         Path layout = Path.of(System.getProperty("cordon.standalone.jar")).resolveSibling("cordon");
         KafkaBroker.Running running = KafkaBroker.start(layout.resolve("kafka"), layout.resolve("parent-watchdog.jar"),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), data,
-                data.resolve("kafka.log"), TIMEOUT, TOPIC, GROUP, process -> broker = process);
+                data.resolve("kafka.log"), new StandaloneProperties.Logs(DataSize.ofMegabytes(10),
+                        DataSize.ofMegabytes(100)), TIMEOUT, TOPIC, GROUP, process -> broker = process);
         broker = running.process();
         return running;
     }

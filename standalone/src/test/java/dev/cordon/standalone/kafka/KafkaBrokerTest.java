@@ -29,6 +29,14 @@ class KafkaBrokerTest {
         assertThat(KafkaBroker.logContains(dir.resolve("missing.log"), 0, KafkaBroker.READY)).isFalse();
     }
 
+    /** A log shorter than where this start began was rolled over meanwhile: all of it is this start's. */
+    @Test
+    void logContains_afterARollover_looksAtTheWholeNewFile() throws Exception {
+        Path log = Files.writeString(dir.resolve("kafka.log"), "[t] INFO Kafka Server started\n");
+
+        assertThat(KafkaBroker.logContains(log, 10 * 1024 * 1024, KafkaBroker.READY)).isTrue();
+    }
+
     @RepeatedTest(20)
     void clusterId_isKafkasFormat_sixteenBytesUrlSafe_neverAnOption() {
         String id = KafkaBroker.clusterId();

@@ -260,7 +260,7 @@ public final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
