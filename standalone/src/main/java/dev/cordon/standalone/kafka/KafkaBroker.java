@@ -87,9 +87,14 @@ public final class KafkaBroker {
 
     /** Once per data directory: the cluster id is written into the storage, which the broker then checks. */
     private static void format(String classpath, Path properties, Path logFile, Duration timeout) {
+        format(classpath, properties, clusterId(), logFile, timeout);
+    }
+
+    /** @param clusterId the same for every node of one cluster */
+    public static void format(String classpath, Path properties, String clusterId, Path logFile, Duration timeout) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kafka.tools.StorageTool", "format",
-                "-t", clusterId(), "-c", properties.toString());
+                "-t", clusterId, "-c", properties.toString());
         ChildProcess format = ChildProcess.start("Kafka storage format", command, Map.of(), logFile);
         try {
             if (!format.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -108,7 +113,7 @@ public final class KafkaBroker {
     }
 
     /** Kafka's own format: 16 random bytes, URL-safe base64; never starting with '-', which would read as an option. */
-    static String clusterId() {
+    public static String clusterId() {
         SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
         String id;
@@ -119,7 +124,7 @@ public final class KafkaBroker {
         return id;
     }
 
-    private static void awaitReady(ChildProcess broker, long logOffset, Duration timeout) {
+    public static void awaitReady(ChildProcess broker, long logOffset, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!broker.isAlive()) {
@@ -149,7 +154,7 @@ public final class KafkaBroker {
         }
     }
 
-    private static long sizeOf(Path file) {
+    public static long sizeOf(Path file) {
         try {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.cordon.standalone.startup;
 
+import dev.cordon.standalone.cluster.ClusterLauncher;
 import dev.cordon.standalone.config.StandaloneProperties;
 import dev.cordon.standalone.database.Databases;
 import dev.cordon.standalone.database.EmbeddedH2;
@@ -36,6 +37,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +47,7 @@ import org.springframework.stereotype.Component;
  * (Ctrl-C, SIGTERM), and stops everything if any child dies on its own.
  */
 @Component
+@Profile("!" + ClusterLauncher.PROFILE)
 class Launcher implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
