@@ -113,6 +113,7 @@ class ClusterIT {
 
     private static FaultFigures underLoad(ClusterLoad load, StallMonitor monitor, Convergence convergence,
             FaultFigures figures, Fault fault) throws Exception {
+        System.out.println("Fault: " + figures.fault + " at " + Instant.now());
         monitor.watch(figures);
         load.start(figures);
         Thread.sleep(5_000);

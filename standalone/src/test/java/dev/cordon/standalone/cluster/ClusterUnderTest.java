@@ -42,6 +42,7 @@ final class ClusterUnderTest implements AutoCloseable {
 
     static final String TOPIC = "cordon.device-events";
     static final String GROUP = "cordon-query";
+    private static final String BACKLOG = "cordon_publish_backlog_events";
     private static final Pattern CHILD = Pattern.compile(
             "(?m)^  ((?:command side|query side|token service)(?: \\d+)?)\\s+http://127\\.0\\.0\\.1:(\\d+)\\s+PID \\d+$");
     private static final Pattern BROKERS = Pattern.compile("Cordon cluster: \\d+ Kafka brokers \\(([^)]+)\\)");
@@ -227,8 +228,22 @@ final class ClusterUnderTest implements AutoCloseable {
 
     /** The command side's own count of events stored but not yet published (cordon.publish.backlog). */
     double backlog(String commandSide) {
-        JsonNode metric = get(uri(commandSide), "/actuator/metrics/cordon.publish.backlog");
-        return metric == null ? Double.NaN : metric.path("measurements").path(0).path("value").asDouble(Double.NaN);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(commandSide)
+                            .resolve("/actuator/prometheus")).header("Authorization", authorization())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Double.NaN;
+            }
+            return response.body().lines().filter(line -> line.startsWith(BACKLOG + " ") || line.startsWith(BACKLOG
+                    + "{")).map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                    .orElse(Double.NaN);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     /** A GET with the test's token, the JSON body of a 200, else null. */
