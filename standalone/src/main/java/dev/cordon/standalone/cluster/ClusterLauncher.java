@@ -130,7 +130,7 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
                 baseUrl.toString());
         tokenEnv.putAll(ClusterEnvironment.tokenService());
         instances.add(startService(new Instance("token service", layout.tokenServiceJar(), tokenPort, tokenEnv,
-                logs.resolve("token-service.log"))));
+                logs.resolve("token-service.log")), layout.watchdogAgent()));
         for (int n = 1; n <= cluster.commandSides(); n++) {
             int port = port(taken);
             // The demo devices are registered once, by the first; every instance plays the agent (a report that
@@ -139,7 +139,7 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
                     standalone.seedDemoDevices() && n == 1, standalone.agentSimulation(), trust);
             env.putAll(ClusterEnvironment.commandSide(n, topology));
             instances.add(startService(new Instance("command side " + n, layout.commandSideJar(), port, env,
-                    logs.resolve("command-side-" + n + ".log"))));
+                    logs.resolve("command-side-" + n + ".log")), layout.watchdogAgent()));
         }
         for (int n = 1; n <= cluster.querySides(); n++) {
             int port = port(taken);
@@ -152,7 +152,7 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
                     broker, trust, dashboard);
             env.putAll(ClusterEnvironment.querySide(n));
             instances.add(startService(new Instance("query side " + n, layout.querySideJar(), port, env,
-                    logs.resolve("query-side-" + n + ".log"))));
+                    logs.resolve("query-side-" + n + ".log")), layout.watchdogAgent()));
         }
         awaitReady(instances, timeout);
         upstreams.setTokenService(tokenService, identity.tenant());
@@ -184,11 +184,11 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
         }
     }
 
-    private Instance startService(Instance instance) {
+    /** Started, and started again on the same port with the same settings whenever it dies. */
+    private Instance startService(Instance instance, Path watchdogAgent) {
         Supervised supervised = Supervised.start(() -> CordonService.start(instance.name(), instance.jar(),
-                instance.port(), instance.environment(), standalone.javaOptions(),
-                ProgramLayout.locate(standalone.home()).watchdogAgent(), instance.log()).process(),
-                cluster.restartDelay());
+                instance.port(), instance.environment(), standalone.javaOptions(), watchdogAgent, instance.log())
+                .process(), cluster.restartDelay());
         services.add(supervised);
         if (stopping) {
             supervised.stop(standalone.stopTimeout());

@@ -46,6 +46,8 @@ class ClusterIT {
     private static final Duration CONVERGE = Duration.ofMinutes(4);
     private static final int WORKERS = 8;
     private static final int DEVICES_PER_WORKER = 3;
+    /** One command every 500 ms in turn: each spare device's turn comes every 30 s. */
+    private static final int SPARE_DEVICES = 60;
     private static final String EVENT_STORE = "cordon_cluster_events";
 
     @Test
@@ -56,8 +58,9 @@ class ClusterIT {
              ClusterUnderTest cluster = ClusterUnderTest.start(work, environment(postgres), READY);
              StallMonitor monitor = new StallMonitor(cluster)) {
             System.out.printf("Cluster ready after %.1f s%n", cluster.startedIn().toMillis() / 1000.0);
-            List<List<String>> devices = registerDevices(cluster);
-            ClusterLoad load = new ClusterLoad(cluster, devices);
+            List<List<String>> devices = registerDevices(cluster, WORKERS, DEVICES_PER_WORKER, "cl-device");
+            List<String> spares = registerDevices(cluster, 1, SPARE_DEVICES, "cl-spare").get(0);
+            ClusterLoad load = new ClusterLoad(cluster, devices, spares);
             Convergence convergence = new Convergence(cluster, postgres, EVENT_STORE);
 
             List<String> races = new ArrayList<>();
@@ -166,6 +169,8 @@ class ClusterIT {
      */
     private static String race(ClusterUnderTest cluster, ClusterLoad load, String device) throws Exception {
         register(cluster, device);
+        List<String> commandSides = cluster.instances("command side");
+        List<Double> before = commandSides.stream().map(cluster::isolatesAnswered).toList();
         int contenders = 40;
         CountDownLatch go = new CountDownLatch(1);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -200,17 +205,24 @@ class ClusterIT {
             pool.shutdownNow();
         }
         created.forEach(id -> load.accepted.put(id, new ClusterLoad.Accepted(id, device, "Isolate")));
+        List<Long> reached = new ArrayList<>();
+        for (int i = 0; i < commandSides.size(); i++) {
+            reached.add(Math.round(cluster.isolatesAnswered(commandSides.get(i)) - before.get(i)));
+        }
         assertThat(created).as(device + ": 201s of 40 concurrent isolates " + statuses).hasSize(1);
         assertThat(statuses.keySet()).as(device + ": no 5xx in the race").allMatch(status -> status < 500);
-        return device + " " + new java.util.TreeMap<>(statuses);
+        // Each command side's own count of isolates answered (0 where its metrics did not answer).
+        assertThat(reached).as(device + ": isolates answered per command side").allMatch(count -> count > 0);
+        return device + " " + new java.util.TreeMap<>(statuses) + ", per command side " + reached;
     }
 
-    private static List<List<String>> registerDevices(ClusterUnderTest cluster) {
+    private static List<List<String>> registerDevices(ClusterUnderTest cluster, int groups, int perGroup,
+            String prefix) {
         List<List<String>> perWorker = new ArrayList<>();
-        for (int w = 0; w < WORKERS; w++) {
+        for (int w = 0; w < groups; w++) {
             List<String> devices = new ArrayList<>();
-            for (int d = 0; d < DEVICES_PER_WORKER; d++) {
-                String device = String.format(java.util.Locale.ROOT, "cl-device-%02d-%d", w, d);
+            for (int d = 0; d < perGroup; d++) {
+                String device = String.format(java.util.Locale.ROOT, "%s-%02d-%02d", prefix, w, d);
                 register(cluster, device);
                 devices.add(device);
             }

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,18 +37,30 @@ final class ClusterLoad {
     record Accepted(String actionId, String device, String type) {
     }
 
+    /** A command to one of the spare devices this often, whatever the read side does. */
+    private static final Duration PRESSURE_INTERVAL = Duration.ofMillis(500);
+
     private final ClusterUnderTest cluster;
     private final List<List<String>> devicesPerWorker;
+    private final List<String> spareDevices;
     /** Every action answered 201, over the whole run. */
     final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
     private final Map<String, Boolean> isolated = new ConcurrentHashMap<>();
     private final AtomicReference<FaultFigures> figures = new AtomicReference<>(new FaultFigures("setup"));
+    private final AtomicInteger nextSpare = new AtomicInteger();
     private volatile boolean running;
     private final List<Thread> workers = new ArrayList<>();
 
-    ClusterLoad(ClusterUnderTest cluster, List<List<String>> devicesPerWorker) {
+    /**
+     * @param devicesPerWorker each worker's devices: a command, then a wait until the read side shows it final
+     * @param spareDevices     devices that get a command in turn at a steady rate without waiting on the read side
+     *                         (which a database outage stops too), each retried on its own: requests are in flight
+     *                         during every fault. A device's turn comes again long after its agent has finished.
+     */
+    ClusterLoad(ClusterUnderTest cluster, List<List<String>> devicesPerWorker, List<String> spareDevices) {
         this.cluster = cluster;
         this.devicesPerWorker = devicesPerWorker;
+        this.spareDevices = spareDevices;
     }
 
     void start(FaultFigures fault) {
@@ -55,6 +71,28 @@ final class ClusterLoad {
             worker.setDaemon(true);
             workers.add(worker);
             worker.start();
+        }
+        Thread pressure = new Thread(this::pressure, "cluster-load-pressure");
+        pressure.setDaemon(true);
+        workers.add(pressure);
+        pressure.start();
+    }
+
+    private void pressure() {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            while (running) {
+                String device = spareDevices.get(nextSpare.getAndIncrement() % spareDevices.size());
+                senders.submit(() -> command(device));
+                pause(PRESSURE_INTERVAL.toMillis());
+            }
+        } finally {
+            senders.shutdown();
+            try {
+                senders.awaitTermination(GIVE_UP_AFTER.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -74,10 +112,7 @@ final class ClusterLoad {
                     return;
                 }
                 boolean release = isolated.getOrDefault(device, false);
-                String path = "/api/machines/" + device + (release ? "/unisolate" : "/isolate");
-                String body = release ? "{\"Comment\":\"Released by the fault suite\"}"
-                        : "{\"Comment\":\"Isolated by the fault suite\",\"IsolationType\":\"Full\"}";
-                String actionId = send(path, body, device, release ? "Unisolate" : "Isolate");
+                String actionId = command(device);
                 if (actionId == null) {
                     resync(device);
                 } else if ("Succeeded".equals(awaitFinal(actionId))) {
@@ -85,6 +120,22 @@ final class ClusterLoad {
                 }
             }
         }
+    }
+
+    /**
+     * Isolates the device or releases it, whichever its last accepted command makes next (the simulated agent fails
+     * none); a spare device's next command is assumed accepted-and-done by its next turn.
+     */
+    private String command(String device) {
+        boolean release = isolated.getOrDefault(device, false);
+        String path = "/api/machines/" + device + (release ? "/unisolate" : "/isolate");
+        String body = release ? "{\"Comment\":\"Released by the fault suite\"}"
+                : "{\"Comment\":\"Isolated by the fault suite\",\"IsolationType\":\"Full\"}";
+        String actionId = send(path, body, device, release ? "Unisolate" : "Isolate");
+        if (actionId != null && spareDevices.contains(device)) {
+            isolated.put(device, !release);
+        }
+        return actionId;
     }
 
     /** @return the 201's action id, or null if refused for good (a 4xx other than 429) or never answered */

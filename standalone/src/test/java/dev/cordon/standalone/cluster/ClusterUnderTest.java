@@ -228,16 +228,28 @@ final class ClusterUnderTest implements AutoCloseable {
 
     /** The command side's own count of events stored but not yet published (cordon.publish.backlog). */
     double backlog(String commandSide) {
+        return prometheus(commandSide, BACKLOG, "");
+    }
+
+    /** How many isolates this command side has answered: the race's requests must reach both. */
+    double isolatesAnswered(String commandSide) {
+        return prometheus(commandSide, "http_server_requests_seconds_count", "uri=\"/api/machines/{id}/isolate\"");
+    }
+
+    /** The sum of a metric's series whose labels contain {@code labels}, from the instance's own port; NaN if none. */
+    private double prometheus(String instance, String metric, String labels) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(commandSide)
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(instance)
                             .resolve("/actuator/prometheus")).header("Authorization", authorization())
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Double.NaN;
             }
-            return response.body().lines().filter(line -> line.startsWith(BACKLOG + " ") || line.startsWith(BACKLOG
-                    + "{")).map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                    .orElse(Double.NaN);
+            double[] values = response.body().lines()
+                    .filter(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{"))
+                    .filter(line -> line.contains(labels))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).toArray();
+            return values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).sum();
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         } catch (InterruptedException e) {
