@@ -87,7 +87,7 @@ public record BrokerCredentials(String adminPassword, String commandSidePassword
                 + "\" password=\"" + password + "\";";
     }
 
-    public static String plainLogin(String user, String password) {
+    static String plainLogin(String user, String password) {
         return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
                 + "\" password=\"" + password + "\";";
     }

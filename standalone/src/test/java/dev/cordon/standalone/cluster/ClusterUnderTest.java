@@ -195,10 +195,6 @@ final class ClusterUnderTest implements AutoCloseable {
             return end.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        long committedSum() {
-            return committed.values().stream().mapToLong(Long::longValue).sum();
-        }
-
         long lag() {
             return end.entrySet().stream().mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L))
                     .sum();

@@ -48,7 +48,7 @@ final class FaultFigures {
         return String.format(java.util.Locale.ROOT, "%-22s requests %5d, 201s %4d (on a retry %d, replayed %d),"
                         + " failures %s, refused after a failure %d, accepted-without-201 %d, lost %d, duplicated %d,"
                         + " stuck %d, duplicated timeline entries %d; down %.1f s, publish stall %.1f s,"
-                        + " projection stall %.1f s, converged in %.1f s%s",
+                        + " projection stall (longest, one partition) %.1f s, converged in %.1f s%s",
                 fault, requests.get(), created.get(), createdOnRetry.get(), replayed.get(), new TreeMap<>(failures),
                 refusedAfterFailure.get(), acceptedWithout201, lost, duplicated, stuck, duplicatedTimeline,
                 downMillis / 1000.0, publishStallMillis.get() / 1000.0, projectionStallMillis.get() / 1000.0,

@@ -1,13 +1,17 @@
 package dev.cordon.standalone.cluster;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Samples the brokers twice a second for the fault being run: a publish stall is time in which a command side has a
- * backlog while the topic's end does not move; a projection stall, time in which the group has lag while its committed
- * offsets do not move (they are committed in steps, so this reads a little long).
+ * backlog while the topic's end does not move; a projection stall, the longest time one partition had lag while its
+ * committed offset did not move - for a killed query side, how long its partitions waited for the survivor to take
+ * them over (offsets are committed in steps, so this reads a little long).
  */
 final class StallMonitor implements AutoCloseable {
 
@@ -29,9 +33,9 @@ final class StallMonitor implements AutoCloseable {
 
     private void sample() {
         long endSum = -1;
-        long committedSum = -1;
         long endSince = System.currentTimeMillis();
-        long committedSince = endSince;
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        Map<TopicPartition, Long> committedSince = new HashMap<>();
         while (!closed) {
             long now = System.currentTimeMillis();
             FaultFigures fault = figures.get();
@@ -43,15 +47,20 @@ final class StallMonitor implements AutoCloseable {
                     endSum = o.endSum();
                     endSince = now;
                 }
-                if (o.committedSum() != committedSum || o.lag() == 0) {
-                    committedSum = o.committedSum();
-                    committedSince = now;
+                for (Map.Entry<TopicPartition, Long> end : o.end().entrySet()) {
+                    TopicPartition partition = end.getKey();
+                    long offset = o.committed().getOrDefault(partition, 0L);
+                    if (offset >= end.getValue() || !Long.valueOf(offset).equals(committed.get(partition))) {
+                        committed.put(partition, offset);
+                        committedSince.put(partition, now);
+                    }
                 }
             }
+            long projectionStall = committedSince.values().stream().mapToLong(since -> now - since).max().orElse(0);
             if (fault != null) {
                 // An unanswered sample (a broker or command side away) counts as no progress.
                 fault.publishStallMillis.accumulateAndGet(now - endSince, Math::max);
-                fault.projectionStallMillis.accumulateAndGet(now - committedSince, Math::max);
+                fault.projectionStallMillis.accumulateAndGet(projectionStall, Math::max);
             }
             try {
                 Thread.sleep(500);
