@@ -87,7 +87,12 @@ class ClusterIT {
             System.out.println("40-way races across both command sides: " + races);
             System.out.println("Faults (restart delay " + RESTART_DELAY.toSeconds() + " s):");
             faults.forEach(f -> System.out.println("  " + f));
+            ClusterUnderTest.Stopped stopped = cluster.interrupt();
+            System.out.printf("Ctrl-C stopped the cluster in %s; left behind: %s%n", stopped.after(),
+                    stopped.leftBehind());
             System.out.printf("ClusterIT took %.0f s%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+            assertThat(stopped.after()).as("the launcher exited after Ctrl-C").isNotNull();
+            assertThat(stopped.leftBehind()).as("children running after the launcher's exit").isEmpty();
             for (FaultFigures fault : faults) {
                 assertThat(fault.failures("500")).as(fault.fault + ": 500 answers").isZero();
                 assertThat(fault.acceptedWithout201).as(fault.fault + ": stored without a 201").isZero();

@@ -273,16 +273,29 @@ final class ClusterUnderTest implements AutoCloseable {
         return launcher.output();
     }
 
-    /** Ctrl-C, then whatever is left killed by PID. */
+    /** What Ctrl-C left: how long the launcher took to exit (null: it did not), and its children still running. */
+    record Stopped(Duration after, List<ProcessHandle> leftBehind) {
+    }
+
+    /** Ctrl-C, as a user stops the cluster: the launcher stops its children by PID, then exits. */
+    Stopped interrupt() {
+        List<ProcessHandle> children = new ArrayList<>(launcher.descendants());
+        if (launcher.awaitExit(Duration.ZERO)) {
+            return new Stopped(Duration.ZERO, children.stream().filter(ProcessHandle::isAlive).toList());
+        }
+        Instant start = Instant.now();
+        launcher.interrupt();
+        boolean exited = launcher.awaitExit(Duration.ofSeconds(120));
+        return new Stopped(exited ? Duration.between(start, Instant.now()) : null,
+                children.stream().filter(ProcessHandle::isAlive).toList());
+    }
+
+    /** Ctrl-C, then whatever is left killed by PID, also after a failed test. */
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
-        List<ProcessHandle> children = new ArrayList<>(launcher.descendants());
-        launcher.interrupt();
-        if (!launcher.awaitExit(Duration.ofSeconds(90))) {
-            System.out.println("The cluster launcher did not stop within 90 s after Ctrl-C; killing it");
-        }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        Stopped stopped = interrupt();
+        stopped.leftBehind().forEach(ProcessHandle::destroyForcibly);
         launcher.close();
     }
 
