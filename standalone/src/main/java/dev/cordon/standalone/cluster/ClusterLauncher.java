@@ -113,16 +113,11 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
                 kafka.javaOptions(), clusterDir, logs, topology, cluster.restartDelay(), timeout, kafka.topic(),
                 kafka.consumerGroup(), this::trackBroker);
         log.info("Kafka: {} (SASL/SCRAM, one user per side)", brokerCluster.bootstrapServers());
-        BrokerCredentials credentials = brokerCluster.credentials();
-        ServiceEnvironment.Broker broker = new ServiceEnvironment.Broker(brokerCluster.bootstrapServers(),
-                kafka.topic(), kafka.consumerGroup(), credentials.clientEnvironment(BrokerCredentials.COMMAND_SIDE),
-                credentials.clientEnvironment(BrokerCredentials.QUERY_SIDE));
+        ServiceEnvironment.Broker broker = asTheServicesSeeIt(brokerCluster, kafka);
 
         List<Integer> taken = new ArrayList<>();
         int tokenPort = port(taken);
         URI tokenService = URI.create("http://127.0.0.1:" + tokenPort);
-        ServiceEnvironment.Trust trust = new ServiceEnvironment.Trust(identity.issuer(baseUrl.toString()),
-                identity.keysUrl(tokenService.toString()), baseUrl.toString(), RecordSigningKey.of(data));
         log.info("Starting the token service, {} command sides and {} query sides", cluster.commandSides(),
                 cluster.querySides());
         List<Instance> instances = new ArrayList<>();
@@ -131,29 +126,11 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
         tokenEnv.putAll(ClusterEnvironment.tokenService());
         instances.add(startService(new Instance("token service", layout.tokenServiceJar(), tokenPort, tokenEnv,
                 logs.resolve("token-service.log")), layout.watchdogAgent()));
-        for (int n = 1; n <= cluster.commandSides(); n++) {
-            int port = port(taken);
-            // The demo devices are registered once, by the first; every instance plays the agent (a report that
-            // loses the race to another instance's is refused by the device and dropped).
-            Map<String, String> env = ServiceEnvironment.commandSide(port, databases.eventStore(), broker,
-                    standalone.seedDemoDevices() && n == 1, standalone.agentSimulation(), trust);
-            env.putAll(ClusterEnvironment.commandSide(n, topology));
-            instances.add(startService(new Instance("command side " + n, layout.commandSideJar(), port, env,
-                    logs.resolve("command-side-" + n + ".log")), layout.watchdogAgent()));
-        }
-        for (int n = 1; n <= cluster.querySides(); n++) {
-            int port = port(taken);
-            // The dashboard's writes go through the gateway, which spreads them over the command sides.
-            ServiceEnvironment.Dashboard dashboard = new ServiceEnvironment.Dashboard(identity.dashboard().clientId(),
-                    identity.dashboard().clientSecret(), identity.authorizeUrl(baseUrl.toString()),
-                    identity.tokenUrl(tokenService.toString()), identity.logoutUrl(baseUrl.toString()),
-                    baseUrl.toString());
-            Map<String, String> env = ServiceEnvironment.querySide(port, databases.query(), databases.eventStore(),
-                    broker, trust, dashboard);
-            env.putAll(ClusterEnvironment.querySide(n));
-            instances.add(startService(new Instance("query side " + n, layout.querySideJar(), port, env,
-                    logs.resolve("query-side-" + n + ".log")), layout.watchdogAgent()));
-        }
+        ServiceEnvironment.Trust trust = new ServiceEnvironment.Trust(identity.issuer(baseUrl.toString()),
+                identity.keysUrl(tokenService.toString()), baseUrl.toString(), RecordSigningKey.of(data));
+        instances.addAll(startCommandSides(layout, logs, databases, broker, trust, topology, taken));
+        instances.addAll(startQuerySides(layout, logs, databases, broker, trust, identity, tokenService, baseUrl,
+                taken));
         awaitReady(instances, timeout);
         upstreams.setTokenService(tokenService, identity.tenant());
         upstreams.set(uris(instances, "command side"), uris(instances, "query side"));
@@ -169,6 +146,52 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
                 + QuickStart.text(baseUrl.toString(), identity, devices, standalone.agentSimulation(), clusterDir,
                 logs, startedIn));
         System.out.flush();
+    }
+
+    /** Every broker, the one topic and group the services were granted, and each side's own login. */
+    private static ServiceEnvironment.Broker asTheServicesSeeIt(KafkaCluster.Running brokers,
+            StandaloneProperties.Kafka kafka) {
+        BrokerCredentials credentials = brokers.credentials();
+        return new ServiceEnvironment.Broker(brokers.bootstrapServers(), kafka.topic(), kafka.consumerGroup(),
+                credentials.clientEnvironment(BrokerCredentials.COMMAND_SIDE),
+                credentials.clientEnvironment(BrokerCredentials.QUERY_SIDE));
+    }
+
+    private List<Instance> startCommandSides(ProgramLayout layout, Path logs, Databases databases,
+            ServiceEnvironment.Broker broker, ServiceEnvironment.Trust trust, ClusterTopology topology,
+            List<Integer> taken) {
+        List<Instance> started = new ArrayList<>();
+        for (int n = 1; n <= cluster.commandSides(); n++) {
+            int port = port(taken);
+            // The demo devices are registered once, by the first; every instance plays the agent (a report that
+            // loses the race to another instance's is refused by the device and dropped).
+            Map<String, String> env = ServiceEnvironment.commandSide(port, databases.eventStore(), broker,
+                    standalone.seedDemoDevices() && n == 1, standalone.agentSimulation(), trust);
+            env.putAll(ClusterEnvironment.commandSide(n, topology));
+            started.add(startService(new Instance("command side " + n, layout.commandSideJar(), port, env,
+                    logs.resolve("command-side-" + n + ".log")), layout.watchdogAgent()));
+        }
+        return started;
+    }
+
+    private List<Instance> startQuerySides(ProgramLayout layout, Path logs, Databases databases,
+            ServiceEnvironment.Broker broker, ServiceEnvironment.Trust trust, IdentitySetup identity,
+            URI tokenService, URI baseUrl, List<Integer> taken) {
+        // The dashboard's writes go through the gateway, which spreads them over the command sides.
+        ServiceEnvironment.Dashboard dashboard = new ServiceEnvironment.Dashboard(identity.dashboard().clientId(),
+                identity.dashboard().clientSecret(), identity.authorizeUrl(baseUrl.toString()),
+                identity.tokenUrl(tokenService.toString()), identity.logoutUrl(baseUrl.toString()),
+                baseUrl.toString());
+        List<Instance> started = new ArrayList<>();
+        for (int n = 1; n <= cluster.querySides(); n++) {
+            int port = port(taken);
+            Map<String, String> env = ServiceEnvironment.querySide(port, databases.query(), databases.eventStore(),
+                    broker, trust, dashboard);
+            env.putAll(ClusterEnvironment.querySide(n));
+            started.add(startService(new Instance("query side " + n, layout.querySideJar(), port, env,
+                    logs.resolve("query-side-" + n + ".log")), layout.watchdogAgent()));
+        }
+        return started;
     }
 
     /** A service of the cluster, its start-up settings, and (once started) its supervision. */
