@@ -2,6 +2,10 @@
 # Cordon's two entry points:
 #   ./cordon.sh run    build, then start the whole engine locally with the standalone launcher: an embedded
 #                      database, a Kafka broker and both services behind one base URL (Ctrl-C stops everything)
+#   ./cordon.sh cluster  build, then start compose.yaml's topology as processes on this machine: three Kafka brokers,
+#                      2 command-side and 2 query-side instances (CORDON_CLUSTER_COMMAND_SIDES, _QUERY_SIDES), the
+#                      token service and the gateway, on the PostgreSQL at 127.0.0.1:5432 or CORDON_DATABASE_URL
+#                      (docs/deployment.md; Ctrl-C stops everything)
 #   ./cordon.sh clients add NAME PERMISSION... [--groups G1,G2] | add-agent MACHINE_ID | list | remove NAME
 #   ./cordon.sh users add NAME --role Viewer|Responder|Administrator [--groups G1,G2] [--password-stdin]
 #                     | list | remove NAME
@@ -102,9 +106,21 @@ identity() {
   CORDON_IDENTITY_DIRECTORY="${CORDON_DATA_DIR:-./data}/identity" exec java -jar "$jar" "$@"
 }
 
+# The cluster mode needs a PostgreSQL all replicas share; it never starts one it could not stop after exec.
+cluster() {
+  if [ -z "${CORDON_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null \
+      && ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    log "the cluster mode uses the PostgreSQL at 127.0.0.1:5432, which does not answer:"
+    log "  start it, or give another with CORDON_DATABASE_URL=jdbc:postgresql://host:port/ (docs/deployment.md)"
+    exit 1
+  fi
+  run --spring.profiles.active=cluster "$@"
+}
+
 case "${1:-}" in
   run) shift; run "$@" ;;
+  cluster) shift; cluster "$@" ;;
   clients|users|keys) identity "$@" ;;
   test) run_tests ;;
-  *) echo "usage: $0 run|test|clients|users|keys" >&2; exit 2 ;;
+  *) echo "usage: $0 run|cluster|test|clients|users|keys" >&2; exit 2 ;;
 esac

@@ -31,7 +31,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * group or without one (a rebuild), and describes its group's offsets for the lag health. Nothing else: no other
  * topic, no group for the command side, no write for the query side, and nothing at all without credentials.
  */
-final class BrokerAccess {
+public final class BrokerAccess {
 
     /** SCRAM's iteration count; Kafka accepts 4096 to 16384. */
     static final int ITERATIONS = 8192;
@@ -40,9 +40,14 @@ final class BrokerAccess {
     }
 
     static void grant(BrokerConfig config, String topic, String consumerGroup, Duration timeout, Path logFile) {
-        BrokerCredentials credentials = config.credentials();
+        grant(config.internalBootstrapServers(), config.credentials(), topic, consumerGroup, timeout, logFile);
+    }
+
+    /** @param internalBootstrapServers where the brokers take their own user (SASL/PLAIN), one or several */
+    public static void grant(String internalBootstrapServers, BrokerCredentials credentials, String topic,
+            String consumerGroup, Duration timeout, Path logFile) {
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.internalBootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "cordon-launcher",
                 CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
                 SaslConfigs.SASL_MECHANISM, "PLAIN",

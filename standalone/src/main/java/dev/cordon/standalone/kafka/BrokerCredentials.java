@@ -30,10 +30,10 @@ public record BrokerCredentials(String adminPassword, String commandSidePassword
     public static final String COMMAND_SIDE = "cordon-command-side";
     public static final String QUERY_SIDE = "cordon-query-side";
     static final String FILE = "credentials.properties";
-    static final String MECHANISM = "SCRAM-SHA-512";
+    public static final String MECHANISM = "SCRAM-SHA-512";
 
     /** The kept credentials, or new ones written (owner-only from their first byte) when there are none yet. */
-    static BrokerCredentials of(Path kafkaHome) {
+    public static BrokerCredentials of(Path kafkaHome) {
         Path file = kafkaHome.resolve(FILE);
         try {
             if (Files.exists(file)) {

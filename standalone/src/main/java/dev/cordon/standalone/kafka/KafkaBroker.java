@@ -49,13 +49,18 @@ public final class KafkaBroker {
      */
     public static final class Launch {
 
+        private final String name;
         private final List<String> command;
         private final Path output;
         private final Path log;
         private final Duration timeout;
         private volatile long logOffset;
 
-        Launch(List<String> command, Path output, Path log, Duration timeout) {
+        /**
+         * @param output where the JVM's stdout goes ({@link #outputBeside}); {@code log} is the broker's own log
+         */
+        public Launch(String name, List<String> command, Path output, Path log, Duration timeout) {
+            this.name = name;
             this.command = command;
             this.output = output;
             this.log = log;
@@ -64,7 +69,7 @@ public final class KafkaBroker {
 
         public ChildProcess start() {
             logOffset = sizeOf(log);
-            return ChildProcess.start("Kafka broker", command, Map.of(), output, log);
+            return ChildProcess.start(name, command, Map.of(), output, log);
         }
 
         /** Until this start has logged that it serves. */
@@ -84,7 +89,7 @@ public final class KafkaBroker {
     public static Running start(Path libDir, Path watchdogAgent, List<String> javaOptions, Path dataDir,
             Path logFile, StandaloneProperties.Logs logs, Duration timeout, String topic, String consumerGroup,
             Consumer<ChildProcess> started) {
-        Path output = logFile.resolveSibling(logFile.getFileName().toString().replaceFirst("\\.log$", "") + ".out");
+        Path output = outputBeside(logFile);
         Path home = dataDir.resolve("kafka");
         Path properties = home.resolve("server.properties");
         Path log4j = home.resolve("log4j2.properties");
@@ -111,13 +116,8 @@ public final class KafkaBroker {
             format(classpath, properties, output, timeout);
         }
         List<String> options = new ArrayList<>(javaOptions);
-        options.add("-Dlog4j2.configurationFile=" + log4j);
-        options.add("-Dcordon.kafka.log=" + logFile);
-        long fileSize = logs.maxFileSize().toBytes();
-        options.add("-Dcordon.kafka.log.max-file-size=" + fileSize);
-        // The rolled-over files (kafka.log.1, ...) within the total cap; at least one, so a rollover keeps the latest.
-        options.add("-Dcordon.kafka.log.max-files=" + Math.max(1, logs.totalSizeCap().toBytes() / fileSize));
-        Launch launch = new Launch(JavaCommand.of(options, watchdogAgent,
+        options.addAll(logOptions(log4j, logFile, logs));
+        Launch launch = new Launch("Kafka broker", JavaCommand.of(options, watchdogAgent,
                 List.of("-cp", classpath, "kafka.Kafka", properties.toString())), output, logFile, timeout);
         ChildProcess broker = launch.start();
         started.accept(broker);
@@ -126,11 +126,30 @@ public final class KafkaBroker {
         return new Running(broker, config.bootstrapServers(), config.credentials(), launch);
     }
 
+    /** The JVM's own output of a broker logging to {@code logFile}: kafka.log's is kafka.out. */
+    public static Path outputBeside(Path logFile) {
+        return logFile.resolveSibling(logFile.getFileName().toString().replaceFirst("\\.log$", "") + ".out");
+    }
+
+    /** The system properties the broker's log4j2.properties reads: its log file, rolled over within {@code logs}. */
+    public static List<String> logOptions(Path log4jConfig, Path logFile, StandaloneProperties.Logs logs) {
+        long fileSize = logs.maxFileSize().toBytes();
+        // The rolled-over files (kafka.log.1, ...) within the total cap; at least one, so a rollover keeps the latest.
+        return List.of("-Dlog4j2.configurationFile=" + log4jConfig, "-Dcordon.kafka.log=" + logFile,
+                "-Dcordon.kafka.log.max-file-size=" + fileSize,
+                "-Dcordon.kafka.log.max-files=" + Math.max(1, logs.totalSizeCap().toBytes() / fileSize));
+    }
+
     /** Once per data directory: the cluster id is written into the storage, which the broker then checks. */
     private static void format(String classpath, Path properties, Path logFile, Duration timeout) {
+        format(classpath, properties, clusterId(), logFile, timeout);
+    }
+
+    /** @param clusterId the same for every node of one cluster */
+    public static void format(String classpath, Path properties, String clusterId, Path logFile, Duration timeout) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "kafka.tools.StorageTool", "format",
-                "-t", clusterId(), "-c", properties.toString());
+                "-t", clusterId, "-c", properties.toString());
         ChildProcess format = ChildProcess.start("Kafka storage format", command, Map.of(), logFile);
         try {
             if (!format.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -149,7 +168,7 @@ public final class KafkaBroker {
     }
 
     /** Kafka's own format: 16 random bytes, URL-safe base64; never starting with '-', which would read as an option. */
-    static String clusterId() {
+    public static String clusterId() {
         SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
         String id;
@@ -160,7 +179,7 @@ public final class KafkaBroker {
         return id;
     }
 
-    private static void awaitReady(ChildProcess broker, Path log, long logOffset, Duration timeout) {
+    public static void awaitReady(ChildProcess broker, Path log, long logOffset, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!broker.isAlive()) {
@@ -194,7 +213,7 @@ public final class KafkaBroker {
         }
     }
 
-    private static long sizeOf(Path file) {
+    public static long sizeOf(Path file) {
         try {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {

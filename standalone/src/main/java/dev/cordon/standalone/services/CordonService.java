@@ -94,8 +94,13 @@ public final class CordonService {
 
     /** As {@link #awaitHealthy(Duration)}, for this start of it. */
     public void awaitHealthy(ChildProcess process, Duration timeout) {
+        awaitReady(process, baseUri(), timeout);
+    }
+
+    /** As {@link #awaitHealthy}, for a service started again on the same port (the cluster mode's supervision). */
+    public static void awaitReady(ChildProcess process, URI baseUri, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

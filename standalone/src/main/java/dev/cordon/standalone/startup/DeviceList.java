@@ -17,7 +17,7 @@ import java.util.List;
  * The registered devices, read the way a user would: {@code GET /api/machines} through the base URL. So the
  * start-up message also proves the whole path (gateway, query side, Kafka, command side) works.
  */
-final class DeviceList {
+public final class DeviceList {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -29,7 +29,7 @@ final class DeviceList {
      * @param expectSome the demo devices are being seeded: wait until they have reached the read model, i.e. the
      *                   list is not empty and did not grow during the last second
      */
-    static List<DemoDevice> read(URI baseUrl, TokenClient token, boolean expectSome, Duration timeout) {
+    public static List<DemoDevice> read(URI baseUrl, TokenClient token, boolean expectSome, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<DemoDevice> previous = List.of();
         while (true) {

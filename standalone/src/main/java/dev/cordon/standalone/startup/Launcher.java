@@ -1,5 +1,6 @@
 package dev.cordon.standalone.startup;
 
+import dev.cordon.standalone.cluster.ClusterLauncher;
 import dev.cordon.standalone.config.StandaloneProperties;
 import dev.cordon.standalone.database.Databases;
 import dev.cordon.standalone.database.EmbeddedH2;
@@ -41,6 +42,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +53,7 @@ import org.springframework.stereotype.Component;
  * {@code /health} tells which are up, how often each was restarted, and the data directory's free space.
  */
 @Component
+@Profile("!" + ClusterLauncher.PROFILE)
 class Launcher implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * the first start only) with which passwords, the quick-start client's credentials (first start only: the secret is
  * shown once), how to fetch a token with them, and three calls to try with it.
  */
-final class QuickStart {
+public final class QuickStart {
 
     static final String PLACEHOLDER_ID = "<machine-id>";
 
@@ -23,7 +23,7 @@ final class QuickStart {
     static final String SECRET_PLACEHOLDER = "<client-secret>";
     static final String CLIENT_PLACEHOLDER = "<client-id>";
 
-    static String text(String baseUrl, IdentitySetup identity, List<DemoDevice> devices, boolean agentSimulation,
+    public static String text(String baseUrl, IdentitySetup identity, List<DemoDevice> devices, boolean agentSimulation,
             Path dataDir, Path logDir, Duration startedIn) {
         StringBuilder text = new StringBuilder();
         text.append('\n')

@@ -13,14 +13,14 @@ import java.nio.file.Path;
  * on first start, kept owner-only in the data directory, the same on every start, so records already on the topic
  * still verify when the read models are rebuilt from it.
  */
-final class RecordSigningKey {
+public final class RecordSigningKey {
 
     static final String FILE = "kafka-signing-key";
 
     private RecordSigningKey() {
     }
 
-    static String of(Path dataDir) {
+    public static String of(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         try {
             if (Files.exists(file)) {
