@@ -17,6 +17,7 @@ import dev.cordon.standalone.process.Stoppable;
 import dev.cordon.standalone.process.Supervisor;
 import dev.cordon.standalone.services.CordonService;
 import dev.cordon.standalone.services.ServiceEnvironment;
+import dev.cordon.standalone.startup.BaseUrl;
 import dev.cordon.standalone.startup.DemoDevice;
 import dev.cordon.standalone.startup.DeviceList;
 import dev.cordon.standalone.startup.ProgramLayout;
@@ -26,7 +27,6 @@ import dev.cordon.standalone.startup.StartupFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
         }
         ProgramLayout layout = ProgramLayout.locate(standalone.home());
         Duration timeout = cluster.startupTimeout();
-        URI baseUrl = baseUrl();
+        URI baseUrl = BaseUrl.of(context, server);
         // The standalone mode's identity directory: ./cordon.sh clients and users manage both modes' clients.
         Path identityDirectory = IdentitySetup.directory(data);
         IdentitySetup identity = IdentitySetup.run(layout.tokenServiceJar(), identityDirectory,
@@ -305,16 +305,5 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
         CompletableFuture.allOf(children.stream()
                 .map(child -> CompletableFuture.runAsync(() -> child.stop(standalone.stopTimeout())))
                 .toArray(CompletableFuture[]::new)).join();
-    }
-
-    /** The address the gateway is reached at; a wildcard bind is reached on loopback too. */
-    private URI baseUrl() {
-        int port = context.getWebServer().getPort();
-        InetAddress address = server.getAddress();
-        String host = address == null || address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port);
     }
 }

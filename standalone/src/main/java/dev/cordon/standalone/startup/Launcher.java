@@ -23,7 +23,6 @@ import dev.cordon.standalone.services.CordonService;
 import dev.cordon.standalone.services.ServiceEnvironment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +113,7 @@ class Launcher implements ApplicationRunner, DisposableBean {
         DataDirectoryCheck.atStart(data, DiskWatch.thresholds(properties));
         ProgramLayout layout = ProgramLayout.locate(properties.home());
         Duration timeout = properties.startupTimeout();
-        URI baseUrl = baseUrl();
+        URI baseUrl = BaseUrl.of(context, server);
         Path identityDirectory = IdentitySetup.directory(data);
         IdentitySetup identity = IdentitySetup.run(layout.tokenServiceJar(), identityDirectory,
                 properties.javaOptions(), layout.watchdogAgent(), properties.seedDemoDevices());
@@ -285,16 +284,5 @@ class Launcher implements ApplicationRunner, DisposableBean {
             // Said here, by the stopping thread: the JVM may exit before the starting thread wakes to say it.
             log.info("Stopped during start-up");
         }
-    }
-
-    /** The address the gateway is reached at; a wildcard bind is reached on loopback too. */
-    private URI baseUrl() {
-        int port = context.getWebServer().getPort();
-        InetAddress address = server.getAddress();
-        String host = address == null || address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create("http://" + host + ":" + port);
     }
 }
