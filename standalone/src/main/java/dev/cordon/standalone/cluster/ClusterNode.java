@@ -58,6 +58,11 @@ record ClusterNode(int id, int clientPort, int internalPort, int controllerPort,
                 "share.coordinator.state.topic.replication.factor=" + rf,
                 "share.coordinator.state.topic.min.isr=" + minIsr,
                 "unclean.leader.election.enable=false",
+                // Failure detection fast enough that a dead broker's partitions move before the command side's 5 s
+                // send timeout fails the batches in flight (docs/operations.md#failover, as compose.yaml sets).
+                "broker.heartbeat.interval.ms=" + FailureDetection.HEARTBEAT_INTERVAL_MS,
+                "broker.session.timeout.ms=" + FailureDetection.SESSION_TIMEOUT_MS,
+                "replica.lag.time.max.ms=" + FailureDetection.REPLICA_LAG_TIME_MAX_MS,
                 "auto.create.topics.enable=false",
                 "log.retention.hours=" + topology.retention().toHours(),
                 // The services start only once all brokers serve: waiting for more members would only delay them.

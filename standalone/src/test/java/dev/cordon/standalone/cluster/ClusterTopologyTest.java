@@ -31,6 +31,10 @@ class ClusterTopologyTest {
         assertThat(number(broker, "KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo(TOPOLOGY.minInsyncReplicas());
         assertThat(number(broker, "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")).isEqualTo(TOPOLOGY.minInsyncReplicas());
         assertThat((long) number(broker, "KAFKA_LOG_RETENTION_HOURS")).isEqualTo(TOPOLOGY.retention().toHours());
+        assertThat(number(broker, "KAFKA_BROKER_HEARTBEAT_INTERVAL_MS"))
+                .isEqualTo(FailureDetection.HEARTBEAT_INTERVAL_MS);
+        assertThat(number(broker, "KAFKA_BROKER_SESSION_TIMEOUT_MS")).isEqualTo(FailureDetection.SESSION_TIMEOUT_MS);
+        assertThat(number(broker, "KAFKA_REPLICA_LAG_TIME_MAX_MS")).isEqualTo(FailureDetection.REPLICA_LAG_TIME_MAX_MS);
 
         Map<String, Object> commandSide = environment(services, "command-side-1");
         Map<String, String> passed = ClusterEnvironment.commandSide(1, TOPOLOGY);
@@ -67,6 +71,7 @@ class ClusterTopologyTest {
         assertThat(server.getProperty("offsets.topic.replication.factor")).isEqualTo("3");
         assertThat(server.getProperty("log.retention.hours")).isEqualTo("720");
         assertThat(server.getProperty("unclean.leader.election.enable")).isEqualTo("false");
+        assertThat(server.getProperty("broker.session.timeout.ms")).isEqualTo("2500");
         assertThat(server.getProperty("allow.everyone.if.no.acl.found")).isEqualTo("false");
     }
 
