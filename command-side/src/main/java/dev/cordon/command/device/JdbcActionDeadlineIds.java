@@ -25,7 +25,9 @@ class JdbcActionDeadlineIds implements ActionDeadlineIds {
 
     @Override
     public Optional<String> take(String actionId) {
-        // Select, then delete: H2 has no DELETE ... RETURNING. The aggregate's lock serializes commands on the action.
+        // Select, then delete: H2 has no DELETE ... RETURNING. Two ends of one action cannot both commit: the device's
+        // commands are serialized by its aggregate lock, and across replicas the event store's sequence key rolls the
+        // loser back, its take with it.
         List<String> ids = jdbc.queryForList("select deadline_id from action_deadlines where action_id = ?",
                 String.class, actionId);
         if (ids.isEmpty()) {
