@@ -113,7 +113,8 @@ public class Device {
 
     @CommandHandler
     public ActionRecord handle(IsolateDeviceCommand cmd, IsolationEligibility eligibility,
-                               ActionTimeoutPolicy timeouts, DeadlineManager deadlines, DeviceGroups groups) {
+                               ActionTimeoutPolicy timeouts, DeadlineManager deadlines, ActionDeadlineIds deadlineIds,
+                               DeviceGroups groups) {
         requireVisibleTo(cmd.scope(), groups);
         requireNoOpenAction();
         if (state == IsolationState.Isolated) {
@@ -126,13 +127,13 @@ public class Device {
                 eligibility.keptConnectedApplications(cmd.isolationType()), computerDnsName,
                 r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt());
         apply(requested);
-        scheduleTimeout(cmd.actionId(), r, timeouts, deadlines);
+        scheduleTimeout(cmd.actionId(), r, timeouts, deadlines, deadlineIds);
         return openAction.answerAfter(deviceId, requested);
     }
 
     @CommandHandler
     public ActionRecord handle(ReleaseDeviceCommand cmd, ActionTimeoutPolicy timeouts, DeadlineManager deadlines,
-                               DeviceGroups groups) {
+                               ActionDeadlineIds deadlineIds, DeviceGroups groups) {
         requireVisibleTo(cmd.scope(), groups);
         requireNoOpenAction();
         if (state == IsolationState.NotIsolated) {
@@ -143,7 +144,7 @@ public class Device {
         var requested = new DeviceReleaseRequestedEvent(deviceId, cmd.actionId(), computerDnsName,
                 r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt());
         apply(requested);
-        scheduleTimeout(cmd.actionId(), r, timeouts, deadlines);
+        scheduleTimeout(cmd.actionId(), r, timeouts, deadlines, deadlineIds);
         return openAction.answerAfter(deviceId, requested);
     }
 
@@ -152,7 +153,8 @@ public class Device {
      * caller's groups the action is as unknown as its device (the caller named the action, not the device).
      */
     @CommandHandler
-    public ActionRecord handle(CancelMachineActionCommand cmd, DeadlineManager deadlines, DeviceGroups groups) {
+    public ActionRecord handle(CancelMachineActionCommand cmd, DeadlineManager deadlines,
+                               ActionDeadlineIds deadlineIds, DeviceGroups groups) {
         if (!covers(cmd.scope(), groups)) {
             throw RuleViolationException.unknownAction(cmd.actionId());
         }
@@ -162,13 +164,14 @@ public class Device {
         var cancelled = new MachineActionCancelledEvent(deviceId, cmd.actionId(), action.type(), r.requestor(),
                 r.comment(), r.requestSource(), r.requestedAt());
         apply(cancelled);
-        deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
+        cancelTimeout(cmd.actionId(), deadlines, deadlineIds);
         return action.answerAfter(deviceId, cancelled);
     }
 
     /** A success or failure closes the open action, so the answer is built from the action as it was before. */
     @CommandHandler
-    public ActionRecord handle(ReportActionStatusCommand cmd, DeadlineManager deadlines) {
+    public ActionRecord handle(ReportActionStatusCommand cmd, DeadlineManager deadlines,
+                               ActionDeadlineIds deadlineIds) {
         requireOpen(cmd.actionId());
         OpenAction action = openAction;
         MachineActionEvent reported = switch (cmd.status()) {
@@ -188,7 +191,7 @@ public class Device {
         };
         apply(reported);
         if (cmd.status() != AgentReportedStatus.InProgress) {
-            deadlines.cancelAllWithinScope(ActionTimeoutDeadline.NAME);
+            cancelTimeout(cmd.actionId(), deadlines, deadlineIds);
         }
         return action.answerAfter(deviceId, reported);
     }
@@ -215,8 +218,10 @@ public class Device {
     }
 
     @DeadlineHandler(deadlineName = ActionTimeoutDeadline.NAME)
-    public void on(ActionTimeoutDeadline deadline) {
-        // A deadline that outlived its action (ended while the cancellation was in flight) changes nothing.
+    public void on(ActionTimeoutDeadline deadline, ActionDeadlineIds deadlineIds) {
+        deadlineIds.take(deadline.actionId());
+        // A deadline that outlived its action changes nothing: one ended while the cancellation was in flight, or one
+        // requested before deadline ids were kept, whose end could not cancel it (see cancelTimeout).
         if (openAction != null && openAction.actionId().equals(deadline.actionId())) {
             apply(new MachineActionTimedOutEvent(deviceId, deadline.actionId(), openAction.type(), deadline.dueAt()));
         }
@@ -268,9 +273,20 @@ public class Device {
     }
 
     private void scheduleTimeout(String actionId, ActionRequest r, ActionTimeoutPolicy timeouts,
-                                 DeadlineManager deadlines) {
+                                 DeadlineManager deadlines, ActionDeadlineIds deadlineIds) {
         var dueAt = r.requestedAt().plus(timeouts.timeout());
-        deadlines.schedule(dueAt, ActionTimeoutDeadline.NAME, new ActionTimeoutDeadline(actionId, dueAt));
+        deadlineIds.keep(actionId, deadlines.schedule(dueAt, ActionTimeoutDeadline.NAME,
+                new ActionTimeoutDeadline(actionId, dueAt)));
+    }
+
+    /**
+     * Cancels the ended action's own deadline by its id: one delete by key, whatever the number of open actions. An
+     * action requested before ids were kept has none, and its deadline is left to fire: the deadline handler ignores
+     * it, since the action is no longer open. Cancelling it with cancelAllWithinScope instead would scan every
+     * scheduled deadline again, for the benefit of one harmless no-op per such action within one timeout of the upgrade.
+     */
+    private static void cancelTimeout(String actionId, DeadlineManager deadlines, ActionDeadlineIds deadlineIds) {
+        deadlineIds.take(actionId).ifPresent(id -> deadlines.cancelSchedule(ActionTimeoutDeadline.NAME, id));
     }
 
     private boolean sameDetails(RegisterDeviceCommand cmd) {

@@ -39,6 +39,7 @@ import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
@@ -64,6 +65,7 @@ class DeviceTest {
                     OsPlatform.Windows11))), "Unassigned"));
     private static final DeviceScope WORKSTATIONS_ONLY = DeviceScope.only(List.of("workstations"));
 
+    private final KeptDeadlineIds deadlineIds = new KeptDeadlineIds();
     private AggregateTestFixture<Device> fixture;
 
     @BeforeEach
@@ -71,11 +73,12 @@ class DeviceTest {
         fixture = fixtureWith(IsolationEligibilityTest.shippedTable());
     }
 
-    private static AggregateTestFixture<Device> fixtureWith(IsolationEligibility eligibility) {
+    private AggregateTestFixture<Device> fixtureWith(IsolationEligibility eligibility) {
         AggregateTestFixture<Device> fixture = new AggregateTestFixture<>(Device.class);
         fixture.registerInjectableResource(eligibility);
         fixture.registerInjectableResource(new ActionTimeoutPolicy(TIMEOUT));
         fixture.registerInjectableResource(GROUPS);
+        fixture.registerInjectableResource(deadlineIds);
         return fixture;
     }
 
@@ -477,6 +480,82 @@ class DeviceTest {
                 ErrorCode.InvalidActionState, ACTION);
     }
 
+    // --- ending an action cancels its own deadline, by the id kept when it was scheduled ---
+
+    @Test
+    void report_succeeded_cancelsItsOwnDeadlineById_andNoOtherDeadlineOfTheDevice() {
+        // The device also has a deadline that outlived an older action: cancelAllWithinScope would cancel it too.
+        withTheStaleDeadlineOfAnOlderAction().andGivenCommands(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(),
+                        DeviceScope.ALL))
+                .when(report(OTHER_ACTION, AgentReportedStatus.Succeeded))
+                .expectEvents(new DeviceReleasedEvent(DEVICE, OTHER_ACTION, T1))
+                .expectNoScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(OTHER_ACTION))
+                .expectScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(ACTION));
+        assertThat(deadlineIds.taken()).as("cancelled by the id scheduling it returned").hasSize(1);
+        assertThat(deadlineIds.kept()).isEmpty();
+    }
+
+    @Test
+    void report_failed_cancelsItsOwnDeadlineById_andNoOtherDeadlineOfTheDevice() {
+        withTheStaleDeadlineOfAnOlderAction().andGivenCommands(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(),
+                        DeviceScope.ALL))
+                .when(new ReportActionStatusCommand(DEVICE, OTHER_ACTION, AgentReportedStatus.Failed, 5, T1))
+                .expectEvents(new DeviceReleaseFailedEvent(DEVICE, OTHER_ACTION, 5, T1))
+                .expectNoScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(OTHER_ACTION))
+                .expectScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(ACTION));
+        assertThat(deadlineIds.taken()).hasSize(1);
+    }
+
+    @Test
+    void cancel_cancelsItsOwnDeadlineById_andNoOtherDeadlineOfTheDevice() {
+        withTheStaleDeadlineOfAnOlderAction().andGivenCommands(new ReleaseDeviceCommand(DEVICE, OTHER_ACTION, request(),
+                        DeviceScope.ALL))
+                .when(new CancelMachineActionCommand(DEVICE, OTHER_ACTION, request(), DeviceScope.ALL))
+                .expectEvents(new MachineActionCancelledEvent(DEVICE, OTHER_ACTION, ActionType.Unisolate,
+                        "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", T0))
+                .expectNoScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(OTHER_ACTION))
+                .expectScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(ACTION));
+        assertThat(deadlineIds.taken()).hasSize(1);
+    }
+
+    @Test
+    void report_inProgress_keepsTheDeadline() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Full))
+                .when(report(ACTION, AgentReportedStatus.InProgress))
+                .expectScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(ACTION));
+        assertThat(deadlineIds.kept()).containsOnlyKeys(ACTION);
+    }
+
+    @Test
+    void report_succeeded_ofAnActionRequestedBeforeDeadlineIdsWereKept_endsIt_andLeavesItsDeadlineToFire() {
+        deadlineIds.notKeeping(ACTION);
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Full))
+                .when(report(ACTION, AgentReportedStatus.Succeeded))
+                .expectEvents(new DeviceIsolatedEvent(DEVICE, ACTION, IsolationType.Full, T1))
+                .expectScheduledDeadline(T0.plus(TIMEOUT), timeoutOf(ACTION));
+    }
+
+    @Test
+    void cancel_ofAnActionRequestedBeforeDeadlineIdsWereKept_endsIt() {
+        fixture.given(registered(OsPlatform.Windows11, "22631"), isolationRequested(IsolationType.Full))
+                .when(new CancelMachineActionCommand(DEVICE, ACTION, request(), DeviceScope.ALL))
+                .expectEvents(new MachineActionCancelledEvent(DEVICE, ACTION, ActionType.Isolate,
+                        "analyst@corp.example", "Suspected ransomware on the device", "PublicApi", T0));
+    }
+
+    /** An isolated device whose isolation ACTION was requested before ids were kept, so its deadline is still there. */
+    private TestExecutor<Device> withTheStaleDeadlineOfAnOlderAction() {
+        deadlineIds.notKeeping(ACTION);
+        return fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Full), report(ACTION, AgentReportedStatus.Succeeded));
+    }
+
+    private static ActionTimeoutDeadline timeoutOf(String actionId) {
+        return new ActionTimeoutDeadline(actionId, T0.plus(TIMEOUT));
+    }
+
     // --- cancel ---
 
     @Test
@@ -531,6 +610,7 @@ class DeviceTest {
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
                 .expectDeadlinesMet(new ActionTimeoutDeadline(ACTION, T0.plus(TIMEOUT)))
                 .expectEvents(new MachineActionTimedOutEvent(DEVICE, ACTION, ActionType.Isolate, T0.plus(TIMEOUT)));
+        assertThat(deadlineIds.kept()).as("the fired deadline's id is forgotten").isEmpty();
     }
 
     @Test
@@ -540,6 +620,16 @@ class DeviceTest {
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void timeout_ofAnActionThatEndedBeforeDeadlineIdsWereKept_firesAndChangesNothing() {
+        deadlineIds.notKeeping(ACTION);
+        fixture.given(registered(OsPlatform.Windows11, "22631"))
+                .andGivenCommands(isolate(IsolationType.Full), report(ACTION, AgentReportedStatus.Succeeded))
+                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .expectDeadlinesMet(timeoutOf(ACTION))
+                .expectNoEvents();
     }
 
     @Test

@@ -46,6 +46,8 @@ class ActionTimeoutIT {
                     device);
             api.report(succeeded, "Succeeded");
             assertThat(scheduledDeadlines(second)).as("ended action's deadline is cancelled").isZero();
+            assertThat(jdbc(second).queryForObject("select count(*) from action_deadlines", Integer.class))
+                    .as("the ids of the fired and the cancelled deadline are forgotten").isZero();
             assertThat(api.report(timedOut, "Succeeded").body().at("/error/code").asText())
                     .isEqualTo("InvalidActionState");
         }
