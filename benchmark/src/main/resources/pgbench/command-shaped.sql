@@ -22,4 +22,4 @@ insert into scheduled_tasks (task_name, task_instance, task_data, execution_time
 values ('axon-deadline', gen_random_uuid()::text, convert_to(repeat('d', 500), 'UTF8'), now() + interval '1 hour',
         false, 1);
 commit;
-select * from action_index where action_id = :'action_id';
+select * from action_index where action_id = :action_id;

@@ -52,6 +52,8 @@ public final class Benchmark {
         // Databases of this run's own names, so that two runs (a person's and CI's) never meet.
         String suffix = Long.toString(ProcessHandle.current().pid());
         Table table = new Table();
+        String loadBefore = loadAverage();
+        log("load average before: " + loadBefore);
         Map<Integer, Baseline> baselines = new HashMap<>();
         log("pgbench baselines");
         try (PgBench pgbench = PgBench.prepare(postgres, "bench_pgbench_" + suffix, work)) {
@@ -85,8 +87,10 @@ public final class Benchmark {
                 errors.add(store.label() + ": " + e.getMessage());
             }
         }
+        // The machine may be shared: the load average says how much of it the figures had.
         table.print(out, "Cordon benchmark (" + (plan.smoke() ? "smoke: tiny loads, the figures mean nothing"
-                : "full") + "), " + table.size() + " rows; load average before the run is in the log above");
+                : "full") + "), " + Runtime.getRuntime().availableProcessors() + " cores, load average before "
+                + loadBefore + ", after " + loadAverage());
         if (errors.isEmpty()) {
             out.println("Benchmark finished: " + table.size() + " of " + plan.figures().size() + " rows, no errors");
             return table.size() == plan.figures().size() ? 0 : 1;
@@ -99,6 +103,16 @@ public final class Benchmark {
     private static String runs(List<Double> values) {
         return values.size() < 2 ? "" : " (runs " + values.stream().map(v -> StoreRun.format("%.0f", v))
                 .reduce((a, b) -> a + ", " + b).orElse("") + ")";
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime shows them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private void log(String message) {

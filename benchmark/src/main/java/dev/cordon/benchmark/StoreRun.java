@@ -73,16 +73,17 @@ final class StoreRun {
                     () -> databases.isEmpty() ? List.of() : postgres.backendsOf(databases));
             if (!plan.warmUp().isZero()) {
                 log.accept("warming up for " + plan.warmUp().toSeconds() + " s");
-                ClosedLoop.isolate(api, Devices.register(api, 300 * (int) plan.warmUp().toSeconds(),
-                        REGISTRATION_CONNECTIONS), plan.clients().get(0), plan.warmUp());
+                int devices = plan.expectedRate() * (int) plan.warmUp().toSeconds();
+                ClosedLoop.isolate(api, Devices.register(api, devices, REGISTRATION_CONNECTIONS),
+                        plan.clients().get(0), plan.warmUp());
             }
-            double estimate = 300;
+            double estimate = plan.expectedRate();
             for (int connections : plan.clients()) {
                 List<Double> rates = new ArrayList<>();
                 List<Map<String, Double>> cpus = new ArrayList<>();
                 int refused = 0;
                 for (int i = 0; i < plan.repetitions(); i++) {
-                    int needed = (int) Math.ceil(estimate * 1.5 * plan.phase().toMillis() / 1000) + connections;
+                    int needed = (int) Math.ceil(estimate * 1.3 * plan.phase().toMillis() / 1000) + connections;
                     Queue<String> devices = Devices.register(api, needed, REGISTRATION_CONNECTIONS);
                     CpuSnapshot before = cpu.snapshot();
                     ClosedLoop.Outcome outcome = ClosedLoop.isolate(api, devices, connections, plan.phase());
