@@ -3,6 +3,7 @@ package dev.cordon.benchmark;
 import dev.cordon.benchmark.pgbench.PgBench;
 import dev.cordon.benchmark.pgbench.Script;
 import dev.cordon.benchmark.postgres.LocalPostgres;
+import dev.cordon.benchmark.report.Stats;
 import dev.cordon.benchmark.report.Table;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ public final class Benchmark {
                         tps.add(pgbench.run(script, clients, plan.phase()));
                     }
                     Baseline baseline = baselines.computeIfAbsent(clients, c -> new Baseline());
-                    double median = dev.cordon.benchmark.report.Stats.median(tps);
+                    double median = Stats.median(tps);
                     if (script == Script.EVENT_APPEND) {
                         baseline.append = median;
                     } else {

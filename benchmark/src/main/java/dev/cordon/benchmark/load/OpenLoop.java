@@ -57,7 +57,8 @@ public final class OpenLoop {
         } catch (Exception e) {
             // Counted below as not answered.
         }
-        while (System.nanoTime() < settleEnd && createdAt.keySet().stream().anyMatch(id -> changes.firstSeen(id) == null)) {
+        while (System.nanoTime() < settleEnd
+                && createdAt.keySet().stream().anyMatch(id -> changes.firstSeen(id) == null)) {
             LockSupport.parkNanos(50_000_000L);
         }
         List<Long> latencies = new ArrayList<>();
