@@ -119,8 +119,9 @@ final class StoreRun {
                     String result = outcome.latenciesNanos().isEmpty() ? "no change seen"
                             : format("p50 %.0f ms, p99 %.0f ms", Stats.percentile(outcome.latenciesNanos(), 50) / 1e6,
                             Stats.percentile(outcome.latenciesNanos(), 99) / 1e6);
-                    table.add(Figures.visible(store, rate), result + format(" (%d sent, %d accepted, %d not seen)",
-                            outcome.sent(), outcome.accepted(), outcome.unseen()), "-", perCommand);
+                    String counts = format(" (%d sent in %.1f s, %d accepted, %d not seen)", outcome.sent(),
+                            outcome.sending().toMillis() / 1000.0, outcome.accepted(), outcome.unseen());
+                    table.add(Figures.visible(store, rate), result + counts, "-", perCommand);
                     log.accept(rate + "/s open loop: " + result);
                 }
             }

@@ -50,6 +50,7 @@ public final class OpenLoop {
                 }
             }));
         }
+        Duration sending = Duration.ofNanos(System.nanoTime() - start);
         long settleEnd = System.nanoTime() + settle.toNanos();
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
@@ -73,13 +74,15 @@ public final class OpenLoop {
             }
         }
         int unanswered = total - createdAt.size() - refused.get();
-        return new Outcome(total, createdAt.size(), refused.get() + unanswered, unseen, latencies);
+        return new Outcome(total, sending, createdAt.size(), refused.get() + unanswered, unseen, latencies);
     }
 
     /**
+     * @param sending        how long the sends took: longer than planned if this machine could not keep the rate
      * @param latenciesNanos from each 201 to its action's first change
      * @param unseen         accepted commands whose change did not arrive within the settle time
      */
-    public record Outcome(int sent, int accepted, int refused, int unseen, List<Long> latenciesNanos) {
+    public record Outcome(int sent, Duration sending, int accepted, int refused, int unseen,
+            List<Long> latenciesNanos) {
     }
 }
