@@ -1,7 +1,7 @@
 package dev.cordon.benchmark;
 
-import dev.cordon.benchmark.cpu.ProcessCpu;
 import dev.cordon.benchmark.cpu.CpuSnapshot;
+import dev.cordon.benchmark.cpu.ProcessCpu;
 import dev.cordon.benchmark.launcher.StandaloneLauncher;
 import dev.cordon.benchmark.load.ChangeStream;
 import dev.cordon.benchmark.load.ClosedLoop;

@@ -1,6 +1,5 @@
 package dev.cordon.benchmark.load;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
