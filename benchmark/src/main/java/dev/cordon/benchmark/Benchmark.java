@@ -57,7 +57,8 @@ public final class Benchmark {
         log("load average before: " + loadBefore);
         Map<Integer, Baseline> baselines = new HashMap<>();
         log("pgbench baselines");
-        try (PgBench pgbench = PgBench.prepare(postgres, "bench_pgbench_" + suffix, work)) {
+        try (PgBench pgbench = PgBench.prepare(postgres, "bench_pgbench_" + suffix, work);
+             OnInterrupt cleanUp = new OnInterrupt(pgbench::close)) {
             for (Script script : Script.values()) {
                 for (int clients : plan.clients()) {
                     List<Double> tps = new ArrayList<>();

@@ -62,7 +62,11 @@ final class StoreRun {
             throw new UncheckedIOException(e);
         }
         databases.forEach(postgres::dropDatabase);
-        try (StandaloneLauncher launcher = StandaloneLauncher.start(jar, work, environment())) {
+        try (StandaloneLauncher launcher = StandaloneLauncher.start(jar, work, environment());
+             OnInterrupt cleanUp = new OnInterrupt(() -> {
+                 launcher.close();
+                 databases.forEach(postgres::dropDatabase);
+             })) {
             URI base = launcher.awaitReady(READY_TIMEOUT);
             log.accept("ready at " + base);
             StandaloneLauncher.ClientSecret client = launcher.addClient("cordon-benchmark", "Machine.Isolate",
