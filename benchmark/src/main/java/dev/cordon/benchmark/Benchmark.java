@@ -10,9 +10,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code ./cordon.sh bench [--smoke] [--no-h2]}: the pgbench baselines, then Cordon through the standalone
@@ -94,10 +96,12 @@ public final class Benchmark {
                 : "full") + "), " + Runtime.getRuntime().availableProcessors() + " cores, load average before "
                 + loadBefore + ", after " + loadAverage());
         if (errors.isEmpty()) {
+            // The launchers' data (events, the broker's log, the token service's keys) is of no use after the run.
+            deleteRecursively(work);
             out.println("Benchmark finished: " + table.size() + " of " + plan.figures().size() + " rows, no errors");
             return table.size() == plan.figures().size() ? 0 : 1;
         }
-        out.println("Benchmark finished with errors:");
+        out.println("Benchmark finished with errors (the launchers' logs are in " + work + "):");
         errors.forEach(e -> out.println("  " + e));
         return 1;
     }
@@ -105,6 +109,12 @@ public final class Benchmark {
     private static String runs(List<Double> values) {
         return values.size() < 2 ? "" : " (runs " + values.stream().map(v -> StoreRun.format("%.0f", v))
                 .reduce((a, b) -> a + ", " + b).orElse("") + ")";
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     /** The 1, 5 and 15 minute load averages, as uptime shows them. */
