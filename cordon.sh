@@ -12,6 +12,9 @@
 #   ./cordon.sh keys rotate
 #                      the built-in token service's clients, dashboard users and signing keys, in ./data/identity
 #                      (CORDON_DATA_DIR); works whether or not Cordon runs
+#   ./cordon.sh bench [--smoke] [--no-h2]
+#                      build, then measure Cordon beside pgbench baselines on the local PostgreSQL and print one
+#                      table (docs/performance.md); --smoke: every phase for a second, tiny loads
 #   ./cordon.sh test   run every test (unit, integration on real PostgreSQL and Kafka, end-to-end, and the
 #                      dashboard in headless Chromium, installed from Debian's packages when missing)
 # Everything this script starts, it stops on exit or Ctrl-C.
@@ -117,10 +120,21 @@ cluster() {
   run --spring.profiles.active=cluster "$@"
 }
 
+# The benchmark starts the launcher it measures (twice: on PostgreSQL, then on the embedded default) and stops it.
+bench() {
+  trap stop_all EXIT
+  ensure_postgres
+  log "building"
+  mvn -B -q -f "$ROOT/pom.xml" -pl benchmark -am -DskipTests package
+  java -Xmx512m -Dcordon.standalone.jar="$ROOT/standalone/target/cordon.jar" \
+    -jar "$ROOT/benchmark/target/cordon-benchmark.jar" "$@"
+}
+
 case "${1:-}" in
   run) shift; run "$@" ;;
   cluster) shift; cluster "$@" ;;
   clients|users|keys) identity "$@" ;;
   test) run_tests ;;
-  *) echo "usage: $0 run|cluster|test|clients|users|keys" >&2; exit 2 ;;
+  bench) shift; bench "$@" ;;
+  *) echo "usage: $0 run|cluster|test|bench|clients|users|keys" >&2; exit 2 ;;
 esac

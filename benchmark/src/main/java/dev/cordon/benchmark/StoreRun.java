@@ -1,0 +1,171 @@
+package dev.cordon.benchmark;
+
+import dev.cordon.benchmark.cpu.CpuSnapshot;
+import dev.cordon.benchmark.cpu.ProcessCpu;
+import dev.cordon.benchmark.launcher.StandaloneLauncher;
+import dev.cordon.benchmark.load.ChangeStream;
+import dev.cordon.benchmark.load.ClosedLoop;
+import dev.cordon.benchmark.load.CordonApi;
+import dev.cordon.benchmark.load.Devices;
+import dev.cordon.benchmark.load.OpenLoop;
+import dev.cordon.benchmark.postgres.LocalPostgres;
+import dev.cordon.benchmark.report.Stats;
+import dev.cordon.benchmark.report.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** Cordon on one database mode: the launcher started fresh, the closed-loop and open-loop phases, then stopped. */
+final class StoreRun {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    /** Registration is not what is measured; a few connections fill the device pool without swamping the stack. */
+    private static final int REGISTRATION_CONNECTIONS = 16;
+
+    private final Plan plan;
+    private final Store store;
+    private final Path jar;
+    private final LocalPostgres postgres;
+    private final Path work;
+    private final List<String> databases;
+    private final Map<Integer, Benchmark.Baseline> baselines;
+    private final Consumer<String> log;
+
+    StoreRun(Plan plan, Store store, Path jar, LocalPostgres postgres, Path work, String suffix,
+            Map<Integer, Benchmark.Baseline> baselines, Consumer<String> log) {
+        this.plan = plan;
+        this.store = store;
+        this.jar = jar;
+        this.postgres = postgres;
+        this.work = work;
+        this.databases = store == Store.POSTGRESQL
+                ? List.of("bench_events_" + suffix, "bench_query_" + suffix) : List.of();
+        this.baselines = baselines;
+        this.log = log;
+    }
+
+    void measure(Table table, List<String> errors) {
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        databases.forEach(postgres::dropDatabase);
+        try (StandaloneLauncher launcher = StandaloneLauncher.start(jar, work, environment());
+             OnInterrupt cleanUp = new OnInterrupt(() -> {
+                 launcher.close();
+                 databases.forEach(postgres::dropDatabase);
+             })) {
+            URI base = launcher.awaitReady(READY_TIMEOUT);
+            log.accept("ready at " + base);
+            StandaloneLauncher.ClientSecret client = launcher.addClient("cordon-benchmark", "Machine.Isolate",
+                    "Machine.Read.All", "Machine.ReadWrite.All");
+            CordonApi api = CordonApi.signIn(base, launcher.tokenUrl(), client.clientId(), client.clientSecret());
+            ProcessCpu cpu = new ProcessCpu(launcher.handle(),
+                    store == Store.H2 ? "gateway + H2" : ProcessCpu.GATEWAY,
+                    () -> databases.isEmpty() ? List.of() : postgres.backendsOf(databases));
+            if (!plan.warmUp().isZero()) {
+                log.accept("warming up for " + plan.warmUp().toSeconds() + " s");
+                int devices = plan.expectedRate() * (int) plan.warmUp().toSeconds();
+                ClosedLoop.isolate(api, Devices.register(api, devices, REGISTRATION_CONNECTIONS),
+                        plan.clients().get(0), plan.warmUp());
+            }
+            double estimate = plan.expectedRate();
+            for (int connections : plan.clients()) {
+                List<Double> rates = new ArrayList<>();
+                List<Map<String, Double>> cpus = new ArrayList<>();
+                int refused = 0;
+                for (int i = 0; i < plan.repetitions(); i++) {
+                    int needed = (int) Math.ceil(estimate * 1.3 * plan.phase().toMillis() / 1000) + connections;
+                    Queue<String> devices = Devices.register(api, needed, REGISTRATION_CONNECTIONS);
+                    CpuSnapshot before = cpu.snapshot();
+                    ClosedLoop.Outcome outcome = ClosedLoop.isolate(api, devices, connections, plan.phase());
+                    cpus.add(ProcessCpu.perCommand(before, cpu.snapshot(), outcome.accepted()));
+                    rates.add(outcome.perSecond());
+                    refused += outcome.refused().values().stream().mapToInt(Integer::intValue).sum();
+                    if (!outcome.refused().isEmpty()) {
+                        errors.add(Figures.isolate(store, connections) + ": refused " + outcome.refused());
+                    }
+                    estimate = Math.max(estimate, outcome.perSecond());
+                    log.accept(format("%d connections: %.0f isolates/s", connections, outcome.perSecond()));
+                }
+                double median = Stats.median(rates);
+                Benchmark.Baseline baseline = baselines.getOrDefault(connections, new Benchmark.Baseline());
+                table.add(Figures.isolate(store, connections), format("%.0f/s", median) + runs(rates)
+                                + (refused > 0 ? ", " + refused + " refused" : ""),
+                        format("%.2fx command-shaped, %.2fx single append", median / baseline.command,
+                                median / baseline.append), medianByRole(cpus));
+            }
+            for (int rate : plan.rates()) {
+                Queue<String> devices = Devices.register(api, (int) (rate * plan.openLoop().toMillis() / 1000),
+                        REGISTRATION_CONNECTIONS);
+                try (ChangeStream changes = ChangeStream.open(api, Duration.ofSeconds(30))) {
+                    CpuSnapshot before = cpu.snapshot();
+                    OpenLoop.Outcome outcome = OpenLoop.run(api, changes, devices, rate, plan.openLoop(),
+                            plan.smoke() ? Duration.ofSeconds(20) : Duration.ofSeconds(60));
+                    Map<String, Double> perCommand = ProcessCpu.perCommand(before, cpu.snapshot(),
+                            outcome.accepted());
+                    if (outcome.refused() > 0) {
+                        errors.add(Figures.visible(store, rate) + ": " + outcome.refused() + " of " + outcome.sent()
+                                + " not accepted");
+                    }
+                    String result = outcome.latenciesNanos().isEmpty() ? "no change seen"
+                            : format("p50 %.0f ms, p99 %.0f ms", Stats.percentile(outcome.latenciesNanos(), 50) / 1e6,
+                            Stats.percentile(outcome.latenciesNanos(), 99) / 1e6);
+                    String counts = format(" (%d sent in %.1f s, %d accepted, %d not seen)", outcome.sent(),
+                            outcome.sending().toMillis() / 1000.0, outcome.accepted(), outcome.unseen());
+                    table.add(Figures.visible(store, rate), result + counts, "-", perCommand);
+                    log.accept(rate + "/s open loop: " + result);
+                }
+            }
+        } finally {
+            databases.forEach(postgres::dropDatabase);
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CORDON_DATA_DIR", work.resolve("data").toString());
+        // The benchmark is one client sending thousands of commands a minute; the limits protect a real system.
+        environment.put("CORDON_RATE_LIMIT_MACHINE_ACTIONS_PER_MINUTE", "100000000");
+        environment.put("CORDON_RATE_LIMIT_MACHINE_ACTIONS_PER_HOUR", "1000000000");
+        // Only fresh devices are measured; no demo devices, no agent acting on them.
+        environment.put("CORDON_DEMO_SEED_DEVICES", "false");
+        environment.put("CORDON_AGENT_SIMULATION_ENABLED", "false");
+        if (store == Store.POSTGRESQL) {
+            environment.put("CORDON_DATABASE_URL", postgres.serverUrl());
+            environment.put("CORDON_DATABASE_USER", postgres.user());
+            environment.put("CORDON_EVENTSTORE_DB_NAME", databases.get(0));
+            environment.put("CORDON_QUERY_DB_NAME", databases.get(1));
+        }
+        return environment;
+    }
+
+    private static Map<String, Double> medianByRole(List<Map<String, Double>> runs) {
+        Map<String, List<Double>> byRole = new TreeMap<>();
+        runs.forEach(run -> run.forEach((role, ms) -> byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(ms)));
+        Map<String, Double> medians = new TreeMap<>();
+        byRole.forEach((role, values) -> medians.put(role, Stats.median(values)));
+        return medians;
+    }
+
+    private static String runs(List<Double> values) {
+        return values.size() < 2 ? "" : " (runs " + values.stream().map(v -> format("%.0f", v))
+                .reduce((a, b) -> a + ", " + b).orElse("") + ")";
+    }
+
+    static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
