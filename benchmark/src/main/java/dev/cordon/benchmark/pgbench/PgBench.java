@@ -37,6 +37,14 @@ public final class PgBench implements AutoCloseable {
     }
 
     /** Creates the baseline's database with the event store's tables and a registered device population. */
+    /**
+     * The command side's own migrations of the tables a command writes (the event store, db-scheduler's tasks,
+     * action_index), from its jar: the baselines pay for the same indexes and constraints, and follow them when a
+     * migration changes.
+     */
+    private static final List<String> EVENT_STORE_MIGRATIONS = List.of("V1__event_store.sql",
+            "V2__scheduled_tasks.sql", "V3__action_index.sql");
+
     public static PgBench prepare(LocalPostgres postgres, String database, Path workDirectory) {
         String executable = CANDIDATES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
                 .orElseThrow(() -> new IllegalStateException("pgbench was not found (apt-get install"
@@ -45,14 +53,20 @@ public final class PgBench implements AutoCloseable {
         try {
             Files.createDirectories(scripts);
             for (Script script : Script.values()) {
-                copy(script.resource(), scripts.resolve(script.resource()));
+                copy("/pgbench/" + script.resource(), scripts.resolve(script.resource()));
             }
-            copy("schema.sql", scripts.resolve("schema.sql"));
+            for (String migration : EVENT_STORE_MIGRATIONS) {
+                copy("/db/migration/postgresql/" + migration, scripts.resolve(migration));
+            }
+            copy("/pgbench/seed.sql", scripts.resolve("seed.sql"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         postgres.recreateDatabase(database);
-        postgres.runScript(database, scripts.resolve("schema.sql"));
+        for (String migration : EVENT_STORE_MIGRATIONS) {
+            postgres.runScript(database, scripts.resolve(migration));
+        }
+        postgres.runScript(database, scripts.resolve("seed.sql"));
         return new PgBench(postgres, database, scripts, executable);
     }
 
@@ -84,9 +98,9 @@ public final class PgBench implements AutoCloseable {
     }
 
     private static void copy(String resource, Path target) throws IOException {
-        try (InputStream in = PgBench.class.getResourceAsStream("/pgbench/" + resource)) {
+        try (InputStream in = PgBench.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource pgbench/" + resource);
+                throw new IllegalStateException("Missing resource " + resource);
             }
             Files.write(target, in.readAllBytes());
         }
