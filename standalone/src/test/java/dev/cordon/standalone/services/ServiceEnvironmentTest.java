@@ -89,7 +89,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void commandSide_demoSwitchesOff_areTurnedOffInTheService() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, false, false, TRUST);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, false, false, TRUST, QUERY_SIDE);
 
         assertThat(env).containsEntry("CORDON_DEMO_SEED_DEVICES", "false")
                 .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "false");
@@ -98,7 +98,7 @@ class ServiceEnvironmentTest {
     /** The demo devices land in these by rule (the command side's DemoSeedIT and DemoDevicesTest). */
     @Test
     void commandSide_getsTheTrialsDeviceGroups_serversAndWorkstations() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST, QUERY_SIDE);
 
         assertThat(env).containsEntry("CORDON_DEVICEGROUPS_GROUPS_0_ID", "1")
                 .containsEntry("CORDON_DEVICEGROUPS_GROUPS_0_NAME", "Servers")
