@@ -50,7 +50,8 @@ public class BulkAction {
             apply(new BulkActionTargetsRefusedEvent(cmd.bulkId(), cmd.refusedAtRequest(), r.requestedAt()));
         }
         if (cmd.machineIds().isEmpty()) {
-            apply(new BulkActionDispatchedEvent(cmd.bulkId(), 0, refused.size(), r.requestedAt()));
+            // Counted from the command: in a constructor, Axon applies the events only once it has returned.
+            apply(new BulkActionDispatchedEvent(cmd.bulkId(), 0, cmd.refusedAtRequest().size(), r.requestedAt()));
         }
     }
 
