@@ -103,12 +103,14 @@ class BulkActionController {
         commands.send(new RequestBulkActionCommand(bulkId, action, type, filter, targets.machineIds(),
                 targets.refused(), request, origin.scope(), requestId, RequestIds.callerId(http)), http,
                 request.requestor(), request.requestSource());
+        // The answer is the bulk as stored, read before its dispatch begins: the same for every request, never a
+        // snapshot of a race with the dispatcher. GET /api/bulkactions/{id} follows the dispatch.
+        BulkActionResponse accepted = views.view(views.require(bulkId, origin.scope()), BulkLimits.DEFAULT_TOP, 0);
         if (!targets.machineIds().isEmpty()) {
             dispatcher.start(bulkId);
         }
-        BulkActionRow bulk = views.require(bulkId, origin.scope());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/bulkactions/" + bulkId))
-                .body(views.view(bulk, BulkLimits.DEFAULT_TOP, 0));
+                .body(accepted);
     }
 
     @GetMapping("/api/bulkactions/{id}")
