@@ -10,6 +10,8 @@ import dev.cordon.command.support.DemoDeviceGroups;
 import dev.cordon.command.support.HttpApi;
 import dev.cordon.command.support.HttpApi.Response;
 import dev.cordon.command.support.TestDatabase;
+import dev.cordon.command.support.TopicReader;
+import dev.cordon.events.kafka.KafkaContract;
 import dev.cordon.service.security.CordonRole;
 import dev.cordon.service.testing.TestIssuer;
 import java.io.IOException;
@@ -28,9 +30,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -75,6 +79,8 @@ class BulkActionsIT {
 
     @LocalServerPort
     int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -122,6 +128,12 @@ class BulkActionsIT {
         Response export = api.getText("/api/audit/events");
         assertThat(export.raw()).contains("\"type\":\"dev.cordon.bulkaction.BulkActionRequested\"",
                 "\"type\":\"dev.cordon.bulkaction.BulkActionDispatched\"", "\"subject\":\"" + bulkId + "\"");
+        // Published as a device's events are, to the same topic, keyed by the bulk id.
+        List<ConsumerRecord<String, String>> published = TopicReader.readUntil(brokers, KafkaContract.DEFAULT_TOPIC,
+                Duration.ofSeconds(60), records -> records.stream().filter(r -> bulkId.equals(r.key())).count() == 2);
+        assertThat(published.stream().filter(r -> bulkId.equals(r.key())).map(r -> json(r.value()).get("type")
+                .asText())).containsExactly("dev.cordon.bulkaction.BulkActionRequested",
+                "dev.cordon.bulkaction.BulkActionDispatched");
     }
 
     @Test
