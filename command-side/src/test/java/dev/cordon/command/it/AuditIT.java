@@ -150,6 +150,7 @@ class AuditIT extends IntegrationTestSupport {
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i);
         }
+        // The isolation requests are at revision 3 now (bulkId), the release request at 2.
         assertThat(texts(events, "storedRevision")).containsExactly("1", "1", "1", "1", "1", "1", "1", "3", "1");
         assertThat(texts(events, "revision")).containsExactly("2", "2", "3", "1", "1", "2", "1", "3", "1");
         for (JsonNode details : List.of(events.get(0), events.get(1))) {

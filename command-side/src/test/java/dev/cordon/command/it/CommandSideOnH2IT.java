@@ -75,7 +75,7 @@ class CommandSideOnH2IT {
                 + "installed_rank", String.class)).containsExactly("V1__event_store.sql", "V2__scheduled_tasks.sql",
                 "V3__action_index.sql", "V4__rate_limit_buckets.sql", "V5__device_aliases.sql",
                 "V6__device_presence.sql", "V7__idempotency_keys.sql", "V8__device_groups.sql",
-                "V9__action_deadlines.sql");
+                "V9__action_deadlines.sql", "V10__bulk_actions.sql");
         assertThat(jdbc(app).queryForObject("select data_type from information_schema.columns "
                 + "where table_name = 'domain_event_entry' and column_name = 'payload'", String.class))
                 .isEqualToIgnoringCase("binary varying");
@@ -112,6 +112,34 @@ class CommandSideOnH2IT {
                 "DeviceReleaseRequestedEvent", "MachineActionCancelledEvent");
         assertThat(jdbc(app).queryForList("select status from action_index where device_id = ? order by created_at",
                 String.class, device)).containsExactly("Succeeded", "Cancelled");
+    }
+
+    /** A bulk's tables, its dispatch and its counts on H2's SQL (offsets, its indexes without conditions). */
+    @Test
+    void bulkIsolation_dispatchesEveryTarget_andCountsItsActions() {
+        HttpApi api = api(app);
+        List<String> devices = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String device = newDevice();
+            assertThat(api.register(device, "host-bulk-" + i, "Windows11", "22631").status()).isEqualTo(201);
+            devices.add(device);
+        }
+        String unknown = newDevice();
+        Response bulk = api.post("/api/bulkactions", "{\"Action\":\"Isolate\",\"Comment\":\"Worm\",\"MachineIds\":["
+                + String.join(",", List.of(devices.get(0), devices.get(1), devices.get(2), unknown).stream()
+                .map(id -> "\"" + id + "\"").toList()) + "]}");
+        assertThat(bulk.status()).as(bulk.raw()).isEqualTo(202);
+        String bulkId = bulk.body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Dispatched".equals(api.get("/api/bulkactions/"
+                + bulkId).body().get("status").asText()));
+        JsonNode done = api.get("/api/bulkactions/" + bulkId + "?$top=2&$skip=1").body();
+        assertThat(done.at("/counts/accepted").asInt()).isEqualTo(3);
+        assertThat(done.at("/counts/Pending").asInt()).isEqualTo(3);
+        assertThat(done.at("/refusals/0/machineId").asText()).isEqualTo(unknown);
+        assertThat(done.get("actions")).hasSize(2);
+        assertThat(api.post("/api/bulkactions/" + bulkId + "/cancel", "{\"Comment\":\"Stop\"}").body()
+                .at("/counts/Cancelled").asInt()).isEqualTo(3);
     }
 
     /**
