@@ -99,7 +99,13 @@ class EventContractTest {
             Map.entry("/schemas/DeviceIsolationRequestedEvent.v1.schema.json",
                     "92afdbab0e675fdb20e658a5c1fc5fa7a70495517ede6409516dd1fe87b140c5"),
             Map.entry("/schemas/DeviceRegisteredEvent.v1.schema.json",
-                    "8942cb27561d08128ba8cef8dbdb36bee4920ffdcfc1afd58e32cfd952771b5f"));
+                    "8942cb27561d08128ba8cef8dbdb36bee4920ffdcfc1afd58e32cfd952771b5f"),
+            Map.entry("/fixtures/DeviceIsolationRequestedEvent.v2.json",
+                    "b4bad1ec84c7c40abeac62823f015f4f468b18bc8bdf90384905140dd9dac447"),
+            Map.entry("/schemas/DeviceIsolationRequestedEvent.v2.schema.json",
+                    "814d25df7571d53f7632a33cb32ee954e4dd7cc5a941e3ed112b00d0786c2e8f"),
+            Map.entry("/schemas/DeviceReleaseRequestedEvent.v1.schema.json",
+                    "3e973a3c4eadd91ae5b7ceeb12f3f9dc12612e124e6b23e59ca837b6927c07d5"));
 
     static Stream<Named<Entry>> entries() {
         return EventCatalog.entries().stream().map(entry -> Named.of(entry.name(), entry));
@@ -168,6 +174,16 @@ class EventContractTest {
         Entry entry = EventCatalog.of(DeviceIsolationRequestedEvent.class);
 
         assertThat(schema(entry, "1").validate(fixture(entry, "2"))).isEmpty();
+    }
+
+    /** Revision 3 of the isolation request and revision 2 of the release request only add bulkId. */
+    @Test
+    void requestedEventsWithBulkId_areStillValidDataOfTheRevisionBefore() {
+        Entry isolation = EventCatalog.of(DeviceIsolationRequestedEvent.class);
+        Entry release = EventCatalog.of(DeviceReleaseRequestedEvent.class);
+
+        assertThat(schema(isolation, "2").validate(fixture(isolation, "3"))).isEmpty();
+        assertThat(schema(release, "1").validate(fixture(release, "2"))).isEmpty();
     }
 
     /** The same for the device's details: revision 2 only adds riskScore and exposureLevel. */
@@ -328,15 +344,31 @@ class EventContractTest {
                 assertThat(property.path("format").asText()).as(what).isEqualTo("date-time");
             } else if (type == List.class) {
                 assertThat(typesOf(property)).as(what).containsExactly("array");
-                assertThat(property.path("items").path("type").asText()).as(what).isEqualTo("string");
+                Class<?> item = listItemType(component);
+                if (item.isRecord()) {
+                    assertThat(property.path("items").path("type").asText()).as(what).isEqualTo("object");
+                    assertThat(fieldNames(property.path("items").path("properties"))).as(what)
+                            .containsExactlyElementsOf(Arrays.stream(item.getRecordComponents())
+                                    .map(RecordComponent::getName).toList());
+                } else {
+                    assertThat(property.path("items").path("type").asText()).as(what).isEqualTo("string");
+                }
             } else if (type == int.class || type == long.class) {
                 assertThat(typesOf(property)).as(what).containsExactly("integer");
             } else if (type.isEnum()) {
-                assertThat(typesOf(property)).as(what).containsExactly("string");
-                assertThat(stringValues(property.path("enum")).toList()).as(what)
-                        .containsExactlyElementsOf(Arrays.stream(type.getEnumConstants())
-                                .map(constant -> ((Enum<?>) constant).name())
-                                .toList());
+                // A nullable enum lists null among its values, as JSON Schema needs to accept it.
+                boolean nullable = typesOf(property).contains("null");
+                assertThat(typesOf(property)).as(what)
+                        .containsExactlyElementsOf(nullable ? List.of("string", "null") : List.of("string"));
+                List<String> constants = new ArrayList<>(Arrays.stream(type.getEnumConstants())
+                        .map(constant -> ((Enum<?>) constant).name())
+                        .toList());
+                List<String> values = new ArrayList<>();
+                property.path("enum").forEach(value -> values.add(value.isNull() ? null : value.asText()));
+                if (nullable) {
+                    constants.add(null);
+                }
+                assertThat(values).as(what).containsExactlyElementsOf(constants);
             } else {
                 throw new AssertionError(what + ": no schema mapping for " + type.getName());
             }
@@ -400,13 +432,18 @@ class EventContractTest {
                 UUID.nameUUIDFromBytes(entry.name().getBytes()).toString(),
                 "/cordon/command-side",
                 entry.cloudEventType(),
-                data.path("deviceId").asText(),
+                data.path(entry.isDeviceEvent() ? "deviceId" : "bulkId").asText(),
                 Instant.parse("2026-03-02T09:15:00.123Z"),
                 DeviceCloudEvent.CONTENT_TYPE,
                 entry.dataSchema(),
                 7L,
                 entry.revision(),
                 data);
+    }
+
+    private static Class<?> listItemType(RecordComponent component) {
+        return (Class<?>) ((java.lang.reflect.ParameterizedType) component.getGenericType())
+                .getActualTypeArguments()[0];
     }
 
     private static List<RecordComponent> components(Entry entry) {

@@ -327,8 +327,8 @@ class AuditIT extends IntegrationTestSupport {
     void export_ofARevision1Event_isAtTheCurrentRevision() throws IOException {
         JsonNode line = JSON.readTree(export("?machineId=" + SELECTIVE).lines().get(1));
 
-        assertThat(line.get("revision").asText()).isEqualTo("2");
-        assertThat(line.get("dataschema").asText()).isEqualTo("urn:cordon:events:DeviceIsolationRequestedEvent:2");
+        assertThat(line.get("revision").asText()).isEqualTo("3");
+        assertThat(line.get("dataschema").asText()).isEqualTo("urn:cordon:events:DeviceIsolationRequestedEvent:3");
         assertThat(texts(line.at("/data/keptConnectedApplications"))).isEqualTo(REVISION_1_APPS);
     }
 

@@ -65,6 +65,12 @@ public class CloudEventParser {
             log.warn("Skipping {}: unknown event type '{}' (event {})", origin, cloudEvent.type(), cloudEvent.id());
             return Optional.empty();
         }
+        if (!entry.get().isDeviceEvent()) {
+            // A bulk action's own event: its devices' actions arrive as their own events, carrying the bulk id.
+            log.debug("Skipping {}: {} has no device read model (event {})", origin, cloudEvent.type(),
+                    cloudEvent.id());
+            return Optional.empty();
+        }
         JsonNode data;
         try {
             // An older revision (published before a change, or replayed) is upcast by the same code the event
@@ -75,7 +81,7 @@ public class CloudEventParser {
         }
         DeviceEvent event;
         try {
-            event = mapper.treeToValue(data, entry.get().eventClass());
+            event = (DeviceEvent) mapper.treeToValue(data, entry.get().eventClass());
         } catch (JsonProcessingException e) {
             throw new PoisonRecordException("data is not a valid " + entry.get().name() + ": "
                     + e.getOriginalMessage(), e);

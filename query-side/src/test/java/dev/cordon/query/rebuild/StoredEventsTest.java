@@ -47,7 +47,7 @@ class StoredEventsTest {
                 TestEvents.tagRemoved("dev-1", "VIP", TestEvents.at(10)),
                 TestEvents.groupChanged("dev-1", 2, "Servers", null, TestEvents.at(11)));
         assertThat(events).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(
-                EventCatalog.entries().stream().map(EventCatalog.Entry::eventClass).toList());
+                EventCatalog.deviceEntries().stream().map(EventCatalog.Entry::eventClass).toList());
         for (int sequence = 0; sequence < events.size(); sequence++) {
             DeviceEvent event = events.get(sequence);
             RecordedEvent fromStore = parser.parse(StoredEvents.toCloudEventJson(row(event, sequence, "1")), "s")

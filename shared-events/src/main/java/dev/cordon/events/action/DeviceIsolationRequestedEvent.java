@@ -8,9 +8,11 @@ import org.axonframework.serialization.Revision;
 /**
  * Revision 2 added {@code keptConnectedApplications}: which applications a selective isolation keeps connected
  * may change between versions, and an auditor must see what was true when the isolation was asked for.
- * Revision-1 events are upcast by {@link dev.cordon.events.upcast.DeviceIsolationRequestedUpcaster}.
+ * Revision-1 events are upcast by {@link dev.cordon.events.upcast.DeviceIsolationRequestedUpcaster}. Revision 3
+ * added {@code bulkId}: the bulk action the isolation was part of, null for a single device's request
+ * ({@link dev.cordon.events.upcast.BulkIdUpcaster}).
  */
-@Revision("2")
+@Revision("3")
 public record DeviceIsolationRequestedEvent(
         String deviceId,
         String actionId,
@@ -21,11 +23,21 @@ public record DeviceIsolationRequestedEvent(
         String comment,
         String requestSource,
         String externalId,
-        Instant requestedAt) implements MachineActionEvent {
+        Instant requestedAt,
+        String bulkId) implements MachineActionEvent {
 
     /** Never null (a revision-2 event always says what stayed connected), and immutable. */
     public DeviceIsolationRequestedEvent {
         keptConnectedApplications = List.copyOf(keptConnectedApplications);
+    }
+
+    /** A single device's request: part of no bulk. */
+    public DeviceIsolationRequestedEvent(String deviceId, String actionId, IsolationType isolationType,
+                                         List<String> keptConnectedApplications, String computerDnsName,
+                                         String requestor, String comment, String requestSource, String externalId,
+                                         Instant requestedAt) {
+        this(deviceId, actionId, isolationType, keptConnectedApplications, computerDnsName, requestor, comment,
+                requestSource, externalId, requestedAt, null);
     }
 
     @Override

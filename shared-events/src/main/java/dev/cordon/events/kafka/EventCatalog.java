@@ -1,5 +1,6 @@
 package dev.cordon.events.kafka;
 
+import dev.cordon.events.CordonEvent;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.DeviceIsolatedEvent;
 import dev.cordon.events.action.DeviceIsolationFailedEvent;
@@ -10,6 +11,11 @@ import dev.cordon.events.action.DeviceReleasedEvent;
 import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
+import dev.cordon.events.bulk.BulkActionCancelledEvent;
+import dev.cordon.events.bulk.BulkActionDispatchedEvent;
+import dev.cordon.events.bulk.BulkActionEvent;
+import dev.cordon.events.bulk.BulkActionRequestedEvent;
+import dev.cordon.events.bulk.BulkActionTargetsRefusedEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
@@ -30,16 +36,25 @@ import java.util.stream.IntStream;
  */
 public final class EventCatalog {
 
+    /** The CloudEvents type prefix of a device's events, and of an event type this version does not know. */
     public static final String TYPE_PREFIX = "dev.cordon.device.";
+    /** The CloudEvents type prefix of a bulk action's events. */
+    public static final String BULK_TYPE_PREFIX = "dev.cordon.bulkaction.";
 
-    public record Entry(Class<? extends DeviceEvent> eventClass, String revision) {
+    public record Entry(Class<? extends CordonEvent> eventClass, String revision) {
         public String name() {
             return eventClass.getSimpleName();
         }
 
+        /** Whether the event is a device's (keyed and folded by device), not a bulk action's. */
+        public boolean isDeviceEvent() {
+            return DeviceEvent.class.isAssignableFrom(eventClass);
+        }
+
         /** CloudEvents type: reverse-DNS prefix and the event name without the {@code Event} suffix. */
         public String cloudEventType() {
-            return TYPE_PREFIX + name().substring(0, name().length() - "Event".length());
+            String prefix = BulkActionEvent.class.isAssignableFrom(eventClass) ? BULK_TYPE_PREFIX : TYPE_PREFIX;
+            return prefix + name().substring(0, name().length() - "Event".length());
         }
 
         public String dataSchema() {
@@ -59,8 +74,8 @@ public final class EventCatalog {
     private static final List<Entry> ENTRIES = List.of(
             new Entry(DeviceRegisteredEvent.class, "2"),
             new Entry(DeviceDetailsUpdatedEvent.class, "2"),
-            new Entry(DeviceIsolationRequestedEvent.class, "2"),
-            new Entry(DeviceReleaseRequestedEvent.class, "1"),
+            new Entry(DeviceIsolationRequestedEvent.class, "3"),
+            new Entry(DeviceReleaseRequestedEvent.class, "2"),
             new Entry(MachineActionStartedEvent.class, "1"),
             new Entry(DeviceIsolatedEvent.class, "1"),
             new Entry(DeviceIsolationFailedEvent.class, "1"),
@@ -70,7 +85,12 @@ public final class EventCatalog {
             new Entry(MachineActionTimedOutEvent.class, "1"),
             new Entry(DeviceTagAddedEvent.class, "1"),
             new Entry(DeviceTagRemovedEvent.class, "1"),
-            new Entry(DeviceGroupChangedEvent.class, "1"));
+            new Entry(DeviceGroupChangedEvent.class, "1"),
+            new Entry(BulkActionRequestedEvent.class, "1"),
+            new Entry(BulkActionTargetsRefusedEvent.class, "1"),
+            new Entry(BulkActionDispatchedEvent.class, "1"),
+            new Entry(BulkActionCancelledEvent.class, "1"));
+    private static final List<Entry> DEVICE_ENTRIES = ENTRIES.stream().filter(Entry::isDeviceEvent).toList();
 
     private static final Map<Class<?>, Entry> BY_CLASS =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::eventClass, Function.identity()));
@@ -80,8 +100,14 @@ public final class EventCatalog {
     private EventCatalog() {
     }
 
+    /** Every published event: the devices' and the bulk actions'. */
     public static List<Entry> entries() {
         return ENTRIES;
+    }
+
+    /** Only the devices' events: what the device read models and the isolation rules fold. */
+    public static List<Entry> deviceEntries() {
+        return DEVICE_ENTRIES;
     }
 
     public static Entry of(Class<?> eventClass) {

@@ -3,7 +3,7 @@ package dev.cordon.events.upcast;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cordon.events.DeviceEvent;
+import dev.cordon.events.CordonEvent;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.IsolationType;
 
@@ -13,7 +13,7 @@ public final class DeviceIsolationRequestedUpcaster implements JsonUpcaster {
     static final String FIELD = "keptConnectedApplications";
 
     @Override
-    public Class<? extends DeviceEvent> eventClass() {
+    public Class<? extends CordonEvent> eventClass() {
         return DeviceIsolationRequestedEvent.class;
     }
 

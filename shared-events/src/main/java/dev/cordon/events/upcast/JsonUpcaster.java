@@ -1,7 +1,7 @@
 package dev.cordon.events.upcast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cordon.events.DeviceEvent;
+import dev.cordon.events.CordonEvent;
 
 /**
  * Turns one event's JSON from one revision into the next. Plain Jackson, so that the one implementation serves
@@ -9,7 +9,7 @@ import dev.cordon.events.DeviceEvent;
  */
 public interface JsonUpcaster {
 
-    Class<? extends DeviceEvent> eventClass();
+    Class<? extends CordonEvent> eventClass();
 
     String fromRevision();
 

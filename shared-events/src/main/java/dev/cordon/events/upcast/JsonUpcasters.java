@@ -2,6 +2,8 @@ package dev.cordon.events.upcast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.cordon.events.action.DeviceIsolationRequestedEvent;
+import dev.cordon.events.action.DeviceReleaseRequestedEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.kafka.EventCatalog;
@@ -14,7 +16,9 @@ public final class JsonUpcasters {
     private static final List<JsonUpcaster> ALL = List.of(
             new RiskAndExposureUpcaster(DeviceRegisteredEvent.class),
             new RiskAndExposureUpcaster(DeviceDetailsUpdatedEvent.class),
-            new DeviceIsolationRequestedUpcaster());
+            new DeviceIsolationRequestedUpcaster(),
+            new BulkIdUpcaster(DeviceIsolationRequestedEvent.class, "2"),
+            new BulkIdUpcaster(DeviceReleaseRequestedEvent.class, "1"));
 
     private JsonUpcasters() {
     }

@@ -99,7 +99,7 @@ public final class TransitionHistories {
                                 "inventory", "PublicApi", at(4)))));
         Set<Class<?>> ending = histories.stream().map(h -> last(h.getPayload()).getClass())
                 .collect(Collectors.toSet());
-        EventCatalog.entries().forEach(entry -> {
+        EventCatalog.deviceEntries().forEach(entry -> {
             if (!ending.contains(entry.eventClass())) {
                 throw new IllegalStateException("No history ends in " + entry.name() + ": add one here");
             }

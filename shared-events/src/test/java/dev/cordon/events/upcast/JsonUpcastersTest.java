@@ -104,7 +104,7 @@ class JsonUpcastersTest {
     void currentRevision_isReturnedUnchanged() throws IOException {
         ObjectNode current = revision1("Full");
 
-        assertThat(JsonUpcasters.toCurrent(REQUESTED, "2", current)).isSameAs(current);
+        assertThat(JsonUpcasters.toCurrent(REQUESTED, "3", current)).isSameAs(current);
     }
 
     @ParameterizedTest
@@ -119,12 +119,12 @@ class JsonUpcastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3", "0", "", "1.0", "v1"})
+    @ValueSource(strings = {"4", "0", "", "1.0", "v1"})
     void unknownRevision_cannotBeUpcast(String revision) throws IOException {
         assertThatThrownBy(() -> JsonUpcasters.toCurrent(REQUESTED, revision, revision1("Full")))
                 .isInstanceOf(UpcastException.class)
                 .hasMessageContaining("revision \"" + revision + "\"")
-                .hasMessageContaining("reads revisions 1, 2");
+                .hasMessageContaining("reads revisions 1, 2, 3");
         assertThatThrownBy(() -> JsonUpcasters.toCurrent(REQUESTED, null, revision1("Full")))
                 .isInstanceOf(UpcastException.class);
     }
