@@ -56,12 +56,14 @@ const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 export function followBulk(panel, bulk, names) {
   let stopped = false;
   let timer = null;
-  const render = (current) => {
+  // Said once when it is accepted, and once when every target is decided: not at every read in between.
+  const render = (current, first) => {
     fill(panel, resultCard(current, names));
     if (current.status !== 'Dispatching') {
       announce(summary(current));
       return;
     }
+    if (first) announce(summary(current));
     timer = setTimeout(read, POLL_MS);
   };
   const read = async () => {
@@ -72,8 +74,7 @@ export function followBulk(panel, bulk, names) {
       fill(panel, errorPanel('The bulk action could not be read.', error));
     }
   };
-  announce(summary(bulk));
-  render(bulk);
+  render(bulk, true);
   return () => {
     stopped = true;
     clearTimeout(timer);

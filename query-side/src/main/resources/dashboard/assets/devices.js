@@ -100,8 +100,6 @@ export async function devicesView(main, params) {
     const names = new Map(shown.map((machine) => [machine.id, machine.computerDnsName]));
     stopFollowing();
     stopFollowing = followBulk(result, created, (id) => names.get(id));
-    result.querySelector('h2')?.setAttribute('tabindex', '-1');
-    result.querySelector('h2')?.focus();
   }
 
   let loaded = null; // the list as last read, to skip re-rendering the same

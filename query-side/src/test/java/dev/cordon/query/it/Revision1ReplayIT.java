@@ -87,7 +87,8 @@ class Revision1ReplayIT extends IntegrationTestSupport {
      */
     private static List<Fixture> revision1Fixtures() {
         List<Fixture> fixtures = new ArrayList<>();
-        for (EventCatalog.Entry entry : EventCatalog.entries()) {
+        // Bulk actions' events have no device read model to replay into (and no revision before their first).
+        for (EventCatalog.Entry entry : EventCatalog.deviceEntries()) {
             fixtures.add(fixture(entry, fixtureJson(entry.name() + ".v1.json")));
         }
         EventCatalog.Entry requested = EventCatalog.byCloudEventType("dev.cordon.device.DeviceIsolationRequested")

@@ -142,6 +142,11 @@ public abstract class IntegrationTestSupport {
         return new DeviceStream(newId("dev"));
     }
 
+    /** A device whose id (and so its name, in TestEvents) starts with {@code prefix}: found by one search. */
+    protected DeviceStream newDevice(String prefix) {
+        return new DeviceStream(newId(prefix));
+    }
+
     /** One device's event stream: numbers the events as the aggregate would and keeps what it produced. */
     protected class DeviceStream {
 
