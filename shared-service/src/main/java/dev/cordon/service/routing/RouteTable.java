@@ -28,6 +28,8 @@ public final class RouteTable {
             new Rule("a device's history and state, read from the event store", ANY,
                     Pattern.compile("/api/machines/[^/]+/(history|state)"), Route.COMMAND_SIDE),
             new Rule("the audit export, read from the event store", ANY, under("/api/audit"), Route.COMMAND_SIDE),
+            new Rule("bulk actions, reads too: served from the command side's own tables", ANY,
+                    under("/api/bulkactions"), Route.COMMAND_SIDE),
             new Rule("every method that changes something, on /api/**", WRITES, under("/api"), Route.COMMAND_SIDE),
             new Rule("the command side's OpenAPI document", ANY, under("/v3/api-docs/command"), Route.COMMAND_SIDE),
             new Rule("everything else: reads, Swagger UI, the other API documents, the dashboard", ANY,
