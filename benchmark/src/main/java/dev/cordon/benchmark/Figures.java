@@ -21,4 +21,8 @@ public final class Figures {
     public static String visible(Store store, int rate) {
         return "command -> change on /api/changes, " + store.label() + ", open loop " + rate + "/s";
     }
+
+    public static String bulk(Store store, int devices) {
+        return "bulk isolation of " + devices + " devices, " + store.label() + ": all accepted / all in the Action center";
+    }
 }

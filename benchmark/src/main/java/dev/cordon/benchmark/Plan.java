@@ -18,18 +18,19 @@ import java.util.List;
  * @param expectedRate isolates/s to register fresh devices for before the first timed phase (later phases use the
  *                     fastest rate seen): registering is not measured, so registering far too many only costs time
  * @param h2          whether the embedded default (H2) is measured as well as PostgreSQL
+ * @param bulkSize    the devices of the one bulk isolation measured per database mode
  */
 public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer> clients, List<Integer> rates,
-        Duration openLoop, Duration warmUp, int expectedRate, boolean h2) {
+        Duration openLoop, Duration warmUp, int expectedRate, boolean h2, int bulkSize) {
 
     public static Plan full(boolean h2) {
         return new Plan(false, Duration.ofSeconds(5), 3, List.of(16, 64), List.of(100, 300), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 200, h2);
+                Duration.ofSeconds(5), 200, h2, 10_000);
     }
 
     public static Plan smoke(boolean h2) {
         return new Plan(true, Duration.ofSeconds(1), 1, List.of(2, 4), List.of(10, 30), Duration.ofSeconds(2),
-                Duration.ZERO, 20, h2);
+                Duration.ZERO, 20, h2, 20);
     }
 
     /** {@code [--smoke] [--no-h2]} */
@@ -63,6 +64,7 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
             for (int rate : rates) {
                 figures.add(Figures.visible(store, rate));
             }
+            figures.add(Figures.bulk(store, bulkSize));
         }
         return figures;
     }

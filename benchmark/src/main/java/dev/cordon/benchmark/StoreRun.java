@@ -3,6 +3,7 @@ package dev.cordon.benchmark;
 import dev.cordon.benchmark.cpu.CpuSnapshot;
 import dev.cordon.benchmark.cpu.ProcessCpu;
 import dev.cordon.benchmark.launcher.StandaloneLauncher;
+import dev.cordon.benchmark.load.BulkIsolation;
 import dev.cordon.benchmark.load.ChangeStream;
 import dev.cordon.benchmark.load.ClosedLoop;
 import dev.cordon.benchmark.load.CordonApi;
@@ -129,9 +130,26 @@ final class StoreRun {
                     log.accept(rate + "/s open loop: " + result);
                 }
             }
+            measureBulk(api, cpu, table, errors);
         } finally {
             databases.forEach(postgres::dropDatabase);
         }
+    }
+
+    /** One bulk of fresh devices: until all accepted, until all listed; CPU per target command. */
+    private void measureBulk(CordonApi api, ProcessCpu cpu, Table table, List<String> errors) {
+        Queue<String> devices = Devices.register(api, plan.bulkSize(), REGISTRATION_CONNECTIONS);
+        CpuSnapshot before = cpu.snapshot();
+        BulkIsolation.Outcome outcome = BulkIsolation.run(api, devices, Duration.ofMinutes(plan.smoke() ? 1 : 5));
+        Map<String, Double> perCommand = ProcessCpu.perCommand(before, cpu.snapshot(), outcome.accepted());
+        if (outcome.accepted() != outcome.targets()) {
+            errors.add(Figures.bulk(store, plan.bulkSize()) + ": " + outcome.accepted() + " of " + outcome.targets()
+                    + " accepted");
+        }
+        String result = format("%.2f s / %s", outcome.allAccepted().toMillis() / 1000.0, outcome.visible()
+                .map(d -> format("%.2f s", d.toMillis() / 1000.0)).orElse("not listed by bulkActionId"));
+        table.add(Figures.bulk(store, plan.bulkSize()), result, "-", perCommand);
+        log.accept("bulk of " + plan.bulkSize() + ": " + result);
     }
 
     private Map<String, String> environment() {

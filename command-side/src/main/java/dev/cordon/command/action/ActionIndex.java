@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -42,11 +44,37 @@ public class ActionIndex {
                 + "order by created_at fetch first ? rows only", ActionIndex::map, limit);
     }
 
-    void insert(ActionRecord a) {
-        jdbc.update("insert into action_index (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    /** A bulk's actions in the order they were created, a page of them. */
+    public List<ActionRecord> actionsOfBulk(String bulkId, int top, int skip) {
+        return jdbc.query("select " + COLUMNS + " from action_index where bulk_id = ? order by created_at, action_id"
+                + " offset " + skip + " rows fetch first " + top + " rows only", ActionIndex::map, bulkId);
+    }
+
+    public List<ActionRecord> openActionsOfBulk(String bulkId) {
+        return jdbc.query("select " + COLUMNS + " from action_index where bulk_id = ? and status in ('Pending',"
+                + " 'InProgress') order by created_at", ActionIndex::map, bulkId);
+    }
+
+    /** How many of a bulk's actions are in each status (a status none is in is absent). */
+    public Map<ActionStatus, Integer> statusCountsOfBulk(String bulkId) {
+        Map<ActionStatus, Integer> counts = new EnumMap<>(ActionStatus.class);
+        jdbc.query("select status, count(*) from action_index where bulk_id = ? group by status", rs -> {
+            counts.put(ActionStatus.valueOf(rs.getString(1)), rs.getInt(2));
+        }, bulkId);
+        return counts;
+    }
+
+    public boolean exists(String actionId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from action_index where action_id = ?)",
+                Boolean.class, actionId));
+    }
+
+    /** @param bulkId the bulk the action belongs to; null for a single-device request */
+    void insert(ActionRecord a, String bulkId) {
+        jdbc.update("insert into action_index (" + COLUMNS + ", bulk_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 a.actionId(), a.deviceId(), a.type().name(), a.scope() == null ? null : a.scope().name(),
                 a.status().name(), a.computerDnsName(), a.requestor(), a.requestorComment(), a.requestSource(),
-                a.externalId(), ts(a.createdAt()), ts(a.lastUpdate()), null, null, null, 0);
+                a.externalId(), ts(a.createdAt()), ts(a.lastUpdate()), null, null, null, 0, bulkId);
     }
 
     void updateStatus(String actionId, ActionStatus status, Instant at, int errorHResult) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code action_index} in the same transaction as the events (a subscribing processor), so an action
  * that is stored is always findable by its id, and one that is not stored never is. Each action's type and status
- * come from the shared transitions (IsolationTransitions).
+ * come from the shared transitions (IsolationTransitions); a bulk's actions carry its id (the event's bulkId).
  */
 @Component
 @ProcessingGroup(AxonConfig.ACTION_INDEX_PROCESSOR)
@@ -30,14 +30,15 @@ class ActionIndexProjection {
     void on(DeviceIsolationRequestedEvent e) {
         index.insert(new ActionRecord(e.actionId(), e.deviceId(), IsolationTransitions.actionType(e),
                 e.isolationType(), IsolationTransitions.statusAfter(e), e.computerDnsName(), e.requestor(),
-                e.comment(), e.requestSource(), e.externalId(), e.requestedAt(), e.requestedAt(), null, null, null, 0));
+                e.comment(), e.requestSource(), e.externalId(), e.requestedAt(), e.requestedAt(), null, null, null, 0),
+                e.bulkId());
     }
 
     @EventHandler
     void on(DeviceReleaseRequestedEvent e) {
         index.insert(new ActionRecord(e.actionId(), e.deviceId(), IsolationTransitions.actionType(e), null,
                 IsolationTransitions.statusAfter(e), e.computerDnsName(), e.requestor(), e.comment(),
-                e.requestSource(), e.externalId(), e.requestedAt(), e.requestedAt(), null, null, null, 0));
+                e.requestSource(), e.externalId(), e.requestedAt(), e.requestedAt(), null, null, null, 0), e.bulkId());
     }
 
     @EventHandler

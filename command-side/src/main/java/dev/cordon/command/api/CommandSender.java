@@ -48,6 +48,15 @@ public class CommandSender {
         return send(command, requestId, null, requestor, requestSource, null);
     }
 
+    /**
+     * For commands a request caused but that are sent after it was answered (a bulk's targets): with that request's
+     * ids, so that each target's events name the request as a single command's do.
+     */
+    public <R> R send(Object command, String requestId, String callerRequestId, String requestor,
+                      String requestSource) {
+        return send(command, requestId, callerRequestId, requestor, requestSource, null);
+    }
+
     private <R> R send(Object command, String requestId, String callerRequestId, String requestor,
                        String requestSource, Idempotency idempotency) {
         Map<String, Object> audit = new HashMap<>(Map.of(REQUEST_ID, requestId, REQUESTOR, requestor,

@@ -36,6 +36,8 @@ public class StoredEvents {
     /** Rows fetched from the database per round trip during an export; memory holds one batch at most. */
     static final int EXPORT_FETCH_SIZE = 500;
 
+    /** The aggregate type Axon stores a device's events under (the aggregate class's simple name). */
+    static final String DEVICE = "Device";
     private static final String COLUMNS = "event_identifier, aggregate_identifier, sequence_number, type, "
             + "time_stamp, payload_type, payload_revision, payload, meta_data";
 
@@ -67,19 +69,20 @@ public class StoredEvents {
                 Boolean.class));
     }
 
+    /** Whether a device has events: a bulk action's id is no device, whatever its events. */
     boolean exists(String deviceId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists(select 1 from domain_event_entry where aggregate_identifier = ?)",
-                Boolean.class, deviceId));
+                "select exists(select 1 from domain_event_entry where aggregate_identifier = ? and type = ?)",
+                Boolean.class, deviceId, DEVICE));
     }
 
-    /** Every event of the device, in sequence order. */
+    /** Every event of the device, in sequence order; never another aggregate's (a bulk action's). */
     List<StoredEvent> ofDevice(String deviceId) {
         List<StoredEvent> events = new ArrayList<>();
-        jdbc.query("select " + COLUMNS + " from domain_event_entry where aggregate_identifier = ? "
+        jdbc.query("select " + COLUMNS + " from domain_event_entry where aggregate_identifier = ? and type = ? "
                 + "order by sequence_number", rs -> {
                     events.add(read(rs));
-                }, deviceId);
+                }, deviceId, DEVICE);
         return events;
     }
 
@@ -88,8 +91,10 @@ public class StoredEvents {
      *
      * @param from     inclusive, or null for the first event
      * @param to       exclusive, or null for the head as of the start
-     * @param deviceId one device's events only, or null for all
-     * @param scope    only the events of devices in these device groups (their current group)
+     * @param deviceId one device's events only, or null for all (the bulk actions' too)
+     * @param scope    only the events of devices in these device groups (their current group); a caller limited to
+     *                 some groups gets no bulk action's events, whose targets may lie outside them (its devices'
+     *                 events still name their bulk)
      */
     public void export(Instant from, Instant to, String deviceId, DeviceScope scope, Consumer<StoredEvent> sink) {
         List<Object> args = new ArrayList<>();
@@ -107,6 +112,10 @@ public class StoredEvents {
         if (deviceId != null) {
             where.add("aggregate_identifier = ?");
             args.add(deviceId);
+        }
+        if (deviceId != null || !scope.all()) {
+            where.add("type = ?");
+            args.add(DEVICE);
         }
         groups.condition(scope, "aggregate_identifier").ifPresent(covered -> {
             where.add(covered.sql());

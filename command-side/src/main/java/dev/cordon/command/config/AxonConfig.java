@@ -37,6 +37,7 @@ public class AxonConfig {
     public static final String KAFKA_PUBLISHER_PROCESSOR = "kafka-publisher";
     public static final String DEVICE_ALIASES_PROCESSOR = "device-aliases";
     public static final String DEVICE_GROUPS_PROCESSOR = "device-groups";
+    public static final String BULK_ACTIONS_PROCESSOR = "bulk-actions";
 
     /**
      * Axon would otherwise share Spring's ObjectMapper, and a {@code spring.jackson.*} setting meant for HTTP
@@ -102,8 +103,9 @@ public class AxonConfig {
 
     /**
      * By default Axon logs a failing event handler and moves on. For the action index that would leave an
-     * action without its row; for the publisher, an event that never reaches Kafka. Both must fail instead:
-     * the index rolls the command back, the publisher retries the batch.
+     * action without its row (for the bulk table, a bulk without its refusals or status); for the publisher, an
+     * event that never reaches Kafka. Both must fail instead: the index rolls the command back, the publisher
+     * retries the batch.
      */
     @Bean
     public ConfigurerModule failLoudlyInProcessors() {
@@ -112,6 +114,8 @@ public class AxonConfig {
                 .registerListenerInvocationErrorHandler(DEVICE_ALIASES_PROCESSOR,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(DEVICE_GROUPS_PROCESSOR,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(BULK_ACTIONS_PROCESSOR,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(KAFKA_PUBLISHER_PROCESSOR, c -> PropagatingErrorHandler.instance());
     }

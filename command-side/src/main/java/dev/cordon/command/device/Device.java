@@ -125,7 +125,7 @@ public class Device {
         ActionRequest r = cmd.request();
         var requested = new DeviceIsolationRequestedEvent(deviceId, cmd.actionId(), cmd.isolationType(),
                 eligibility.keptConnectedApplications(cmd.isolationType()), computerDnsName,
-                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt());
+                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt(), cmd.bulkId());
         apply(requested);
         scheduleTimeout(cmd.actionId(), r, timeouts, deadlines, deadlineIds);
         return openAction.answerAfter(deviceId, requested);
@@ -142,7 +142,7 @@ public class Device {
         }
         ActionRequest r = cmd.request();
         var requested = new DeviceReleaseRequestedEvent(deviceId, cmd.actionId(), computerDnsName,
-                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt());
+                r.requestor(), r.comment(), r.requestSource(), r.externalId(), r.requestedAt(), cmd.bulkId());
         apply(requested);
         scheduleTimeout(cmd.actionId(), r, timeouts, deadlines, deadlineIds);
         return openAction.answerAfter(deviceId, requested);

@@ -61,12 +61,12 @@ public class ActionIndexFaults extends ActionIndex {
     }
 
     @Override
-    void insert(ActionRecord a) {
+    void insert(ActionRecord a, String bulkId) {
         Supplier<RuntimeException> failure = WRITE_FAILURES.get(a.deviceId());
         if (failure != null) {
             throw failure.get();
         }
-        super.insert(a);
+        super.insert(a, bulkId);
     }
 
     private static void read(String deviceId) {

@@ -49,7 +49,7 @@ class ActionIndexProjectionFollowsTheTransitionsTest {
         TransitionHistories.Expected expected = TransitionHistories.expected(history);
         if (last instanceof DeviceIsolationRequestedEvent || last instanceof DeviceReleaseRequestedEvent) {
             ArgumentCaptor<ActionRecord> inserted = ArgumentCaptor.forClass(ActionRecord.class);
-            verify(index).insert(inserted.capture());
+            verify(index).insert(inserted.capture(), any());
             assertThat(inserted.getValue().type()).isEqualTo(expected.actionType());
             assertThat(inserted.getValue().status()).isEqualTo(expected.status());
         } else if (last instanceof MachineActionCancelledEvent) {

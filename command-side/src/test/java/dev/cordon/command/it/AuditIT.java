@@ -150,8 +150,9 @@ class AuditIT extends IntegrationTestSupport {
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i);
         }
-        assertThat(texts(events, "storedRevision")).containsExactly("1", "1", "1", "1", "1", "1", "1", "2", "1");
-        assertThat(texts(events, "revision")).containsExactly("2", "2", "2", "1", "1", "1", "1", "2", "1");
+        // The isolation requests are at revision 3 now (bulkId), the release request at 2.
+        assertThat(texts(events, "storedRevision")).containsExactly("1", "1", "1", "1", "1", "1", "1", "3", "1");
+        assertThat(texts(events, "revision")).containsExactly("2", "2", "3", "1", "1", "2", "1", "3", "1");
         for (JsonNode details : List.of(events.get(0), events.get(1))) {
             assertThat(details.at("/payload/riskScore").asText()).as("no inventory reported one then").isEqualTo("None");
             assertThat(details.at("/payload/exposureLevel").asText()).isEqualTo("None");
@@ -191,7 +192,7 @@ class AuditIT extends IntegrationTestSupport {
         JsonNode request = api.get("/api/machines/" + SELECTIVE + "/history").body().get("value").get(1);
 
         assertThat(request.get("storedRevision").asText()).isEqualTo("1");
-        assertThat(request.get("revision").asText()).isEqualTo("2");
+        assertThat(request.get("revision").asText()).isEqualTo("3");
         assertThat(request.at("/storedPayload/keptConnectedApplications").isMissingNode()).isTrue();
         assertThat(texts(request.at("/payload/keptConnectedApplications"))).isEqualTo(REVISION_1_APPS);
     }

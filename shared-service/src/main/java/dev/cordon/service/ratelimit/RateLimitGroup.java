@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Endpoints that share one budget per caller, with their default limit. As Defender documents for these endpoints:
- * 100 calls a minute and 1,500 an hour on the machine-action endpoints. A device agent's own endpoints have a budget
+ * 100 calls a minute and 1,500 an hour on the machine-action endpoints (a bulk action's among them, once per call). A device agent's own endpoints have a budget
  * of their own, well above what an agent polling every few seconds uses, so an incident's reports are never
  * throttled by a playbook's calls.
  */
@@ -17,7 +17,9 @@ public enum RateLimitGroup {
     MACHINE_ACTIONS("machine-actions", new RateLimitProperties.Limit(100, 1_500), List.of(
             post("/api/machines/{id}/isolate"), post("/api/machines/{id}/unisolate"),
             post("/api/machineactions/{id}/cancel"),
-            get("/api/machineactions"), get("/api/machineactions/{id}"))),
+            get("/api/machineactions"), get("/api/machineactions/{id}"),
+            // A bulk is one call, whatever its number of devices: its targets' commands go past the web layer.
+            post("/api/bulkactions"), post("/api/bulkactions/{id}/cancel"), get("/api/bulkactions/{id}"))),
     AGENT("agent", new RateLimitProperties.Limit(1_200, 36_000), List.of(
             PathPatternRequestMatcher.withDefaults().matcher("/api/agent/**")));
 

@@ -23,6 +23,11 @@ public final class EndpointPermissions {
             rule("POST", "/api/machineactions/{id}/cancel", Access.anyOf(MACHINE_ISOLATE)),
             rule("PUT", "/api/machines/{id}", Access.anyOf(MACHINE_READ_WRITE_ALL)),
             rule("POST", "/api/machines/{id}/tags", Access.anyOf(MACHINE_READ_WRITE_ALL)),
+            // Bulk actions (command side): the single isolate's and release's permission, and reading as the
+            // machine actions are read
+            rule("POST", "/api/bulkactions", Access.anyOf(MACHINE_ISOLATE)),
+            rule("POST", "/api/bulkactions/{id}/cancel", Access.anyOf(MACHINE_ISOLATE)),
+            new EndpointRule(READ, "/api/bulkactions/{id}", READER),
             // The device agent's own endpoints (command side): only an agent's token, for its own machine
             rule("GET", "/api/agent/machines/{id}/pendingactions", Access.agent()),
             rule("POST", "/api/agent/machineactions/{actionId}/status", Access.agent()),

@@ -23,6 +23,12 @@ class RouteTableTest {
             "GET,     /api/audit,                                    COMMAND_SIDE",
             "GET,     /api/audit/actions/1f0e,                       COMMAND_SIDE",
             "HEAD,    /api/audit/actions,                            COMMAND_SIDE",
+            // bulk actions, reads too: the command side's own tables
+            "GET,     /api/bulkactions/1f0e,                         COMMAND_SIDE",
+            "GET,     /api/v1.0/bulkactions/1f0e,                    COMMAND_SIDE",
+            "POST,    /api/bulkactions,                              COMMAND_SIDE",
+            "POST,    /api/bulkactions/1f0e/cancel,                  COMMAND_SIDE",
+            "GET,     /api/bulkactionsx,                             QUERY_SIDE",
             // The side that serves GET serves HEAD and OPTIONS too (the drift nginx.conf did not have).
             "HEAD,    /api/machines/abc/history,                     COMMAND_SIDE",
             "OPTIONS, /api/machines/abc/history,                     COMMAND_SIDE",

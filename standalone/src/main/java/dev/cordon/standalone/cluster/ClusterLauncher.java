@@ -198,8 +198,10 @@ public class ClusterLauncher implements ApplicationRunner, DisposableBean {
             int port = port(taken);
             // The demo devices are registered once, by the first; every instance plays the agent (a report that
             // loses the race to another instance's is refused by the device and dropped).
+            // A bulk's Filter is resolved by whichever query side the gateway finds up.
             Map<String, String> env = ServiceEnvironment.commandSide(port, databases.eventStore(), broker,
-                    standalone.seedDemoDevices() && n == 1, standalone.agentSimulation(), trust);
+                    standalone.seedDemoDevices() && n == 1, standalone.agentSimulation(), trust,
+                    trust.publicBaseUrl());
             env.putAll(ClusterEnvironment.commandSide(n, topology));
             started.add(startService(new Instance("command side " + n, layout.commandSideJar(), port, env,
                     logs.resolve("command-side-" + n + ".log")), layout.watchdogAgent()));

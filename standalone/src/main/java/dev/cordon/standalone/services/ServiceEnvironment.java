@@ -76,9 +76,11 @@ public final class ServiceEnvironment {
         return env;
     }
 
+    /** @param querySideUrl where the command side resolves a bulk action's Filter (the query side's device list) */
     public static Map<String, String> commandSide(int port, JdbcTarget eventStore, Broker kafka,
-            boolean seedDemoDevices, boolean agentSimulation, Trust trust) {
+            boolean seedDemoDevices, boolean agentSimulation, Trust trust, String querySideUrl) {
         Map<String, String> env = common(kafka, trust);
+        env.put("CORDON_QUERY_SIDE_URL", querySideUrl);
         env.putAll(kafka.commandSideLogin());
         env.put("CORDON_COMMAND_PORT", Integer.toString(port));
         database(env, "CORDON_EVENTSTORE_DB", eventStore);

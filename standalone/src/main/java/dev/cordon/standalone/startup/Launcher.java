@@ -137,7 +137,8 @@ class Launcher implements ApplicationRunner, DisposableBean {
         track(services, tokens.process());
         CordonService commandSide = CordonService.start("command side", layout.commandSideJar(), commandPort,
                 ServiceEnvironment.commandSide(commandPort, databases.eventStore(), kafka,
-                        properties.seedDemoDevices(), properties.agentSimulation(), trust),
+                        properties.seedDemoDevices(), properties.agentSimulation(), trust,
+                        "http://127.0.0.1:" + queryPort),
                 properties.javaOptions(), layout.watchdogAgent(), logs.resolve("command-side.log"),
                 properties.logs());
         track(services, commandSide.process());

@@ -17,6 +17,8 @@ class ServiceEnvironmentTest {
             "readers", Map.of("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the command side"),
             Map.of("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the query side"));
 
+    private static final String QUERY_SIDE = "http://127.0.0.1:4712";
+
     private static final ServiceEnvironment.Dashboard DASHBOARD = new ServiceEnvironment.Dashboard("cordon-dashboard",
             "dashboard-secret", "http://127.0.0.1:8080/t-1/oauth2/v2.0/authorize",
             "http://127.0.0.1:4713/t-1/oauth2/v2.0/token", "http://127.0.0.1:8080/t-1/oauth2/v2.0/logout",
@@ -33,7 +35,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("CORDON_DASHBOARD_TOKEN_URI", "http://127.0.0.1:4713/t-1/oauth2/v2.0/token")
                 .containsEntry("CORDON_DASHBOARD_END_SESSION_URI", "http://127.0.0.1:8080/t-1/oauth2/v2.0/logout")
                 .containsEntry("CORDON_DASHBOARD_COMMAND_SIDE_URL", "http://127.0.0.1:4711");
-        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST, QUERY_SIDE))
                 .doesNotContainKey("CORDON_DASHBOARD_CLIENT_SECRET");
         assertThat(DASHBOARD.toString()).doesNotContain("dashboard-secret");
     }
@@ -41,7 +43,7 @@ class ServiceEnvironmentTest {
     @Test
     void bothSides_trustTheTokenService_andKnowTheBaseUrl() {
         for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, KAFKA, true, true,
-                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))) {
+                TRUST, QUERY_SIDE), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))) {
             assertThat(env).containsEntry("CORDON_SECURITY_ISSUER_URI", "http://127.0.0.1:8080/t-1/v2.0")
                     .containsEntry("CORDON_SECURITY_JWK_SET_URI", "http://127.0.0.1:4713/t-1/discovery/v2.0/keys")
                     .containsEntry("CORDON_PUBLIC_BASE_URL", "http://127.0.0.1:8080")
@@ -53,14 +55,14 @@ class ServiceEnvironmentTest {
     @Test
     void bothSides_listenOnLoopbackOnly_whateverTheGatewayBindsTo() {
         for (Map<String, String> env : java.util.List.of(ServiceEnvironment.commandSide(1, events, KAFKA, true, true,
-                TRUST), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))) {
+                TRUST, QUERY_SIDE), ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))) {
             assertThat(env).containsEntry("CORDON_BIND_ADDRESS", "127.0.0.1").containsEntry("SERVER_ADDRESS", null);
         }
     }
 
     @Test
     void commandSide_getsItsPortDatabaseBrokerAndTheDemoSwitches() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST, QUERY_SIDE);
 
         assertThat(env).containsEntry("CORDON_COMMAND_PORT", "4711")
                 .containsEntry("CORDON_EVENTSTORE_DB_URL", events.url())
@@ -68,13 +70,14 @@ class ServiceEnvironmentTest {
                 .containsEntry("CORDON_EVENTSTORE_DB_PASSWORD", "pw")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9999")
                 .containsEntry("CORDON_DEMO_SEED_DEVICES", "true")
-                .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "true");
+                .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "true")
+                .containsEntry("CORDON_QUERY_SIDE_URL", QUERY_SIDE);
     }
 
     /** Each side logs in to the broker as itself, and both use the topic (and group) their grants name. */
     @Test
     void eachSide_logsInAsItself_toTheTopicAndGroupItWasGranted() {
-        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST, QUERY_SIDE))
                 .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "as the command side")
                 .containsEntry("CORDON_KAFKA_TOPIC", "events");
         assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))
@@ -86,7 +89,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void commandSide_demoSwitchesOff_areTurnedOffInTheService() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, false, false, TRUST);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, false, false, TRUST, QUERY_SIDE);
 
         assertThat(env).containsEntry("CORDON_DEMO_SEED_DEVICES", "false")
                 .containsEntry("CORDON_AGENT_SIMULATION_ENABLED", "false");
@@ -95,7 +98,7 @@ class ServiceEnvironmentTest {
     /** The demo devices land in these by rule (the command side's DemoSeedIT and DemoDevicesTest). */
     @Test
     void commandSide_getsTheTrialsDeviceGroups_serversAndWorkstations() {
-        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST);
+        Map<String, String> env = ServiceEnvironment.commandSide(4711, events, KAFKA, true, true, TRUST, QUERY_SIDE);
 
         assertThat(env).containsEntry("CORDON_DEVICEGROUPS_GROUPS_0_ID", "1")
                 .containsEntry("CORDON_DEVICEGROUPS_GROUPS_0_NAME", "Servers")
@@ -123,7 +126,7 @@ class ServiceEnvironmentTest {
      */
     @Test
     void theUsersOtherSettings_areLeftToPassThrough() {
-        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST, QUERY_SIDE))
                 .doesNotContainKeys("CORDON_AGENT_SIMULATION_OFFLINE_DEVICES", "CORDON_ISOLATION_ELIGIBILITY");
         assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))
                 .doesNotContainKeys("CORDON_ISOLATION_ELIGIBILITY");
@@ -135,7 +138,7 @@ class ServiceEnvironmentTest {
      */
     @Test
     void theLaunchersOwnServerSettings_areRemoved() {
-        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST))
+        assertThat(ServiceEnvironment.commandSide(1, events, KAFKA, true, true, TRUST, QUERY_SIDE))
                 .containsEntry("SERVER_PORT", null).containsEntry("SERVER_ADDRESS", null)
                 .containsEntry("CORDON_PORT", null).containsEntry("CORDON_BIND_ADDRESS", "127.0.0.1");
         assertThat(ServiceEnvironment.querySide(1, readModels, events, KAFKA, TRUST, DASHBOARD))
