@@ -126,7 +126,8 @@ function renderIsolation(isolation) {
 function choice(option, preselected, unsupportedText) {
   const id = `isolation-${option.isolationType.toLowerCase()}`;
   const described = `${id}-description`;
-  let description = describe(option);
+  // A bulk's dialog says what happens across its devices instead of on one.
+  let description = option.description ?? describe(option);
   if (!option.supported) description = unsupportedText ?? `Not supported on this device: ${option.reason}`;
   return h('div', { class: `choice${option.supported ? '' : ' unsupported'}` },
     h('input', {

@@ -1,11 +1,13 @@
 // The Action center: every isolation and release, open ones under Pending, finished ones under History,
-// filtered by status, type and device. An open action can be cancelled here.
+// filtered by status, type and device. An open action can be cancelled here. A bulk action's actions are one row
+// with the bulk's progress, expandable to its actions.
 import { h, fill, refill, announce } from './dom.js';
 import { api, literal } from './api.js';
 import * as format from './format.js';
 import { openActionDialog } from './action-dialog.js';
 import { errorPanel, remember } from './view.js';
 import { canRemediate, noRemediationReason } from './session.js';
+import { bulkGroups, bulkRows, readBulks } from './bulk-group.js';
 
 const LIMIT = 500;
 const TABS = {
@@ -41,6 +43,8 @@ export async function actionsView(main, params) {
   // watching one sees it succeed instead of seeing it vanish; leaving the tab lets them go.
   let watched = new Map(); // action id → status last shown
   let finishedHere = new Set();
+  const expanded = new Set(); // the bulks whose actions are shown
+  let bulks = new Map(); // bulk id → the bulk as last read (its counts), or null if it could not be read
 
   const statusOptions = (selected) => fill(statusFilter, h('option', { value: '' }, 'Any status'),
     TABS[tab].statuses.map((value) => h('option', { value, selected: selected === value }, format.status(value))));
@@ -82,10 +86,12 @@ export async function actionsView(main, params) {
       ]);
       let actions = shown.value;
       if (tab === 'pending') actions = actions.concat(await finishedSince(actions));
+      const read = await readBulks(actions);
       if (mine !== generation) return;
+      bulks = read;
       tabButtons[0].querySelector('.tab-count').textContent = ` (${pendingCount.value.length})`;
       // Unchanged (the stream's first event always asks for a read): leave the rows, and the focus, alone.
-      const snapshot = JSON.stringify([tab, actions]);
+      const snapshot = JSON.stringify([tab, actions, [...bulks], [...expanded]]);
       if (snapshot === rendered) return;
       rendered = snapshot;
       announceChanges(actions);
@@ -134,7 +140,32 @@ export async function actionsView(main, params) {
       h('caption', { class: 'visually-hidden' }, `${TABS[tab].label} actions`),
       h('thead', {}, h('tr', {}, COLUMNS.map((title) => h('th', { scope: 'col' }, title)),
         pending ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Cancel')) : null)),
-      h('tbody', {}, actions.map((action) => actionRow(action, pending)))));
+      bulkGroups(actions).map((group) => (group.bulkId
+        ? bulkRows(group, bulks.get(group.bulkId), {
+          expanded: expanded.has(group.bulkId), columns: COLUMNS.length + (pending ? 1 : 0), pending,
+          toggle: () => toggleBulk(group.bulkId), cancel: (bulk) => cancelBulk(bulk, group),
+          row: (action) => actionRow(action, pending),
+        })
+        : h('tbody', {}, group.actions.map((action) => actionRow(action, pending)))))));
+  }
+
+  function toggleBulk(bulkId) {
+    if (expanded.has(bulkId)) expanded.delete(bulkId); else expanded.add(bulkId);
+    rendered = null;
+    load();
+  }
+
+  async function cancelBulk(bulk, group) {
+    const cancelled = await openActionDialog({
+      title: 'Cancel bulk action',
+      intro: `Every open action of this bulk (${group.actions.length} listed here) will be cancelled, and no `
+        + 'further device will get one.',
+      submit: (comment) => api.cancelBulk(bulk.id, comment),
+    });
+    if (cancelled) {
+      announce('Bulk action cancelled');
+      load();
+    }
   }
 
   function actionRow(action, pending) {

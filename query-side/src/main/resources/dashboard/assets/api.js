@@ -71,4 +71,8 @@ export const api = {
     request('POST', `/api/machines/${id(machineId)}/isolate`, { Comment: comment, IsolationType: isolationType }),
   release: (machineId, comment) => request('POST', `/api/machines/${id(machineId)}/unisolate`, { Comment: comment }),
   cancel: (actionId, comment) => request('POST', `/api/machineactions/${id(actionId)}/cancel`, { Comment: comment }),
+  // Bulk actions are the command side's (read from its own tables, so a bulk is readable at once after its 202).
+  bulkAction: (body) => request('POST', '/api/bulkactions', body),
+  bulk: (bulkId, top) => request('GET', `/api/bulkactions/${id(bulkId)}${query({ $top: top })}`),
+  cancelBulk: (bulkId, comment) => request('POST', `/api/bulkactions/${id(bulkId)}/cancel`, { Comment: comment }),
 };

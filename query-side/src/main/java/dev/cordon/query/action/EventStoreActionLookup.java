@@ -76,6 +76,7 @@ public class EventStoreActionLookup {
                 rs.getString("cancellation_requestor"),
                 rs.getString("cancellation_comment"),
                 instant(rs, "cancelled_at"),
-                rs.getInt("error_hresult"));
+                rs.getInt("error_hresult"),
+                rs.getString("bulk_id"));
     }
 }

@@ -19,7 +19,9 @@ final class MachineActionFilter {
             FilterField.string("machineId", "machine_id"),
             FilterField.enumeration("type", "type", ActionType.class),
             FilterField.string("requestor", "requestor"),
-            FilterField.instant("creationDateTimeUtc", "creation_date_time_utc")));
+            FilterField.instant("creationDateTimeUtc", "creation_date_time_utc"),
+            // Cordon's own: a bulk action's actions (GET /api/bulkactions/{id} has its counts).
+            FilterField.string("bulkActionId", "bulk_action_id")));
 
     static final List<OrderBy> ORDERINGS = List.of(
             new OrderBy("creationDateTimeUtc desc", "creation_date_time_utc DESC, id DESC"),

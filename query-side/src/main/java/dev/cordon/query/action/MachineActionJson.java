@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The Defender MachineAction wire shape. {@code @odata.context} is only written for a single entity;
+ * The Defender MachineAction wire shape, plus {@code bulkActionId} (Cordon's: the bulk action it was dispatched for,
+ * null for a single action), last so that Defender's fields keep their order. {@code @odata.context} is only written for a single entity;
  * both last-update spellings are written because clients read one or the other.
  */
 @JsonPropertyOrder({"@odata.context", "id", "type", "scope", "title", "requestor", "requestorComment",
         "requestSource", "externalId", "status", "machineId", "computerDnsName", "creationDateTimeUtc",
         "lastUpdateDateTimeUtc", "lastUpdateTimeUtc", "cancellationRequestor", "cancellationComment",
-        "cancellationDateTimeUtc", "errorHResult", "commands", "relatedFileInfo", "troubleshootInfo"})
+        "cancellationDateTimeUtc", "errorHResult", "commands", "relatedFileInfo", "troubleshootInfo",
+        "bulkActionId"})
 public record MachineActionJson(
         @JsonProperty("@odata.context") @JsonInclude(JsonInclude.Include.NON_NULL) String odataContext,
         @JsonProperty("id") String id,
@@ -40,13 +42,15 @@ public record MachineActionJson(
         @JsonProperty("errorHResult") int errorHResult,
         @JsonProperty("commands") List<Object> commands,
         @Schema(nullable = true) @JsonProperty("relatedFileInfo") Object relatedFileInfo,
-        @Schema(nullable = true) @JsonProperty("troubleshootInfo") Object troubleshootInfo) {
+        @Schema(nullable = true) @JsonProperty("troubleshootInfo") Object troubleshootInfo,
+        @Schema(nullable = true, description = "The bulk action (POST /api/bulkactions) this action was dispatched"
+                + " for; null for a single device's action") @JsonProperty("bulkActionId") String bulkActionId) {
 
     static MachineActionJson of(MachineActionView view, String odataContext) {
         return new MachineActionJson(odataContext, view.id(), view.type(), view.scope(), view.title(),
                 view.requestor(), view.requestorComment(), view.requestSource(), view.externalId(), view.status(),
                 view.machineId(), view.computerDnsName(), view.creationDateTimeUtc(), view.lastUpdateDateTimeUtc(),
                 view.lastUpdateDateTimeUtc(), view.cancellationRequestor(), view.cancellationComment(),
-                view.cancellationDateTimeUtc(), view.errorHResult(), List.of(), null, null);
+                view.cancellationDateTimeUtc(), view.errorHResult(), List.of(), null, null, view.bulkActionId());
     }
 }

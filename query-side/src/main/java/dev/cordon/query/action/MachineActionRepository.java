@@ -31,10 +31,11 @@ public class MachineActionRepository {
     private static final String UPSERT = """
             INSERT INTO %1$s (id, type, scope, title, requestor, requestor_comment, request_source,
                 external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
-                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
+                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, bulk_action_id,
+                last_sequence)
             VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
                 :machineId, :computerDnsName, :created, :lastUpdate, :cancellationRequestor, :cancellationComment,
-                :cancelledAt, :errorHResult, :lastSequence)
+                :cancelledAt, :errorHResult, :bulkActionId, :lastSequence)
             ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, scope = EXCLUDED.scope, title = EXCLUDED.title,
                 requestor = EXCLUDED.requestor, requestor_comment = EXCLUDED.requestor_comment,
                 request_source = EXCLUDED.request_source, external_id = EXCLUDED.external_id,
@@ -45,7 +46,8 @@ public class MachineActionRepository {
                 cancellation_requestor = EXCLUDED.cancellation_requestor,
                 cancellation_comment = EXCLUDED.cancellation_comment,
                 cancellation_date_time_utc = EXCLUDED.cancellation_date_time_utc,
-                error_hresult = EXCLUDED.error_hresult, last_sequence = EXCLUDED.last_sequence
+                error_hresult = EXCLUDED.error_hresult, bulk_action_id = EXCLUDED.bulk_action_id,
+                last_sequence = EXCLUDED.last_sequence
             WHERE %1$s.last_sequence < EXCLUDED.last_sequence
             """;
     /** The same for H2, whose PostgreSQL mode has ON CONFLICT only as DO NOTHING: a MERGE with the same rule. */
@@ -57,13 +59,14 @@ public class MachineActionRepository {
                 machine_id = :machineId, computer_dns_name = :computerDnsName, creation_date_time_utc = :created,
                 last_update_date_time_utc = :lastUpdate, cancellation_requestor = :cancellationRequestor,
                 cancellation_comment = :cancellationComment, cancellation_date_time_utc = :cancelledAt,
-                error_hresult = :errorHResult, last_sequence = :lastSequence
+                error_hresult = :errorHResult, bulk_action_id = :bulkActionId, last_sequence = :lastSequence
             WHEN NOT MATCHED THEN INSERT (id, type, scope, title, requestor, requestor_comment, request_source,
                 external_id, status, machine_id, computer_dns_name, creation_date_time_utc, last_update_date_time_utc,
-                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, last_sequence)
+                cancellation_requestor, cancellation_comment, cancellation_date_time_utc, error_hresult, bulk_action_id,
+                last_sequence)
             VALUES (:id, :type, :scope, :title, :requestor, :requestorComment, :requestSource, :externalId, :status,
                 :machineId, :computerDnsName, :created, :lastUpdate, :cancellationRequestor, :cancellationComment,
-                :cancelledAt, :errorHResult, :lastSequence)
+                :cancelledAt, :errorHResult, :bulkActionId, :lastSequence)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -124,6 +127,7 @@ public class MachineActionRepository {
                 .addValue("cancellationComment", action.cancellationComment(), Types.VARCHAR)
                 .addValue("cancelledAt", utc(action.cancellationDateTimeUtc()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("errorHResult", action.errorHResult(), Types.INTEGER)
+                .addValue("bulkActionId", action.bulkActionId(), Types.VARCHAR)
                 .addValue("lastSequence", sequence, Types.BIGINT);
         return jdbc.update(upsert, params) == 1;
     }
@@ -147,6 +151,7 @@ public class MachineActionRepository {
                 rs.getString("cancellation_requestor"),
                 rs.getString("cancellation_comment"),
                 instant(rs, "cancellation_date_time_utc"),
-                rs.getInt("error_hresult"));
+                rs.getInt("error_hresult"),
+                rs.getString("bulk_action_id"));
     }
 }

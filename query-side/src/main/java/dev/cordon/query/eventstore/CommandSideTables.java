@@ -13,7 +13,7 @@ public final class CommandSideTables {
     public static final String ACTION_BY_ID = """
             SELECT action_id, device_id, action_type, scope, status, computer_dns_name, requestor, requestor_comment,
                 request_source, external_id, created_at, last_update, cancellation_requestor, cancellation_comment,
-                cancelled_at, error_hresult
+                cancelled_at, error_hresult, bulk_id
             FROM action_index WHERE action_id = ?""";
 
     /** The event store's first and last global index, where a rebuild from it starts and ends. */

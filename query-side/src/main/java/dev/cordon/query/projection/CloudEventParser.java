@@ -34,9 +34,15 @@ public class CloudEventParser {
 
     /**
      * @param origin where the value came from, for the log (e.g. {@code topic-partition@offset})
-     * @return empty for an event type this version does not know (a newer producer): logged and skipped
+     * @return empty for an event type this version does not know (a newer producer), or one without a device read
+     *         model: skipped
      */
     public Optional<RecordedEvent> parse(String value, String origin) {
+        return read(value, origin).deviceEvent();
+    }
+
+    /** As {@link #parse}, telling an event type this version does not know from a known one it does not project. */
+    public ParsedRecord read(String value, String origin) {
         if (value == null) {
             throw new PoisonRecordException("record has no value");
         }
@@ -63,13 +69,13 @@ public class CloudEventParser {
         Optional<EventCatalog.Entry> entry = EventCatalog.byCloudEventType(cloudEvent.type());
         if (entry.isEmpty()) {
             log.warn("Skipping {}: unknown event type '{}' (event {})", origin, cloudEvent.type(), cloudEvent.id());
-            return Optional.empty();
+            return ParsedRecord.unknown();
         }
         if (!entry.get().isDeviceEvent()) {
             // A bulk action's own event: its devices' actions arrive as their own events, carrying the bulk id.
             log.debug("Skipping {}: {} has no device read model (event {})", origin, cloudEvent.type(),
                     cloudEvent.id());
-            return Optional.empty();
+            return ParsedRecord.withoutReadModel(entry.get().name());
         }
         JsonNode data;
         try {
@@ -87,7 +93,7 @@ public class CloudEventParser {
                     + e.getOriginalMessage(), e);
         }
         validate(event);
-        return Optional.of(cloudEvent.time() == null
+        return ParsedRecord.of(cloudEvent.time() == null
                 ? new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event)
                 : new RecordedEvent(cloudEvent.id(), cloudEvent.sequence(), event, cloudEvent.time()));
     }

@@ -48,7 +48,8 @@ public class DeviceEventListener {
      * passes its shadow projection): whatever reading a record involves (parsing, checks, upcasting older
      * revisions) happens here or below, so a rebuild can never read history differently from the live consumer.
      *
-     * @return empty if the record was skipped as an event type this version does not know
+     * @return empty if the record was skipped as an event type this version does not know;
+     *         {@link Outcome#NOT_A_DEVICE_EVENT} for a known one that no device read model keeps
      * @throws PoisonRecordException if the record can never be projected
      */
     public Optional<Outcome> project(String value, String origin, DeviceEventProjection target) {
@@ -57,15 +58,22 @@ public class DeviceEventListener {
 
     /** Only the live projection is measured: a rebuild replaying old events would swamp the lag histogram. */
     private Optional<Outcome> project(String value, String origin, DeviceEventProjection target, boolean live) {
-        Optional<RecordedEvent> parsed;
+        ParsedRecord read;
         try {
-            parsed = parser.parse(value, origin);
+            read = parser.read(value, origin);
         } catch (PoisonRecordException e) {
             if (live) {
                 metrics.other(ProjectionMetrics.UNKNOWN_TYPE, ProjectionMetrics.Other.POISON);
             }
             throw e;
         }
+        if (read.isWithoutReadModel()) {
+            if (live) {
+                metrics.other(read.withoutReadModel(), ProjectionMetrics.Other.NOT_A_DEVICE_EVENT);
+            }
+            return Optional.of(Outcome.NOT_A_DEVICE_EVENT);
+        }
+        Optional<RecordedEvent> parsed = read.deviceEvent();
         if (parsed.isEmpty()) {
             if (live) {
                 metrics.other(ProjectionMetrics.UNKNOWN_TYPE, ProjectionMetrics.Other.SKIPPED);
@@ -92,7 +100,7 @@ public class DeviceEventListener {
             case DIVERGED -> log.warn("Event {} at {} claims sequence {} of device {}, which the timeline holds"
                             + " for a different event: the histories diverged; ignored", event.eventId(), origin,
                     event.sequence(), event.event().deviceId());
-            case APPLIED -> {
+            case APPLIED, NOT_A_DEVICE_EVENT -> {
             }
         }
         return Optional.of(outcome);

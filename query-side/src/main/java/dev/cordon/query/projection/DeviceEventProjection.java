@@ -37,7 +37,12 @@ public class DeviceEventProjection {
         /** The same event was applied before (a redelivery or a replay). */
         DUPLICATE,
         /** A different event was applied at the same (device, sequence): the histories diverged. */
-        DIVERGED
+        DIVERGED,
+        /**
+         * A known event that no device read model keeps (a bulk action's own): nothing to write. Said by the
+         * listener, never by {@link #apply}; neither an unknown type nor poison.
+         */
+        NOT_A_DEVICE_EVENT
     }
 
     private static final Logger log = LoggerFactory.getLogger(DeviceEventProjection.class);

@@ -28,12 +28,12 @@ public final class MachineActionFold {
         if (event instanceof DeviceIsolationRequestedEvent e) {
             return new MachineActionView(e.actionId(), IsolationTransitions.actionType(e), e.isolationType(), null,
                     e.requestor(), e.comment(), e.requestSource(), e.externalId(), status, e.deviceId(),
-                    e.computerDnsName(), e.requestedAt(), e.requestedAt(), null, null, null, 0);
+                    e.computerDnsName(), e.requestedAt(), e.requestedAt(), null, null, null, 0, e.bulkId());
         }
         if (event instanceof DeviceReleaseRequestedEvent e) {
             return new MachineActionView(e.actionId(), IsolationTransitions.actionType(e), null, null, e.requestor(),
                     e.comment(), e.requestSource(), e.externalId(), status, e.deviceId(), e.computerDnsName(),
-                    e.requestedAt(), e.requestedAt(), null, null, null, 0);
+                    e.requestedAt(), e.requestedAt(), null, null, null, 0, e.bulkId());
         }
         if (current == null) {
             return null;

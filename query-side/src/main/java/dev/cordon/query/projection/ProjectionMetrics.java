@@ -24,6 +24,8 @@ public class ProjectionMetrics {
     enum Other {
         /** An event type this version does not know: skipped. */
         SKIPPED,
+        /** A known event that no device read model keeps (a bulk action's own): skipped as expected. */
+        NOT_A_DEVICE_EVENT,
         /** A record that can never be projected: logged and skipped by the error handler. */
         POISON,
         /** Projecting failed (e.g. the database is away); the record is tried again. Counts every attempt. */

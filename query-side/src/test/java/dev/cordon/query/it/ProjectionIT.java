@@ -91,7 +91,8 @@ class ProjectionIT extends IntegrationTestSupport {
                 "requestorComment", "requestSource", "externalId", "status", "machineId", "computerDnsName",
                 "creationDateTimeUtc", "lastUpdateDateTimeUtc", "lastUpdateTimeUtc", "cancellationRequestor",
                 "cancellationComment", "cancellationDateTimeUtc", "errorHResult", "commands", "relatedFileInfo",
-                "troubleshootInfo");
+                "troubleshootInfo", "bulkActionId");
+        assertThat(isolation.get("bulkActionId").isNull()).isTrue();
         assertThat(isolation.get("title").isNull()).isTrue();
         assertThat(isolation.get("relatedFileInfo").isNull()).isTrue();
 

@@ -116,7 +116,7 @@ class QuerySideOnH2IT {
                 + "order by installed_rank", String.class)).containsExactly("V1__read_models.sql",
                 "V2__last_sequence.sql", "V3__rate_limit_buckets.sql", "V4__machine_presence.sql",
                 "V5__machine_tags.sql", "V6__machine_risk.sql", "V7__machine_device_group.sql",
-                "V8__dashboard_sessions.sql");
+                "V8__dashboard_sessions.sql", "V9__machine_action_bulk.sql");
     }
 
     @Test

@@ -39,6 +39,18 @@ class ReadYourWritesIT extends IntegrationTestSupport {
                 """, actionId, deviceId, Timestamp.from(at(10)), Timestamp.from(at(20)), Timestamp.from(at(20)));
     }
 
+    /** A bulk's action read before its projection names its bulk too (action_index keeps it). */
+    @Test
+    void get_whenABulksActionIsOnlyInEventStore_itsBulkIdIsAnsweredToo() {
+        String action = UUID.randomUUID().toString();
+        storeCancelledIsolation(action, newId("dev"));
+        eventStore.update("update action_index set bulk_id = ? where action_id = ?", "bulk-42", action);
+
+        JsonNode body = get("/api/machineactions/" + action).getBody();
+        assertThat(body.get("id").asText()).isEqualTo(action);
+        assertThat(body.get("bulkActionId").asText()).isEqualTo("bulk-42");
+    }
+
     @Test
     void get_whenActionOnlyInEventStore_isAnsweredFromTheActionIndex() {
         String device = newId("dev");
@@ -68,6 +80,7 @@ class ReadYourWritesIT extends IntegrationTestSupport {
         assertThat(body.get("cancellationComment").asText()).isEqualTo("False positive");
         assertThat(body.get("cancellationDateTimeUtc").asText()).isEqualTo("2024-01-01T00:00:20Z");
         assertThat(body.get("errorHResult").asInt()).isZero();
+        assertThat(body.get("bulkActionId").isNull()).isTrue();
         // The read model itself is untouched: the fallback only reads.
         assertThat(jdbc.queryForObject("select count(*) from machine_action where id = ?", Integer.class, action))
                 .isZero();

@@ -9,6 +9,7 @@ import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolationRequestedEvent;
 import dev.cordon.events.action.IsolationType;
+import dev.cordon.events.bulk.BulkActionDispatchedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
 import dev.cordon.events.device.ExposureLevel;
 import dev.cordon.events.device.RiskScore;
@@ -50,6 +51,29 @@ class CloudEventParserTest {
         ObjectNode tree = validTree();
         tree.put("type", "dev.cordon.device.DeviceQuarantined");
         assertThat(parser.parse(tree.toString(), "t-0@0")).isEqualTo(Optional.empty());
+    }
+
+    /** A bulk action's own event is known (no warning of an unknown type) but has no device read model. */
+    @Test
+    void read_whenABulkActionsEvent_isKnownWithoutReadModel() throws Exception {
+        String value = TestEvents.cloudEventJson(new BulkActionDispatchedEvent("bulk-1", 2, 1, TestEvents.at(5)), 0);
+        ParsedRecord read = parser.read(value, "t-0@0");
+        assertThat(read.isWithoutReadModel()).isTrue();
+        assertThat(read.withoutReadModel()).isEqualTo("BulkActionDispatchedEvent");
+        assertThat(read.deviceEvent()).isEmpty();
+        assertThat(parser.parse(value, "t-0@0")).isEmpty();
+        ObjectNode unknown = validTree();
+        unknown.put("type", "dev.cordon.device.DeviceQuarantined");
+        assertThat(parser.read(unknown.toString(), "t-0@0").isWithoutReadModel()).isFalse();
+    }
+
+    /** A bulk's isolation request carries its bulk id; one of an older revision has none. */
+    @Test
+    void parse_anIsolationOfABulk_keepsItsBulkId() {
+        String value = TestEvents.cloudEventJson(TestEvents.isolationRequested("dev-1", "act-1", IsolationType.Full,
+                TestEvents.at(0), "bulk-7"), 3);
+        assertThat(((DeviceIsolationRequestedEvent) parser.parse(value, "t-0@0").orElseThrow().event()).bulkId())
+                .isEqualTo("bulk-7");
     }
 
     @ParameterizedTest
@@ -104,7 +128,8 @@ class CloudEventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3", "0", "", "1.0", "v1"})
+    // The isolation request is at revision 3 since bulk actions: 4 is one this version does not know.
+    @ValueSource(strings = {"4", "0", "", "1.0", "v1"})
     void parse_whenRevisionIsNeitherTheCatalogsNorAnOlderOne_isPoison(String revision) throws Exception {
         ObjectNode tree = validTree();
         tree.put("revision", revision);

@@ -54,7 +54,7 @@ class DeviceEventListenerTest {
         logger.setLevel(Level.DEBUG);
         logged.start();
         logger.addAppender(logged);
-        when(parser.parse(any(), any())).thenReturn(Optional.of(event));
+        when(parser.read(any(), any())).thenReturn(ParsedRecord.of(event));
     }
 
     @AfterEach
@@ -128,7 +128,7 @@ class DeviceEventListenerTest {
 
         verify(shadow).apply(event);
         verify(projection, never()).apply(any());
-        when(parser.parse(any(), any())).thenReturn(Optional.empty());
+        when(parser.read(any(), any())).thenReturn(ParsedRecord.unknown());
         assertThat(listener.project("value", "event store #8", shadow)).isEmpty();
         // The live metrics describe the live consumer: a rebuild replaying history leaves them alone.
         assertThat(meters.find("cordon.projection.lag").timers()).allMatch(t -> t.count() == 0);
@@ -140,9 +140,9 @@ class DeviceEventListenerTest {
         when(projection.apply(event)).thenReturn(Outcome.APPLIED, Outcome.DUPLICATE);
         listener.on(record);
         listener.on(record);
-        when(parser.parse(any(), any())).thenReturn(Optional.empty());
+        when(parser.read(any(), any())).thenReturn(ParsedRecord.unknown());
         listener.on(record);
-        when(parser.parse(any(), any())).thenThrow(new PoisonRecordException("not JSON"));
+        when(parser.read(any(), any())).thenThrow(new PoisonRecordException("not JSON"));
         assertThatThrownBy(() -> listener.on(record)).isInstanceOf(PoisonRecordException.class);
 
         assertThat(projected("DeviceIsolatedEvent", "applied")).isEqualTo(1);
@@ -150,6 +150,21 @@ class DeviceEventListenerTest {
         assertThat(projected("unknown", "skipped")).isEqualTo(1);
         assertThat(projected("unknown", "poison")).isEqualTo(1);
         assertThat(meters.get("cordon.projection.lag").timer().count()).isEqualTo(1);
+    }
+
+    /** A bulk action's own event is known: counted under its name, neither skipped as unknown nor poison. */
+    @Test
+    void on_aBulkActionsEvent_isNotProjected_andCountedAsKnown() {
+        when(parser.read(any(), any())).thenReturn(ParsedRecord.withoutReadModel("BulkActionRequestedEvent"));
+        listener.on(record);
+        DeviceEventProjection shadow = mock(DeviceEventProjection.class);
+        assertThat(listener.project("value", "event store #9", shadow)).contains(Outcome.NOT_A_DEVICE_EVENT);
+
+        verify(projection, never()).apply(any());
+        verify(shadow, never()).apply(any());
+        assertThat(projected("BulkActionRequestedEvent", "not_a_device_event")).isEqualTo(1);
+        assertThat(meters.find("cordon.events.projected").tag("type", "unknown").counters()).isEmpty();
+        assertThat(logged.list).noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.WARN));
     }
 
     @Test

@@ -43,6 +43,25 @@ class MachineActionFoldTest {
         assertThat(view.creationDateTimeUtc()).isEqualTo(at(0));
     }
 
+    /** The bulk's id is the request's, and every later event keeps it: success, failure and cancellation alike. */
+    @Test
+    void requestsOfABulk_keepTheirBulkId_throughEveryOutcome() {
+        MachineActionView isolation = MachineActionFold.apply(null,
+                TestEvents.isolationRequested(DEVICE, ACTION, IsolationType.Full, at(0), "bulk-1"));
+        MachineActionView release = MachineActionFold.apply(null,
+                TestEvents.releaseRequested(DEVICE, "act-2", at(0), "bulk-2"));
+        assertThat(isolation.bulkActionId()).isEqualTo("bulk-1");
+        assertThat(release.bulkActionId()).isEqualTo("bulk-2");
+        assertThat(MachineActionFold.apply(MachineActionFold.apply(isolation,
+                TestEvents.started(DEVICE, ACTION, ActionType.Isolate, at(1))),
+                TestEvents.isolated(DEVICE, ACTION, IsolationType.Full, at(2))).bulkActionId()).isEqualTo("bulk-1");
+        assertThat(MachineActionFold.apply(isolation, TestEvents.isolationFailed(DEVICE, ACTION, 5, at(2)))
+                .bulkActionId()).isEqualTo("bulk-1");
+        assertThat(MachineActionFold.apply(release, TestEvents.cancelled(DEVICE, "act-2", ActionType.Unisolate,
+                at(2))).bulkActionId()).isEqualTo("bulk-2");
+        assertThat(isolationPending().bulkActionId()).isNull();
+    }
+
     @Test
     void started_movesToInProgress() {
         MachineActionView view = MachineActionFold.apply(isolationPending(),

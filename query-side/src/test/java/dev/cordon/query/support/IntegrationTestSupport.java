@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,7 +70,12 @@ public abstract class IntegrationTestSupport {
     /** Stands in for the command side's event store, made by the command side's own migrations. */
     protected static final String EVENT_STORE_DB = createEventStore();
 
-    private static KafkaProducer<String, String> producer;
+    /**
+     * One producer per broker: a subclass with properties of its own (the dashboard's sign-in tests) runs in an app
+     * context, and so against a broker, of its own, while the cached contexts stay up beside it. A producer kept from
+     * whichever context came first would send the others' records to its broker, projected by its app.
+     */
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
     @Autowired
     protected TestRestTemplate rest;
@@ -128,18 +134,22 @@ public abstract class IntegrationTestSupport {
         }
     }
 
-    private synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
+    private KafkaProducer<String, String> producer() {
+        return PRODUCERS.computeIfAbsent(broker.getBrokersAsString(), brokers -> {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        }
-        return producer;
+            return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        });
     }
 
     protected DeviceStream newDevice() {
         return new DeviceStream(newId("dev"));
+    }
+
+    /** A device whose id (and so its name, in TestEvents) starts with {@code prefix}: found by one search. */
+    protected DeviceStream newDevice(String prefix) {
+        return new DeviceStream(newId(prefix));
     }
 
     /** One device's event stream: numbers the events as the aggregate would and keeps what it produced. */

@@ -2,6 +2,7 @@ package dev.cordon.query.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cordon.events.CordonEvent;
 import dev.cordon.events.DeviceEvent;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.DeviceIsolatedEvent;
@@ -14,6 +15,8 @@ import dev.cordon.events.action.IsolationType;
 import dev.cordon.events.action.MachineActionCancelledEvent;
 import dev.cordon.events.action.MachineActionStartedEvent;
 import dev.cordon.events.action.MachineActionTimedOutEvent;
+import dev.cordon.events.bulk.BulkActionDispatchedEvent;
+import dev.cordon.events.bulk.BulkActionRequestedEvent;
 import dev.cordon.events.device.DeviceDetailsUpdatedEvent;
 import dev.cordon.events.device.DeviceGroupChangedEvent;
 import dev.cordon.events.device.DeviceRegisteredEvent;
@@ -71,6 +74,32 @@ public final class TestEvents {
                 "analyst@corp.example", "Suspicious beaconing", "PublicApi", "ext-" + actionId, at);
     }
 
+    /** The isolation of one of a bulk action's targets. */
+    public static DeviceIsolationRequestedEvent isolationRequested(String deviceId, String actionId,
+                                                                   IsolationType type, Instant at, String bulkId) {
+        DeviceIsolationRequestedEvent single = isolationRequested(deviceId, actionId, type, at);
+        return new DeviceIsolationRequestedEvent(deviceId, actionId, type, single.keptConnectedApplications(),
+                single.computerDnsName(), single.requestor(), single.comment(), single.requestSource(), null, at,
+                bulkId);
+    }
+
+    /** The release of one of a bulk action's targets. */
+    public static DeviceReleaseRequestedEvent releaseRequested(String deviceId, String actionId, Instant at,
+                                                               String bulkId) {
+        return new DeviceReleaseRequestedEvent(deviceId, actionId, deviceId + ".corp.example", "lead@corp.example",
+                "Cleaned up", "Portal", null, at, bulkId);
+    }
+
+    public static BulkActionRequestedEvent bulkRequested(String bulkId, ActionType type, List<String> machineIds,
+                                                         Instant at) {
+        return new BulkActionRequestedEvent(bulkId, type, type == ActionType.Isolate ? IsolationType.Full : null,
+                "Ransomware outbreak", null, machineIds, "analyst@corp.example", "PublicApi", null, at);
+    }
+
+    public static BulkActionDispatchedEvent bulkDispatched(String bulkId, int accepted, int refused, Instant at) {
+        return new BulkActionDispatchedEvent(bulkId, accepted, refused, at);
+    }
+
     public static DeviceReleaseRequestedEvent releaseRequested(String deviceId, String actionId, Instant at) {
         return new DeviceReleaseRequestedEvent(deviceId, actionId, deviceId + ".corp.example", "lead@corp.example",
                 "Cleaned up", "Portal", null, at);
@@ -123,19 +152,19 @@ public final class TestEvents {
                 "inventory@corp.example", "PublicApi", at);
     }
 
-    public static String cloudEventJson(DeviceEvent event, long sequence) {
+    public static String cloudEventJson(CordonEvent event, long sequence) {
         return cloudEventJson(event, sequence, UUID.randomUUID().toString());
     }
 
-    public static String cloudEventJson(DeviceEvent event, long sequence, String eventId) {
+    public static String cloudEventJson(CordonEvent event, long sequence, String eventId) {
         return cloudEventJson(event, sequence, eventId, Instant.now());
     }
 
     /** @param storedAt the CloudEvent's {@code time}: when the event store recorded the event */
-    public static String cloudEventJson(DeviceEvent event, long sequence, String eventId, Instant storedAt) {
+    public static String cloudEventJson(CordonEvent event, long sequence, String eventId, Instant storedAt) {
         EventCatalog.Entry entry = EventCatalog.of(event.getClass());
         DeviceCloudEvent cloudEvent = new DeviceCloudEvent(DeviceCloudEvent.SPEC_VERSION, eventId,
-                "/cordon/command-side", entry.cloudEventType(), event.deviceId(), storedAt,
+                "/cordon/command-side", entry.cloudEventType(), event.subject(), storedAt,
                 DeviceCloudEvent.CONTENT_TYPE, entry.dataSchema(), sequence, entry.revision(),
                 MAPPER.valueToTree(event));
         try {

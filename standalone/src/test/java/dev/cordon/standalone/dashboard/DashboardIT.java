@@ -44,6 +44,13 @@ class DashboardIT {
     /** Windows 10 22H2, whose simulated agent is told to stay offline: its actions stay Pending. */
     private static final String OFFLINE = "lt-hr-0042.corp.example";
     private static final String OFFLINE_ID = "4897f943800f91cac429c93e22b7f90010ddcb61";
+    /** Windows 10 1703 (the bulk test's): Full isolation only. */
+    private static final String FINANCE_ID = "272557aa52bffdb3f84c4e4c06b7175e0456b7c5";
+    private static final String FINANCE = "ws-finance-017.corp.example";
+    /** Windows 10 1607: too old for either isolation type. */
+    private static final String KIOSK_ID = "4f70f6ff33e88d8c41fa32bededa5ab7ca1c63f1";
+    private static final String KIOSK = "kiosk-lobby-01.corp.example";
+    private static final String MAC_ID = "3e5bbc843d3f0d1b503e05354f8ada9a34256f0b";
 
     private static final Path SCREENSHOTS =
             Path.of(System.getProperty("cordon.screenshots", "target/dashboard-screenshots"));
@@ -328,6 +335,60 @@ class DashboardIT {
                 + ".map(n => decodeURIComponent(n.replace(/\\+/g, ' '))).join('\\n')");
         assertThat(asked.toString()).contains("startswith(computerDnsName,'macos')", "osPlatform eq 'macOS'")
                 .doesNotContain("$top=10000");
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * Issue 15's mass incident in the real product: three devices ticked in the list, isolated in one bulk action; the
+     * engine accepts the one it can isolate and refuses the two it cannot, and the Action center follows the bulk's
+     * one row to Succeeded without a reload.
+     */
+    @Test
+    void bulkIsolation_fromTheList_showsItsRefusals_andTheActionCenterFollowsTheBulk() throws IOException {
+        Dashboard ui = browser(1280, 900);
+        ui.open("/devices");
+        ui.await().until(d -> d.findElements(By.cssSelector("#devices tbody tr")).size() == 7);
+        for (String id : List.of(FINANCE_ID, KIOSK_ID, MAC_ID)) {
+            ui.click(By.id("select-" + id));
+        }
+        assertThat(ui.driver().findElement(By.id("bulk-selected")).getText()).isEqualTo("3 devices selected.");
+        ui.assertAccessibleNames();
+        screenshot("1280/devices-selected.png");
+        ui.click(By.id("isolate-selected"));
+        ui.await().until(d -> ui.dialogOpen());
+        assertThat(ui.driver().findElement(By.id("action-dialog-title")).getText()).isEqualTo("Isolate 3 devices");
+        String comment = "Worm spreading over SMB " + UUID.randomUUID();
+        ui.typeComment(comment);
+        screenshot("1280/bulk-isolate-dialog.png");
+        ui.confirmAndAwaitClosed();
+
+        ui.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-result")));
+        assertThat(ui.driver().findElement(By.id("bulk-result-counts")).getText()).contains("3 devices targeted");
+        ui.await().withTimeout(Duration.ofSeconds(60)).until(d -> "Dispatched".equals(
+                d.findElement(By.id("bulk-result")).getAttribute("data-status")));
+        assertThat(ui.driver().findElement(By.id("bulk-result-counts")).getText())
+                .contains("1 accepted", "2 refused");
+        List<WebElement> refusals = ui.driver().findElements(By.cssSelector("#bulk-refusals tbody tr"));
+        assertThat(refusals).hasSize(2);
+        assertThat(ui.driver().findElement(By.id("bulk-refusals")).getText())
+                .contains(KIOSK, MAC, "OsPlatformNotSupported").doesNotContain(FINANCE);
+        screenshot("1280/bulk-result.png");
+        String bulkId = ui.driver().findElement(By.id("bulk-result")).getAttribute("data-bulk-id");
+
+        // The Action center: the bulk is one row with its progress, whichever tab its action is under by now (the
+        // simulated agent takes seconds); it reaches Succeeded there without a reload.
+        ui.open("/actions?tab=history");
+        ui.markPage();
+        By bulkRow = By.cssSelector("tr.bulk-row[data-bulk-id='" + bulkId + "']");
+        ui.await().withTimeout(Duration.ofSeconds(60)).until(d -> !d.findElements(bulkRow).isEmpty()
+                && d.findElement(By.id("bulk-progress-" + bulkId)).getText().contains("Succeeded 1"));
+        assertThat(ui.driver().findElement(bulkRow).getText()).contains("Bulk: Isolate device", "3 devices",
+                "1 accepted · 2 refused", comment, "analyst");
+        ui.click(By.id("toggle-bulk-" + bulkId));
+        ui.await().until(d -> d.findElement(By.cssSelector("tr.bulk-member")).getText().contains(FINANCE));
+        assertThat(ui.notReloaded()).isTrue();
+        ui.assertAccessibleNames();
+        screenshot("1280/action-center-bulk.png");
         assertThat(chromium.consoleErrors()).isEmpty();
     }
 
