@@ -147,6 +147,7 @@ public final class LongHistory {
         Instant first = Instant.now();
         require(api.register(device), 201, "register " + device);
         int stored = 2; // the registration and the device's group
+        int tagChanges = 0;
         for (int i = 0; stored < events; i++) {
             if (i % 4 == 3 && stored + 2 <= events) {
                 HttpResponse<String> isolated = api.isolate(device);
@@ -154,10 +155,12 @@ public final class LongHistory {
                 cancel(CordonApi.actionId(isolated));
                 stored += 2;
             } else {
-                String action = i % 2 == 0 ? "Add" : "Remove";
+                // One tag at a time, added then removed: a device holds at most 50.
+                String action = tagChanges % 2 == 0 ? "Add" : "Remove";
                 HttpResponse<String> tagged = api.call("POST", "/api/machines/" + device + "/tags",
-                        "{\"Value\":\"bench-" + (i / 2) + "\",\"Action\":\"" + action + "\"}");
+                        "{\"Value\":\"bench-" + (tagChanges / 2) + "\",\"Action\":\"" + action + "\"}");
                 require(tagged.statusCode(), 200, "tag " + device + ": " + tagged.body());
+                tagChanges++;
                 stored++;
             }
         }
