@@ -1,5 +1,6 @@
 package dev.cordon.benchmark;
 
+import dev.cordon.benchmark.history.LongHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,19 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         return h2 ? List.of(Store.POSTGRESQL, Store.H2) : List.of(Store.POSTGRESQL);
     }
 
+    /**
+     * The events of the long-history phase's device (PostgreSQL only; docs/performance.md); the system property
+     * {@code cordon.bench.long-history.events} sets another size, e.g. one a version without snapshots can prepare.
+     */
+    public int longHistoryEvents() {
+        return Integer.getInteger("cordon.bench.long-history.events", smoke ? 50 : 10_000);
+    }
+
+    /** Calls per figure of the long-history phase ({@code cordon.bench.long-history.samples}). */
+    public int longHistorySamples() {
+        return Integer.getInteger("cordon.bench.long-history.samples", smoke ? 5 : 200);
+    }
+
     /** The figures of the table, in its order: the smoke test checks that every one was printed. */
     public List<String> figures() {
         List<String> figures = new ArrayList<>();
@@ -65,6 +79,9 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
                 figures.add(Figures.visible(store, rate));
             }
             figures.add(Figures.bulk(store, bulkSize));
+            if (store == Store.POSTGRESQL) {
+                figures.addAll(LongHistory.figures(store.label(), longHistoryEvents()));
+            }
         }
         return figures;
     }

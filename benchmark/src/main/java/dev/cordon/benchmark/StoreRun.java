@@ -2,6 +2,7 @@ package dev.cordon.benchmark;
 
 import dev.cordon.benchmark.cpu.CpuSnapshot;
 import dev.cordon.benchmark.cpu.ProcessCpu;
+import dev.cordon.benchmark.history.LongHistory;
 import dev.cordon.benchmark.launcher.StandaloneLauncher;
 import dev.cordon.benchmark.load.BulkIsolation;
 import dev.cordon.benchmark.load.ChangeStream;
@@ -131,6 +132,16 @@ final class StoreRun {
                 }
             }
             measureBulk(api, cpu, table, errors);
+            if (store == Store.POSTGRESQL) {
+                log.accept("long history: " + plan.longHistoryEvents() + " events on one device");
+                try {
+                    new LongHistory(api, postgres.serverUrl() + databases.get(0), postgres.user(),
+                            plan.longHistoryEvents(), plan.longHistorySamples(), log).measure(store.label(), table,
+                            errors);
+                } catch (RuntimeException e) {
+                    errors.add("long history: " + e.getMessage());
+                }
+            }
         } finally {
             databases.forEach(postgres::dropDatabase);
         }

@@ -67,6 +67,12 @@ public final class CordonApi {
         return http.sendAsync(isolateRequest(machineId), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any call, as a client sends it: {@code body} null for none. */
+    public HttpResponse<String> call(String method, String path, String body) {
+        return send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** The action id of a 201's body. */
     public static String actionId(HttpResponse<String> created) {
         try {

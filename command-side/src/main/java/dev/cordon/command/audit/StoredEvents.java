@@ -87,6 +87,38 @@ public class StoredEvents {
     }
 
     /**
+     * The device's events after {@code afterSequence}, up to and including {@code upToSequence} (null: to the last), in
+     * sequence order: one range of the (aggregate, sequence) key.
+     */
+    List<StoredEvent> ofDevice(String deviceId, long afterSequence, Long upToSequence) {
+        List<StoredEvent> events = new ArrayList<>();
+        List<Object> args = new ArrayList<>(List.of(deviceId, afterSequence));
+        if (upToSequence != null) {
+            args.add(upToSequence);
+        }
+        jdbc.query("select " + COLUMNS + " from domain_event_entry where aggregate_identifier = ? and sequence_number > ?"
+                + (upToSequence == null ? "" : " and sequence_number <= ?") + " order by sequence_number", rs -> {
+                    events.add(read(rs));
+                }, args.toArray());
+        return events;
+    }
+
+    /**
+     * {@code seed} chained over the device's stored rows after {@code afterSequence} up to {@code upToSequence}, as
+     * stored (no upcasting, no deserializing), for checking a state checkpoint against the events it stands for.
+     */
+    byte[] hashOfDevice(String deviceId, long afterSequence, long upToSequence, byte[] seed) {
+        EventsHash hash = new EventsHash(seed);
+        jdbc.query("select event_identifier, sequence_number, time_stamp, payload_revision, payload from "
+                + "domain_event_entry where aggregate_identifier = ? and sequence_number > ? and sequence_number <= ? "
+                + "order by sequence_number", rs -> {
+                    hash.add(rs.getString(1), rs.getLong(2), DateTimeUtils.parseInstant(rs.getString(3)),
+                            rs.getString(4), rs.getBytes(5));
+                }, deviceId, afterSequence, upToSequence);
+        return hash.value();
+    }
+
+    /**
      * Hands every event of the range to {@code sink}, in the store's order, one at a time.
      *
      * @param from     inclusive, or null for the first event

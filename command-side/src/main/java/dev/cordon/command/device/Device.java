@@ -2,11 +2,15 @@ package dev.cordon.command.device;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
 import dev.cordon.command.action.ActionRecord;
 import dev.cordon.command.eligibility.IsolationEligibility;
 import dev.cordon.command.error.RuleViolationException;
 import dev.cordon.command.group.DeviceGroups;
 import dev.cordon.command.group.GroupAssignment;
+import dev.cordon.command.snapshot.SnapshotConfig;
 import dev.cordon.events.MachineActionEvent;
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
@@ -44,6 +48,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -54,8 +59,15 @@ import org.axonframework.spring.stereotype.Aggregate;
  * registered), and a caller registers devices into its own groups only. A rule broken throws
  * {@link RuleViolationException} and applies nothing. A command on an action answers the action as it left it
  * ({@link ActionRecord}), so the API's answer never depends on a read after the commit.
+ * <p>
+ * Its fields are also its snapshot (docs/events.md#snapshots): Axon writes them with Jackson, field by field, at the
+ * revision below. A change of what the fields mean or hold takes the next revision; a snapshot of any other revision
+ * is ignored (Axon's revision filter), and the device is loaded from its events, as before snapshots existed.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfig.DEVICE_SNAPSHOT_TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Device {
 
     /** Defender's portal shows a device's tags on one line: beyond a few dozen they stop being a label. */
@@ -73,7 +85,7 @@ public class Device {
     private IsolationState state;
     private IsolationType scope;
     private OpenAction openAction;
-    private final List<String> tags = new ArrayList<>();
+    private List<String> tags = new ArrayList<>();
     /** Null for a device registered before groups existed: it counts as in the default group. */
     private Integer groupId;
     private String groupName;

@@ -75,7 +75,8 @@ class CommandSideOnH2IT {
                 + "installed_rank", String.class)).containsExactly("V1__event_store.sql", "V2__scheduled_tasks.sql",
                 "V3__action_index.sql", "V4__rate_limit_buckets.sql", "V5__device_aliases.sql",
                 "V6__device_presence.sql", "V7__idempotency_keys.sql", "V8__device_groups.sql",
-                "V9__action_deadlines.sql", "V10__bulk_actions.sql");
+                "V9__action_deadlines.sql", "V10__bulk_actions.sql",
+                "V11__device_state_checkpoints.sql");
         assertThat(jdbc(app).queryForObject("select data_type from information_schema.columns "
                 + "where table_name = 'domain_event_entry' and column_name = 'payload'", String.class))
                 .isEqualToIgnoringCase("binary varying");
