@@ -3,6 +3,7 @@ package dev.cordon.query.projection;
 import dev.cordon.query.projection.DeviceEventProjection.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -122,6 +123,39 @@ public class DeviceEventListener {
      */
     public Optional<Outcome> project(String value, String origin, DeviceEventProjection target) {
         return project(value, origin, target, false);
+    }
+
+    /**
+     * {@link #project} for many values at once, into {@code target} in the caller's transaction (a rebuild's batch):
+     * each is parsed as {@link #project} parses it, a record that can never be projected and an unknown event type
+     * are skipped, and the rest is applied with {@link DeviceEventProjection#applyAll}.
+     *
+     * @param values the CloudEvent values, each with its origin (for the log)
+     * @return how many were skipped
+     */
+    public int projectAll(List<Map.Entry<String, String>> values, DeviceEventProjection target) {
+        List<RecordedEvent> events = new ArrayList<>(values.size());
+        List<String> origins = new ArrayList<>(values.size());
+        int skipped = 0;
+        for (Map.Entry<String, String> value : values) {
+            try {
+                Optional<RecordedEvent> parsed = parser.parse(value.getKey(), value.getValue());
+                if (parsed.isPresent()) {
+                    events.add(parsed.get());
+                    origins.add(value.getValue());
+                } else {
+                    skipped++;
+                }
+            } catch (PoisonRecordException e) {
+                log.debug("Skipping {}: {}", value.getValue(), e.getMessage());
+                skipped++;
+            }
+        }
+        List<Outcome> outcomes = events.isEmpty() ? List.of() : target.applyAll(events);
+        for (int i = 0; i < events.size(); i++) {
+            logOutcome(events.get(i), origins.get(i), outcomes.get(i));
+        }
+        return skipped;
     }
 
     /** Only the live projection is measured: a rebuild replaying old events would swamp the lag histogram. */

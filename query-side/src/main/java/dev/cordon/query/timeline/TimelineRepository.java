@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -66,16 +68,33 @@ public class TimelineRepository {
         return BatchCounts.written(jdbc.batchUpdate(INSERT.formatted(table), batch));
     }
 
-    /** The ids of the events the timeline holds at any of these (device, sequence) places; one query. */
+    /**
+     * The ids of the events the timeline holds at any of these (device, sequence) places, in one query: the devices'
+     * rows between the lowest and the highest sequence asked, which both databases find by the key's index (a list
+     * of row values, or of ORs, not always), of which only the places asked are kept.
+     */
     public Map<Place, String> eventIdsAt(Collection<Place> places) {
         Map<Place, String> found = new HashMap<>();
         if (places.isEmpty()) {
             return found;
         }
-        List<Object[]> tuples = places.stream().map(p -> new Object[] {p.deviceId(), p.sequence()}).toList();
-        jdbc.query("SELECT device_id, sequence, event_id FROM " + table + " WHERE (device_id, sequence) IN (:places)",
-                new MapSqlParameterSource("places", tuples), rs -> {
-                    found.put(new Place(rs.getString("device_id"), rs.getLong("sequence")), rs.getString("event_id"));
+        Set<Place> asked = new HashSet<>(places);
+        Set<String> devices = new HashSet<>();
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (Place place : asked) {
+            devices.add(place.deviceId());
+            lowest = Math.min(lowest, place.sequence());
+            highest = Math.max(highest, place.sequence());
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("devices", devices)
+                .addValue("lowest", lowest, Types.BIGINT).addValue("highest", highest, Types.BIGINT);
+        jdbc.query("SELECT device_id, sequence, event_id FROM " + table
+                + " WHERE device_id IN (:devices) AND sequence BETWEEN :lowest AND :highest", params, rs -> {
+                    Place place = new Place(rs.getString("device_id"), rs.getLong("sequence"));
+                    if (asked.contains(place)) {
+                        found.put(place, rs.getString("event_id"));
+                    }
                 });
         return found;
     }
