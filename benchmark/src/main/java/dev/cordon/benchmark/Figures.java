@@ -21,4 +21,12 @@ public final class Figures {
     public static String visible(Store store, int rate) {
         return "command -> change on /api/changes, " + store.label() + ", open loop " + rate + "/s";
     }
+
+    public static String pgbenchHundredRows() {
+        return "pgbench: 100-row transactions, 1 client (rows/s)";
+    }
+
+    public static String rebuild(Store store, String source) {
+        return "read-model rebuild from " + source + ", " + store.label() + " (events/s, verified)";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cordon.benchmark;
 
+import dev.cordon.benchmark.rebuild.RebuildPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,19 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         return args.contains("--smoke") ? smoke(h2) : full(h2);
     }
 
+    /**
+     * Devices registered (two events each) before the rebuild rows, on top of what the other phases stored: the full
+     * run rebuilds about 100,000 events or more, the smoke a few hundred.
+     */
+    public int rebuildDevices() {
+        return smoke ? 50 : 50_000;
+    }
+
+    /** How long one rebuild may take before its row counts as failed. */
+    public Duration rebuildTimeout() {
+        return smoke ? Duration.ofMinutes(2) : Duration.ofMinutes(20);
+    }
+
     public List<Store> stores() {
         return h2 ? List.of(Store.POSTGRESQL, Store.H2) : List.of(Store.POSTGRESQL);
     }
@@ -56,12 +70,16 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         for (int c : clients) {
             figures.add(Figures.pgbenchCommand(c));
         }
+        figures.add(Figures.pgbenchHundredRows());
         for (Store store : stores()) {
             for (int c : clients) {
                 figures.add(Figures.isolate(store, c));
             }
             for (int rate : rates) {
                 figures.add(Figures.visible(store, rate));
+            }
+            for (String source : RebuildPhase.SOURCES) {
+                figures.add(Figures.rebuild(store, source));
             }
         }
         return figures;
