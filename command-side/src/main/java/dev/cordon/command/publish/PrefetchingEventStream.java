@@ -93,7 +93,7 @@ final class PrefetchingEventStream implements BlockingStream<TrackedEventMessage
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (queue.isEmpty()) {
             long left = deadline - System.nanoTime();
-            if (left <= 0 || failure != null) {
+            if (left <= 0 || failure != null || closed) {
                 rethrowFailure();
                 return !queue.isEmpty();
             }
@@ -102,11 +102,19 @@ final class PrefetchingEventStream implements BlockingStream<TrackedEventMessage
         return true;
     }
 
+    /**
+     * The processor may close the stream from another thread (a work package's abort) between asking whether an event
+     * is there and taking it: then this fails rather than waiting forever for a reader that has stopped, which would
+     * hold the processor's coordinator, and with it every segment's publishing.
+     */
     @Override
     public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
         TrackedEventMessage<?> event = queue.poll();
         while (event == null) {
             rethrowFailure();
+            if (closed) {
+                throw new IllegalStateException("The publisher's event stream was closed");
+            }
             event = queue.poll(READ_WAIT_MS, TimeUnit.MILLISECONDS);
         }
         return event;
@@ -122,10 +130,10 @@ final class PrefetchingEventStream implements BlockingStream<TrackedEventMessage
         return true;
     }
 
+    /** What is queued stays: a taker that already saw an event still gets it, and the stream is then dropped. */
     @Override
     public void close() {
         closed = true;
         reader.interrupt();
-        queue.clear();
     }
 }

@@ -112,4 +112,27 @@ class PrefetchingEventStreamTest {
         assertThatThrownBy(stream::peek).hasMessage("database away");
         stream.close();
     }
+
+    /**
+     * Closed by another thread while the processor waits for an event (a work package's abort): the wait ends, so
+     * the processor's coordinator is never held by a stream nobody reads any more.
+     */
+    @Test
+    void nextAvailable_onAStreamClosedMeanwhile_failsRatherThanWaitingForever() throws Exception {
+        StoreStream store = new StoreStream();
+        PrefetchingEventStream stream = new PrefetchingEventStream(store, "test");
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stream.close();
+        });
+        closer.start();
+
+        assertThatThrownBy(stream::nextAvailable).isInstanceOf(IllegalStateException.class);
+        assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isFalse();
+        closer.join();
+    }
 }
