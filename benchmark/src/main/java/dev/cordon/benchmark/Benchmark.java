@@ -61,7 +61,7 @@ public final class Benchmark {
         log("pgbench baselines");
         try (PgBench pgbench = PgBench.prepare(postgres, "bench_pgbench_" + suffix, work);
              OnInterrupt cleanUp = new OnInterrupt(pgbench::close)) {
-            for (Script script : Script.values()) {
+            for (Script script : List.of(Script.EVENT_APPEND, Script.COMMAND_SHAPED)) {
                 for (int clients : plan.clients()) {
                     List<Double> tps = new ArrayList<>();
                     for (int i = 0; i < plan.repetitions(); i++) {
@@ -79,6 +79,14 @@ public final class Benchmark {
                             "-", null);
                 }
             }
+            // What the rebuild rows stand beside: one client writing 100-row transactions.
+            List<Double> rows = new ArrayList<>();
+            for (int i = 0; i < plan.repetitions(); i++) {
+                rows.add(pgbench.run(Script.HUNDRED_ROWS, 1, plan.phase()) * 100);
+            }
+            baselines.computeIfAbsent(1, c -> new Baseline()).hundredRows = Stats.median(rows);
+            table.add(Figures.pgbenchHundredRows(), StoreRun.format("%.0f rows/s", Stats.median(rows)) + runs(rows),
+                    "-", null);
         } catch (RuntimeException e) {
             errors.add("pgbench: " + e.getMessage());
         }
@@ -136,5 +144,7 @@ public final class Benchmark {
     static final class Baseline {
         double append = Double.NaN;
         double command = Double.NaN;
+        /** Rows/s of 100-row transactions (kept at one client). */
+        double hundredRows = Double.NaN;
     }
 }

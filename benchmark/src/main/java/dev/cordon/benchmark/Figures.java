@@ -25,4 +25,12 @@ public final class Figures {
     public static String bulk(Store store, int devices) {
         return "bulk isolation of " + devices + " devices, " + store.label() + ": all accepted / all in the Action center";
     }
+
+    public static String pgbenchHundredRows() {
+        return "pgbench: 100-row transactions, 1 client (rows/s)";
+    }
+
+    public static String rebuild(Store store, String source) {
+        return "read-model rebuild from " + source + ", " + store.label() + " (events/s, verified)";
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cordon.benchmark;
 
 import dev.cordon.benchmark.history.LongHistory;
+import dev.cordon.benchmark.rebuild.RebuildPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,19 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         return args.contains("--smoke") ? smoke(h2) : full(h2);
     }
 
+    /**
+     * Devices registered (two events each) before the rebuild rows, on top of what the other phases stored: the full
+     * run rebuilds about 100,000 events or more, the smoke a few hundred.
+     */
+    public int rebuildDevices() {
+        return smoke ? 50 : 50_000;
+    }
+
+    /** How long one rebuild may take before its row counts as failed. */
+    public Duration rebuildTimeout() {
+        return smoke ? Duration.ofMinutes(2) : Duration.ofMinutes(20);
+    }
+
     public List<Store> stores() {
         return h2 ? List.of(Store.POSTGRESQL, Store.H2) : List.of(Store.POSTGRESQL);
     }
@@ -71,6 +85,7 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         for (int c : clients) {
             figures.add(Figures.pgbenchCommand(c));
         }
+        figures.add(Figures.pgbenchHundredRows());
         for (Store store : stores()) {
             for (int c : clients) {
                 figures.add(Figures.isolate(store, c));
@@ -81,6 +96,9 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
             figures.add(Figures.bulk(store, bulkSize));
             if (store == Store.POSTGRESQL) {
                 figures.addAll(LongHistory.figures(store.label(), longHistoryEvents()));
+            }
+            for (String source : RebuildPhase.SOURCES) {
+                figures.add(Figures.rebuild(store, source));
             }
         }
         return figures;

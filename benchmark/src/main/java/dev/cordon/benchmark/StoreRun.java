@@ -11,6 +11,7 @@ import dev.cordon.benchmark.load.CordonApi;
 import dev.cordon.benchmark.load.Devices;
 import dev.cordon.benchmark.load.OpenLoop;
 import dev.cordon.benchmark.postgres.LocalPostgres;
+import dev.cordon.benchmark.rebuild.RebuildPhase;
 import dev.cordon.benchmark.report.Stats;
 import dev.cordon.benchmark.report.Table;
 import java.io.IOException;
@@ -142,6 +143,9 @@ final class StoreRun {
                     errors.add("long history: " + e.getMessage());
                 }
             }
+            RebuildPhase.measure(launcher, base, api, cpu, store, plan.rebuildDevices(),
+                    baselines.getOrDefault(1, new Benchmark.Baseline()).hundredRows, plan.rebuildTimeout(), table,
+                    errors, log);
         } finally {
             databases.forEach(postgres::dropDatabase);
         }

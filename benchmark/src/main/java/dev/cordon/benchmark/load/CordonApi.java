@@ -83,6 +83,12 @@ public final class CordonApi {
         }
     }
 
+    /** Any call with this client's token, for phases of their own (a rebuild on the query side's own port). */
+    public HttpResponse<String> send(String method, String path, String json) {
+        return send(request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     HttpClient http() {
         return http;
     }

@@ -32,7 +32,10 @@ class PublisherClaims {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 AxonConfig.KAFKA_PUBLISHER_PROCESSOR,
                 (config, builder) -> builder.claimExtensionThreshold(claimTimeout.toMillis() / 4)
-                        .enableCoordinatorClaimExtension());
+                        .enableCoordinatorClaimExtension()
+                        // Not about claims, but Axon keeps one such configuration per processor: see the class.
+                        .messageSource(new TailingEventSource(config.eventStore(),
+                                AxonConfig.KAFKA_PUBLISHER_PROCESSOR)));
     }
 
     static void check(CordonProperties.Kafka kafka, Duration claimTimeout) {

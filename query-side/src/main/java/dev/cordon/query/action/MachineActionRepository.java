@@ -7,18 +7,24 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.BatchCounts;
 import dev.cordon.query.jdbc.SqlDialect;
+import dev.cordon.query.jdbc.Versioned;
 import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.scope.DeviceScopeSql;
 import dev.cordon.service.security.DeviceScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -109,7 +115,35 @@ public class MachineActionRepository {
 
     /** @return false if the stored action already reflects an event at or after {@code sequence}: nothing changed */
     public boolean save(MachineActionView action, long sequence) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
+        return jdbc.update(upsert, params(action, sequence)) == 1;
+    }
+
+    /** The stored actions among {@code ids}, with their last sequence; one query. */
+    public Map<String, Versioned<MachineActionView>> findAllById(Collection<String> ids) {
+        Map<String, Versioned<MachineActionView>> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT * FROM " + table + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
+                rs -> {
+                    found.put(rs.getString("id"), new Versioned<>(map(rs, 0), rs.getLong("last_sequence")));
+                });
+        return found;
+    }
+
+    /**
+     * {@link #save} for many actions in one JDBC batch.
+     *
+     * @return per action, as {@link #save}: whether it was written
+     */
+    public boolean[] saveAll(List<Versioned<MachineActionView>> saves) {
+        SqlParameterSource[] batch = saves.stream().map(v -> params(v.view(), v.lastSequence()))
+                .toArray(SqlParameterSource[]::new);
+        return BatchCounts.written(jdbc.batchUpdate(upsert, batch));
+    }
+
+    private static MapSqlParameterSource params(MachineActionView action, long sequence) {
+        return new MapSqlParameterSource()
                 .addValue("id", action.id(), Types.VARCHAR)
                 .addValue("type", action.type().name(), Types.VARCHAR)
                 .addValue("scope", action.scope() == null ? null : action.scope().name(), Types.VARCHAR)
@@ -129,7 +163,6 @@ public class MachineActionRepository {
                 .addValue("errorHResult", action.errorHResult(), Types.INTEGER)
                 .addValue("bulkActionId", action.bulkActionId(), Types.VARCHAR)
                 .addValue("lastSequence", sequence, Types.BIGINT);
-        return jdbc.update(upsert, params) == 1;
     }
 
     private static MachineActionView map(ResultSet rs, int row) throws SQLException {

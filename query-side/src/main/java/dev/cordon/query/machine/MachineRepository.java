@@ -11,7 +11,9 @@ import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.jdbc.ReadModelTables;
+import dev.cordon.query.jdbc.BatchCounts;
 import dev.cordon.query.jdbc.SqlDialect;
+import dev.cordon.query.jdbc.Versioned;
 import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.odata.TagColumn;
 import dev.cordon.query.scope.DeviceScopeSql;
@@ -19,12 +21,16 @@ import dev.cordon.service.security.DeviceScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -168,7 +174,35 @@ public class MachineRepository {
 
     /** @return false if the stored device already reflects an event at or after {@code sequence}: nothing changed */
     public boolean save(MachineView machine, long sequence) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
+        return jdbc.update(upsert, params(machine, sequence)) == 1;
+    }
+
+    /** The stored devices among {@code ids}, with their last sequence; one query. */
+    public Map<String, Versioned<MachineView>> findAllById(Collection<String> ids) {
+        Map<String, Versioned<MachineView>> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT * FROM " + table + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
+                rs -> {
+                    found.put(rs.getString("id"), new Versioned<>(map(rs, 0), rs.getLong("last_sequence")));
+                });
+        return found;
+    }
+
+    /**
+     * {@link #save} for many devices in one JDBC batch.
+     *
+     * @return per device, as {@link #save}: whether it was written
+     */
+    public boolean[] saveAll(List<Versioned<MachineView>> saves) {
+        SqlParameterSource[] batch = saves.stream().map(v -> params(v.view(), v.lastSequence()))
+                .toArray(SqlParameterSource[]::new);
+        return BatchCounts.written(jdbc.batchUpdate(upsert, batch));
+    }
+
+    private static MapSqlParameterSource params(MachineView machine, long sequence) {
+        return new MapSqlParameterSource()
                 .addValue("id", machine.id(), Types.VARCHAR)
                 .addValue("computerDnsName", machine.computerDnsName(), Types.VARCHAR)
                 .addValue("osPlatform", name(machine.osPlatform()), Types.VARCHAR)
@@ -189,7 +223,6 @@ public class MachineRepository {
                 .addValue("rbacGroupId", machine.rbacGroupId(), Types.INTEGER)
                 .addValue("rbacGroupName", machine.rbacGroupName(), Types.VARCHAR)
                 .addValue("lastSequence", sequence, Types.BIGINT);
-        return jdbc.update(upsert, params) == 1;
     }
 
     private static MachineView map(ResultSet rs, int row) throws SQLException {

@@ -1,17 +1,24 @@
 package dev.cordon.query.projection;
 
 import dev.cordon.query.projection.DeviceEventProjection.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the device event topic. The offset is committed per record (AckMode RECORD) only after
- * {@link DeviceEventProjection#apply} returned, i.e. after its transaction committed; errors go to the
- * error handler configured in {@code KafkaConsumerConfig}.
+ * Consumes the device event topic a poll at a time: the records of one poll are projected in one transaction
+ * ({@link DeviceEventProjection#applyAll}) and their offsets committed together (AckMode BATCH) only after it
+ * committed. When the batch fails, nothing of it was written: its records are projected again one by one, each in
+ * its own transaction, and the first that fails is handed to the error handler configured in
+ * {@code KafkaConsumerConfig} as {@link BatchListenerFailedException} with its index, so that it is retried or
+ * skipped exactly as a single record would be, while the offsets of the records before it are committed.
  */
 @Component
 public class DeviceEventListener {
@@ -35,12 +42,75 @@ public class DeviceEventListener {
     }
 
     /** Topic and group are set in application.yml only (with their environment variables and defaults). */
-    @KafkaListener(id = ID, topics = "${cordon.kafka.topic}", groupId = "${cordon.query.consumer-group}")
+    @KafkaListener(id = ID, topics = "${cordon.kafka.topic}", groupId = "${cordon.query.consumer-group}",
+            batch = "true")
+    public void on(List<ConsumerRecord<String, String>> records) {
+        List<Integer> admitted = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            if (integrity.admits(records.get(i))) {
+                admitted.add(i);
+            }
+        }
+        if (admitted.size() > 1) {
+            try {
+                projectTogether(records, admitted);
+                return;
+            } catch (RuntimeException e) {
+                log.debug("A batch of {} records failed ({}); projecting them one by one", admitted.size(),
+                        e.toString());
+            }
+        }
+        for (int i : admitted) {
+            try {
+                projectLive(records.get(i));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("Projecting " + origin(records.get(i)) + " failed", e, i);
+            }
+        }
+    }
+
+    /** One record on its own, in its own transaction. */
     public void on(ConsumerRecord<String, String> record) {
         if (!integrity.admits(record)) {
             return;
         }
-        project(record.value(), record.topic() + "-" + record.partition() + "@" + record.offset(), projection, true);
+        projectLive(record);
+    }
+
+    private void projectLive(ConsumerRecord<String, String> record) {
+        project(record.value(), origin(record), projection, true);
+    }
+
+    /**
+     * All admitted records in one transaction. Nothing is counted until it committed: a batch that fails is
+     * projected again one by one, and that counts.
+     */
+    private void projectTogether(List<ConsumerRecord<String, String>> records, List<Integer> admitted) {
+        List<RecordedEvent> events = new ArrayList<>(admitted.size());
+        List<String> origins = new ArrayList<>(admitted.size());
+        int skipped = 0;
+        for (int i : admitted) {
+            ConsumerRecord<String, String> record = records.get(i);
+            Optional<RecordedEvent> parsed = parser.parse(record.value(), origin(record));
+            if (parsed.isPresent()) {
+                events.add(parsed.get());
+                origins.add(origin(record));
+            } else {
+                skipped++;
+            }
+        }
+        List<Outcome> outcomes = events.isEmpty() ? List.of() : projection.applyAll(events);
+        for (int i = 0; i < skipped; i++) {
+            metrics.other(ProjectionMetrics.UNKNOWN_TYPE, ProjectionMetrics.Other.SKIPPED);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            metrics.projected(events.get(i), outcomes.get(i));
+            logOutcome(events.get(i), origins.get(i), outcomes.get(i));
+        }
+    }
+
+    private static String origin(ConsumerRecord<String, String> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     /**
@@ -54,6 +124,39 @@ public class DeviceEventListener {
      */
     public Optional<Outcome> project(String value, String origin, DeviceEventProjection target) {
         return project(value, origin, target, false);
+    }
+
+    /**
+     * {@link #project} for many values at once, into {@code target} in the caller's transaction (a rebuild's batch):
+     * each is parsed as {@link #project} parses it, a record that can never be projected and an unknown event type
+     * are skipped, and the rest is applied with {@link DeviceEventProjection#applyAll}.
+     *
+     * @param values the CloudEvent values, each with its origin (for the log)
+     * @return how many were skipped
+     */
+    public int projectAll(List<Map.Entry<String, String>> values, DeviceEventProjection target) {
+        List<RecordedEvent> events = new ArrayList<>(values.size());
+        List<String> origins = new ArrayList<>(values.size());
+        int skipped = 0;
+        for (Map.Entry<String, String> value : values) {
+            try {
+                Optional<RecordedEvent> parsed = parser.parse(value.getKey(), value.getValue());
+                if (parsed.isPresent()) {
+                    events.add(parsed.get());
+                    origins.add(value.getValue());
+                } else {
+                    skipped++;
+                }
+            } catch (PoisonRecordException e) {
+                log.debug("Skipping {}: {}", value.getValue(), e.getMessage());
+                skipped++;
+            }
+        }
+        List<Outcome> outcomes = events.isEmpty() ? List.of() : target.applyAll(events);
+        for (int i = 0; i < events.size(); i++) {
+            logOutcome(events.get(i), origins.get(i), outcomes.get(i));
+        }
+        return skipped;
     }
 
     /** Only the live projection is measured: a rebuild replaying old events would swamp the lag histogram. */
@@ -93,6 +196,11 @@ public class DeviceEventListener {
         if (live) {
             metrics.projected(event, outcome);
         }
+        logOutcome(event, origin, outcome);
+        return Optional.of(outcome);
+    }
+
+    private static void logOutcome(RecordedEvent event, String origin, Outcome outcome) {
         switch (outcome) {
             case DUPLICATE -> log.debug("Duplicate event {} at {} (device {}, sequence {}) ignored",
                     event.eventId(), origin, event.event().deviceId(), event.sequence());
@@ -103,6 +211,5 @@ public class DeviceEventListener {
             case APPLIED, NOT_A_DEVICE_EVENT -> {
             }
         }
-        return Optional.of(outcome);
     }
 }

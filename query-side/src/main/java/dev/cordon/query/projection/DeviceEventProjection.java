@@ -111,6 +111,42 @@ public class DeviceEventProjection {
     }
 
     /**
+     * {@link #apply} for many events in one transaction, with the same outcomes, rows, warnings and announcements as
+     * applying them one after another: the rows they touch are read in one query per table, the events are folded
+     * in memory (each device, each action, in the order given), and every touched row is written once, in one JDBC
+     * batch per table. Should the database turn out to hold something the reads did not show (another writer between
+     * them and the writes), it throws {@link BatchConflictException} and the transaction rolls back: the caller
+     * applies the events one by one instead, which decides each against what is then stored.
+     */
+    @Transactional
+    public List<Outcome> applyAll(List<RecordedEvent> batch) {
+        BatchFold fold = new BatchFold(batch, timeline.eventIdsAt(BatchFold.places(batch)),
+                actions.findAllById(BatchFold.actionIds(batch)), machines.findAllById(BatchFold.deviceIds(batch)));
+        List<Outcome> outcomes = fold.outcomes();
+        fold.staleness().forEach(stale -> log.warn("{} (device {}, sequence {}) arrived after a later event: in the"
+                        + " timeline, but not folded into the {} view", stale.eventType(), stale.deviceId(),
+                stale.sequence(), stale.views()));
+        fold.unknownActions().forEach(unknown -> log.warn("{} for action {} whose request was never seen; only the"
+                + " timeline and device change", unknown.eventType(), unknown.actionId()));
+        requireAllWritten(timeline.insertAllIfAbsent(fold.timelineEntries()), "timeline entry");
+        requireAllWritten(actions.saveAll(fold.actionsToSave()), "action");
+        requireAllWritten(machines.saveAll(fold.devicesToSave()), "device");
+        for (BatchFold.Announcement announcement : fold.announcements()) {
+            changes.changed(Change.of(announcement.event(), deviceGroups(announcement.before(), announcement.now(),
+                    announcement.event())));
+        }
+        return outcomes;
+    }
+
+    private static void requireAllWritten(boolean[] written, String what) {
+        for (boolean w : written) {
+            if (!w) {
+                throw new BatchConflictException("A " + what + " changed between the batch's reads and its writes");
+            }
+        }
+    }
+
+    /**
      * The group the device is in now, and for a group change the one it left (as the view had it and as the event
      * says): the callers of both must refetch, to see the device appear and disappear.
      */

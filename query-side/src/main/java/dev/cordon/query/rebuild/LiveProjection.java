@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The live projection's consumer, as a rebuild needs to hold it: caught up with the topic, then paused (it commits
- * each record's offset right after its transaction, so once paused, its committed offsets are exactly what the
- * live read models hold), and resumed afterwards, on whatever tables then carry the live names.
+ * a poll's offsets right after that poll's transaction, and pauses only between polls, so once paused, its committed
+ * offsets are exactly what the live read models hold), and resumed afterwards, on whatever tables then carry the
+ * live names.
  */
 @Component
 class LiveProjection {

@@ -115,6 +115,8 @@ final class ReadModelVerifier {
         private final List<String> columns = new ArrayList<>();
         private final int[] keyIndexes;
         private final MessageDigest digest;
+        /** Reused for every value's length: one allocation per cursor, not one per value. */
+        private final ByteBuffer length = ByteBuffer.allocate(4);
         private String[] row;
         private long rows;
 
@@ -153,7 +155,8 @@ final class ReadModelVerifier {
                 } else {
                     byte[] bytes = row[i].getBytes(StandardCharsets.UTF_8);
                     digest.update((byte) 1);
-                    digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                    length.putInt(0, bytes.length);
+                    digest.update(length.array());
                     digest.update(bytes);
                 }
             }

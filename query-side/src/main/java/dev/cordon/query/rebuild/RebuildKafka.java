@@ -56,6 +56,10 @@ class RebuildKafka {
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cordon-query-rebuild");
+        // A rebuild reads the whole topic: larger polls and fetches than the live consumer's defaults, so that the
+        // shadow projection gets full batches rather than waiting on the broker between them.
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 

@@ -3,9 +3,10 @@ package dev.cordon.query.rebuild;
 import dev.cordon.query.projection.DataErrors;
 import dev.cordon.query.projection.DeviceEventListener;
 import dev.cordon.query.projection.DeviceEventProjection;
-import dev.cordon.query.projection.PoisonRecordException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -13,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Projects the history into the shadow tables through the live consumer's own entry point, a batch per
- * transaction. What the live consumer skips is skipped here too: poison and unknown types at once; a record whose
+ * transaction, folded in memory and written in JDBC batches ({@code DeviceEventProjection.applyAll}). What the live consumer skips is skipped here too: poison and unknown types at once; a record whose
  * data the database rejects fails its batch, which is then projected record by record to skip just that one.
  * Anything else (the database gone) fails the rebuild.
  */
@@ -87,17 +88,8 @@ final class ShadowProjector implements RecordSink {
 
     /** @return how many records were skipped as poison or of an unknown type */
     private int projectAll(List<Pending> records) {
-        int skipped = 0;
-        for (Pending record : records) {
-            try {
-                if (entryPoint.project(record.value(), record.origin(), shadow).isEmpty()) {
-                    skipped++;
-                }
-            } catch (PoisonRecordException e) {
-                log.debug("Rebuild skips {}: {}", record.origin(), e.getMessage());
-                skipped++;
-            }
-        }
-        return skipped;
+        return entryPoint.projectAll(records.stream()
+                .<Map.Entry<String, String>>map(r -> new AbstractMap.SimpleImmutableEntry<>(r.value(), r.origin()))
+                .toList(), shadow);
     }
 }

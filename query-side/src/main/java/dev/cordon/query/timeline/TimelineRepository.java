@@ -5,19 +5,34 @@ import static dev.cordon.query.jdbc.Timestamps.utc;
 
 import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
+import dev.cordon.query.jdbc.BatchCounts;
 import dev.cordon.query.jdbc.ReadModelTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class TimelineRepository {
+
+    private static final String INSERT = """
+            INSERT INTO %s (device_id, sequence, event_id, event_type, occurred_at, action_id,
+                action_type, status, requestor, comment, tag, group_name, previous_group_name, reason)
+            VALUES (:deviceId, :sequence, :eventId, :eventType, :occurredAt, :actionId, :actionType, :status,
+                :requestor, :comment, :tag, :groupName, :previousGroupName, :reason)
+            ON CONFLICT DO NOTHING
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String table;
@@ -39,7 +54,57 @@ public class TimelineRepository {
      * only unique constraint, so it means the same.
      */
     public boolean insertIfAbsent(TimelineEntry entry) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
+        return jdbc.update(INSERT.formatted(table), params(entry)) == 1;
+    }
+
+    /**
+     * {@link #insertIfAbsent} for many entries in one JDBC batch.
+     *
+     * @return per entry, whether it was inserted (false: its (device, sequence) was taken)
+     */
+    public boolean[] insertAllIfAbsent(List<TimelineEntry> entries) {
+        SqlParameterSource[] batch = entries.stream().map(TimelineRepository::params)
+                .toArray(SqlParameterSource[]::new);
+        return BatchCounts.written(jdbc.batchUpdate(INSERT.formatted(table), batch));
+    }
+
+    /**
+     * The ids of the events the timeline holds at any of these (device, sequence) places, in one query: the devices'
+     * rows between the lowest and the highest sequence asked, which both databases find by the key's index (a list
+     * of row values, or of ORs, not always), of which only the places asked are kept.
+     */
+    public Map<Place, String> eventIdsAt(Collection<Place> places) {
+        Map<Place, String> found = new HashMap<>();
+        if (places.isEmpty()) {
+            return found;
+        }
+        Set<Place> asked = new HashSet<>(places);
+        Set<String> devices = new HashSet<>();
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (Place place : asked) {
+            devices.add(place.deviceId());
+            lowest = Math.min(lowest, place.sequence());
+            highest = Math.max(highest, place.sequence());
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("devices", devices)
+                .addValue("lowest", lowest, Types.BIGINT).addValue("highest", highest, Types.BIGINT);
+        jdbc.query("SELECT device_id, sequence, event_id FROM " + table
+                + " WHERE device_id IN (:devices) AND sequence BETWEEN :lowest AND :highest", params, rs -> {
+                    Place place = new Place(rs.getString("device_id"), rs.getLong("sequence"));
+                    if (asked.contains(place)) {
+                        found.put(place, rs.getString("event_id"));
+                    }
+                });
+        return found;
+    }
+
+    /** A place in a device's history: the timeline's key. */
+    public record Place(String deviceId, long sequence) {
+    }
+
+    private static MapSqlParameterSource params(TimelineEntry entry) {
+        return new MapSqlParameterSource()
                 .addValue("deviceId", entry.deviceId(), Types.VARCHAR)
                 .addValue("sequence", entry.sequence(), Types.BIGINT)
                 .addValue("eventId", entry.eventId(), Types.VARCHAR)
@@ -54,13 +119,6 @@ public class TimelineRepository {
                 .addValue("groupName", entry.groupName(), Types.VARCHAR)
                 .addValue("previousGroupName", entry.previousGroupName(), Types.VARCHAR)
                 .addValue("reason", entry.reason(), Types.VARCHAR);
-        return jdbc.update("""
-                INSERT INTO %s (device_id, sequence, event_id, event_type, occurred_at, action_id,
-                    action_type, status, requestor, comment, tag, group_name, previous_group_name, reason)
-                VALUES (:deviceId, :sequence, :eventId, :eventType, :occurredAt, :actionId, :actionType, :status,
-                    :requestor, :comment, :tag, :groupName, :previousGroupName, :reason)
-                ON CONFLICT DO NOTHING
-                """.formatted(table), params) == 1;
     }
 
     /** The id of the event the device's timeline holds at {@code sequence}, if any. */

@@ -20,6 +20,7 @@ import dev.cordon.query.support.TestEvents;
 import dev.cordon.service.testing.TestSigning;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -182,7 +183,7 @@ class DeviceEventListenerTest {
     /** Each setting is defined once, in application.yml with its environment variable; no default repeated. */
     @Test
     void listener_takesTopicAndGroupFromApplicationYml() throws Exception {
-        KafkaListener annotation = DeviceEventListener.class.getMethod("on", ConsumerRecord.class)
+        KafkaListener annotation = DeviceEventListener.class.getMethod("on", List.class)
                 .getAnnotation(KafkaListener.class);
         assertThat(annotation.topics()).containsExactly("${cordon.kafka.topic}");
         assertThat(annotation.groupId()).isEqualTo("${cordon.query.consumer-group}");
