@@ -12,9 +12,10 @@
 #   ./cordon.sh keys rotate
 #                      the built-in token service's clients, dashboard users and signing keys, in ./data/identity
 #                      (CORDON_DATA_DIR); works whether or not Cordon runs
-#   ./cordon.sh bench [--smoke] [--no-h2]
+#   ./cordon.sh bench [--smoke] [--no-h2] [--jvm-compare]
 #                      build, then measure Cordon beside pgbench baselines on the local PostgreSQL and print one
-#                      table (docs/performance.md); --smoke: every phase for a second, tiny loads
+#                      table (docs/performance.md); --smoke: every phase for a second, tiny loads; --jvm-compare:
+#                      PostgreSQL's closed loop once more with the services on the client compiler only (C1)
 #   ./cordon.sh test   run every test (unit, integration on real PostgreSQL and Kafka, end-to-end, and the
 #                      dashboard in headless Chromium, installed from Debian's packages when missing)
 # Everything this script starts, it stops on exit or Ctrl-C.

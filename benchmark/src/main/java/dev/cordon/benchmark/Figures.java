@@ -14,6 +14,10 @@ public final class Figures {
         return "pgbench: a command-shaped transaction, " + clients + " clients";
     }
 
+    public static String ready(Store store) {
+        return "launcher start -> ready (services, broker, token service), " + store.label();
+    }
+
     public static String isolate(Store store, int connections) {
         return "isolate commands/s through the base URL, " + store.label() + ", " + connections + " connections";
     }

@@ -21,29 +21,44 @@ import java.util.List;
  *                     fastest rate seen): registering is not measured, so registering far too many only costs time
  * @param h2          whether the embedded default (H2) is measured as well as PostgreSQL
  * @param bulkSize    the devices of the one bulk isolation measured per database mode
+ * @param jvmCompare  whether PostgreSQL's closed loop is measured a second time with the services and the broker on
+ *                    the client compiler only (C1), beside the default JVM options
  */
 public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer> clients, List<Integer> rates,
-        Duration openLoop, Duration warmUp, int expectedRate, boolean h2, int bulkSize) {
+        Duration openLoop, Duration warmUp, int expectedRate, boolean h2, int bulkSize, boolean jvmCompare) {
 
-    public static Plan full(boolean h2) {
+    private static final List<String> FLAGS = List.of("--smoke", "--no-h2", "--jvm-compare");
+    private static final String USAGE = "usage: bench [--smoke] [--no-h2] [--jvm-compare] [--warm-up SECONDS]";
+
+    public static Plan full(boolean h2, boolean jvmCompare) {
         return new Plan(false, Duration.ofSeconds(5), 3, List.of(16, 64), List.of(100, 300), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 200, h2, 10_000);
+                Duration.ofSeconds(5), 200, h2, 10_000, jvmCompare);
     }
 
-    public static Plan smoke(boolean h2) {
+    public static Plan smoke(boolean h2, boolean jvmCompare) {
         return new Plan(true, Duration.ofSeconds(1), 1, List.of(2, 4), List.of(10, 30), Duration.ofSeconds(2),
-                Duration.ZERO, 20, h2, 20);
+                Duration.ZERO, 20, h2, 20, jvmCompare);
     }
 
-    /** {@code [--smoke] [--no-h2]} */
+    /**
+     * {@code [--smoke] [--no-h2] [--jvm-compare] [--warm-up SECONDS]}; a longer warm-up than the default 5 s lets the
+     * optimizing JIT finish before the first timed phase, to compare warmed JVMs.
+     */
     public static Plan fromArguments(List<String> args) {
-        for (String arg : args) {
-            if (!arg.equals("--smoke") && !arg.equals("--no-h2")) {
-                throw new IllegalArgumentException("usage: bench [--smoke] [--no-h2]; unknown argument " + arg);
+        Duration warmUp = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--warm-up")) {
+                warmUp = seconds(i + 1 < args.size() ? args.get(++i) : "");
+            } else if (!FLAGS.contains(arg)) {
+                throw new IllegalArgumentException(USAGE + "; unknown argument " + arg);
             }
         }
         boolean h2 = !args.contains("--no-h2");
-        return args.contains("--smoke") ? smoke(h2) : full(h2);
+        boolean jvmCompare = args.contains("--jvm-compare");
+        Plan plan = args.contains("--smoke") ? smoke(h2, jvmCompare) : full(h2, jvmCompare);
+        return warmUp == null ? plan : new Plan(plan.smoke, plan.phase, plan.repetitions, plan.clients, plan.rates,
+                plan.openLoop, warmUp, plan.expectedRate, plan.h2, plan.bulkSize, plan.jvmCompare);
     }
 
     /**
@@ -59,8 +74,28 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         return smoke ? Duration.ofMinutes(2) : Duration.ofMinutes(20);
     }
 
+    private static Duration seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds >= 0 && seconds <= 3600) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // Refused below.
+        }
+        throw new IllegalArgumentException(USAGE + "; --warm-up takes 0 to 3600 seconds, not '" + value + "'");
+    }
+
+    /** The launcher starts of the run, in order. */
     public List<Store> stores() {
-        return h2 ? List.of(Store.POSTGRESQL, Store.H2) : List.of(Store.POSTGRESQL);
+        List<Store> stores = new ArrayList<>(List.of(Store.POSTGRESQL));
+        if (jvmCompare) {
+            stores.add(Store.POSTGRESQL_C1);
+        }
+        if (h2) {
+            stores.add(Store.H2);
+        }
+        return stores;
     }
 
     /**
@@ -87,11 +122,18 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         }
         figures.add(Figures.pgbenchHundredRows());
         for (Store store : stores()) {
+            figures.add(Figures.ready(store));
             for (int c : clients) {
                 figures.add(Figures.isolate(store, c));
             }
-            for (int rate : rates) {
-                figures.add(Figures.visible(store, rate));
+            if (store.openLoop()) {
+                for (int rate : rates) {
+                    figures.add(Figures.visible(store, rate));
+                }
+            }
+            if (!store.openLoop()) {
+                // The C1 comparison measures the closed loop only.
+                continue;
             }
             figures.add(Figures.bulk(store, bulkSize));
             if (store == Store.POSTGRESQL) {

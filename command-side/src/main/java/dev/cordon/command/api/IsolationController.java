@@ -12,6 +12,7 @@ import dev.cordon.command.metrics.CountedCommand;
 import dev.cordon.command.web.RequestOriginResolver;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.service.apidoc.PublicErrorResponses;
+import dev.cordon.service.ids.RandomUuids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -23,7 +24,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,7 +91,7 @@ class IsolationController {
                 machineId, type.name(), comment, externalId));
         return created(idempotent.send(idempotency, origin.scope(), () -> {
             ActionRequest request = origin.actionRequest(comment, externalId);
-            return commands.send(new IsolateDeviceCommand(machineId, UUID.randomUUID().toString(), type, request,
+            return commands.send(new IsolateDeviceCommand(machineId, RandomUuids.nextString(), type, request,
                     origin.scope()), http, request.requestor(), request.requestSource(), idempotency.orElse(null));
         }));
     }
@@ -126,7 +126,7 @@ class IsolationController {
                 machineId, comment, externalId));
         return created(idempotent.send(idempotency, origin.scope(), () -> {
             ActionRequest request = origin.actionRequest(comment, externalId);
-            return commands.send(new ReleaseDeviceCommand(machineId, UUID.randomUUID().toString(), request,
+            return commands.send(new ReleaseDeviceCommand(machineId, RandomUuids.nextString(), request,
                     origin.scope()), http,
                     request.requestor(), request.requestSource(), idempotency.orElse(null));
         }));

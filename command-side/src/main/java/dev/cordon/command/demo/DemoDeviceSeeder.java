@@ -5,11 +5,11 @@ import dev.cordon.command.device.ChangeDeviceTagCommand;
 import dev.cordon.command.device.RegistrationOutcome;
 import dev.cordon.command.device.TagChange;
 import dev.cordon.command.group.DeviceGroups;
+import dev.cordon.service.ids.RandomUuids;
 import dev.cordon.service.security.DeviceScope;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -57,7 +57,7 @@ public class DemoDeviceSeeder {
     public Map<RegistrationOutcome, Integer> seed() {
         Map<RegistrationOutcome, Integer> outcomes = new EnumMap<>(RegistrationOutcome.class);
         for (DemoDevice device : DemoDevices.ALL) {
-            String requestId = UUID.randomUUID().toString();
+            String requestId = RandomUuids.nextString();
             MDC.put("requestId", requestId);
             try {
                 RegistrationOutcome outcome = commands.send(device.registerCommand(groups, REQUESTOR, REQUEST_SOURCE,

@@ -4,7 +4,11 @@ import dev.cordon.service.error.PublicErrors;
 import dev.cordon.events.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -18,6 +22,8 @@ class CommandMetricsInterceptor implements HandlerInterceptor {
     private static final String STARTED = CommandMetricsInterceptor.class.getName() + ".started";
 
     private final CommandMetrics metrics;
+    /** Each handler method's command name, or none: looked up once, not on every request (the hot path). */
+    private final Map<Method, Optional<String>> commands = new ConcurrentHashMap<>();
 
     CommandMetricsInterceptor(CommandMetrics metrics) {
         this.metrics = metrics;
@@ -25,7 +31,7 @@ class CommandMetricsInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (command(handler) != null) {
+        if (command(handler).isPresent()) {
             request.setAttribute(STARTED, System.nanoTime());
         }
         return true;
@@ -34,18 +40,22 @@ class CommandMetricsInterceptor implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception unhandled) {
-        CountedCommand command = command(handler);
-        if (command == null || !(request.getAttribute(STARTED) instanceof Long started)) {
+        Optional<String> command = command(handler);
+        if (command.isEmpty() || !(request.getAttribute(STARTED) instanceof Long started)) {
             return;
         }
         ErrorCode rejection = PublicErrors.errorCodeOf(request)
                 // Not answered by the handler (it answers everything): still a failure, never counted as accepted.
                 .orElse(unhandled != null || response.getStatus() >= 400 ? ErrorCode.InternalServerError : null);
-        metrics.record(CommandMetrics.nameOf(command.value()), rejection,
+        metrics.record(command.get(), rejection,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static CountedCommand command(Object handler) {
-        return handler instanceof HandlerMethod method ? method.getMethodAnnotation(CountedCommand.class) : null;
+    private Optional<String> command(Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return Optional.empty();
+        }
+        return commands.computeIfAbsent(method.getMethod(), m -> Optional.ofNullable(
+                method.getMethodAnnotation(CountedCommand.class)).map(c -> CommandMetrics.nameOf(c.value())));
     }
 }

@@ -32,7 +32,11 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             // readiness probe's OUT_OF_SERVICE) answered 200 and no load balancer ever took an instance out.
             Map.entry("management.endpoint.health.status.http-mapping.down", "503"),
             Map.entry("management.endpoint.health.status.http-mapping.out-of-service", "503"),
-            Map.entry("management.metrics.tags.application", "${spring.application.name}"));
+            Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+            // Spring Security observed each of its ~15 filters, the authentication and the authorization of every
+            // request: timers nobody reads (docs/monitoring.md names none), 7 % of the command side's CPU under load
+            // (docs/performance.md#command-path-issue-15). http.server.requests still times every request.
+            Map.entry("management.observations.enable.spring.security", "false"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

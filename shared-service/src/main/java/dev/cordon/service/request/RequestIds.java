@@ -1,7 +1,7 @@
 package dev.cordon.service.request;
 
+import dev.cordon.service.ids.RandomUuids;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +27,7 @@ public final class RequestIds {
 
     /** @return {@code given} when it is a safe id, else a new one */
     public static String decide(String given) {
-        return safe(given) ? given : UUID.randomUUID().toString();
+        return safe(given) ? given : RandomUuids.nextString();
     }
 
     /**
@@ -43,7 +43,7 @@ public final class RequestIds {
         if (request.getAttribute(SERVER_ATTRIBUTE) instanceof String id) {
             return id;
         }
-        String id = UUID.randomUUID().toString();
+        String id = RandomUuids.nextString();
         request.setAttribute(SERVER_ATTRIBUTE, id);
         return id;
     }

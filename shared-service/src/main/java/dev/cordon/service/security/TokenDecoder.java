@@ -1,5 +1,6 @@
 package dev.cordon.service.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -33,9 +34,9 @@ final class TokenDecoder {
         if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
             decoder.setJwtValidator(validator(properties));
-            return decoder;
+            return remembering(decoder, properties);
         }
-        return new Discovered(properties);
+        return remembering(new Discovered(properties), properties);
     }
 
     /**
@@ -73,6 +74,10 @@ final class TokenDecoder {
             }
             return decoder.decode(token);
         }
+    }
+
+    private static JwtDecoder remembering(JwtDecoder verifier, SecurityProperties properties) {
+        return new VerifiedTokens(verifier, validator(properties), Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {

@@ -7,13 +7,13 @@ import dev.cordon.command.agent.presence.PresenceRecorder;
 import dev.cordon.command.alias.DeviceAliases;
 import dev.cordon.command.device.AgentReportedStatus;
 import dev.cordon.command.error.RuleViolationException;
+import dev.cordon.service.ids.RandomUuids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -179,7 +179,7 @@ public class SimulatedAgent implements SmartLifecycle {
     }
 
     private void report(ActionRecord action, AgentReportedStatus status) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RandomUuids.nextString();
         MDC.put("requestId", requestId);
         try {
             reports.report(action, status, status == AgentReportedStatus.Failed ? E_FAIL : 0, requestId, REQUESTOR);
