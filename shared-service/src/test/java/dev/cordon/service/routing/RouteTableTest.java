@@ -25,7 +25,6 @@ class RouteTableTest {
             "HEAD,    /api/audit/actions,                            COMMAND_SIDE",
             // bulk actions, reads too: the command side's own tables
             "GET,     /api/bulkactions/1f0e,                         COMMAND_SIDE",
-            "GET,     /api/v1.0/bulkactions/1f0e,                    COMMAND_SIDE",
             "POST,    /api/bulkactions,                              COMMAND_SIDE",
             "POST,    /api/bulkactions/1f0e/cancel,                  COMMAND_SIDE",
             "GET,     /api/bulkactionsx,                             QUERY_SIDE",
