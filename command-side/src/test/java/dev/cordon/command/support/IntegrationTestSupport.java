@@ -1,8 +1,9 @@
 package dev.cordon.command.support;
 
 import dev.cordon.command.action.ActionIndexFaults;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,8 +43,18 @@ public abstract class IntegrationTestSupport {
 
     @LocalServerPort
     protected int port;
-    @Value("${spring.embedded.kafka.brokers}")
+    /**
+     * This context's broker, from its own bean: the {@code spring.embedded.kafka.brokers} system property names the
+     * broker of whichever context started last (a test with a context of its own may have started since).
+     */
     protected String brokers;
+    @Autowired
+    private EmbeddedKafkaBroker embeddedKafka;
+
+    @BeforeEach
+    void brokersOfThisContext() {
+        brokers = embeddedKafka.getBrokersAsString();
+    }
     @Autowired
     protected JdbcTemplate jdbc;
 

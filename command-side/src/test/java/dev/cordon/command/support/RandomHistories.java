@@ -38,7 +38,8 @@ public final class RandomHistories {
 
     private final Random random;
     private final String deviceId;
-    private Instant clock = Instant.parse("2026-03-02T09:00:00.123Z");
+    // Away from the instants other integration tests export by (March 2026, AuditIT): the store is shared.
+    private Instant clock = Instant.parse("2026-05-04T09:00:00.123Z");
 
     public RandomHistories(long seed, String deviceId) {
         this.random = new Random(seed);
