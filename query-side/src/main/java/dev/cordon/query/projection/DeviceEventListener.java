@@ -88,13 +88,16 @@ public class DeviceEventListener {
     private void projectTogether(List<ConsumerRecord<String, String>> records, List<Integer> admitted) {
         List<RecordedEvent> events = new ArrayList<>(admitted.size());
         List<String> origins = new ArrayList<>(admitted.size());
+        List<String> withoutReadModel = new ArrayList<>();
         int skipped = 0;
         for (int i : admitted) {
             ConsumerRecord<String, String> record = records.get(i);
-            Optional<RecordedEvent> parsed = parser.parse(record.value(), origin(record));
-            if (parsed.isPresent()) {
-                events.add(parsed.get());
+            ParsedRecord read = parser.read(record.value(), origin(record));
+            if (read.deviceEvent().isPresent()) {
+                events.add(read.deviceEvent().get());
                 origins.add(origin(record));
+            } else if (read.isWithoutReadModel()) {
+                withoutReadModel.add(read.withoutReadModel());
             } else {
                 skipped++;
             }
@@ -103,6 +106,8 @@ public class DeviceEventListener {
         for (int i = 0; i < skipped; i++) {
             metrics.other(ProjectionMetrics.UNKNOWN_TYPE, ProjectionMetrics.Other.SKIPPED);
         }
+        // Known events no device read model keeps (a bulk action's own): counted as the record-by-record path does.
+        withoutReadModel.forEach(name -> metrics.other(name, ProjectionMetrics.Other.NOT_A_DEVICE_EVENT));
         for (int i = 0; i < events.size(); i++) {
             metrics.projected(events.get(i), outcomes.get(i));
             logOutcome(events.get(i), origins.get(i), outcomes.get(i));

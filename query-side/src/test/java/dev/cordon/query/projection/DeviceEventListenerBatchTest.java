@@ -50,7 +50,7 @@ class DeviceEventListenerBatchTest {
             RecordedEvent event = new RecordedEvent("evt-" + i, 1,
                     TestEvents.isolated("dev-" + i, "act-" + i, IsolationType.Full, at(i)));
             events.add(event);
-            when(parser.parse(eq(value), any())).thenReturn(Optional.of(event));
+            when(parser.read(eq(value), any())).thenReturn(ParsedRecord.of(event));
         }
     }
 
@@ -89,7 +89,7 @@ class DeviceEventListenerBatchTest {
     /** Poison is found by the record-by-record pass, counted once, and handed on as poison. */
     @Test
     void on_aPoisonRecordInThePoll_isNamedByItsIndex() {
-        when(parser.parse(eq("value-1"), any())).thenThrow(new PoisonRecordException("not JSON"));
+        when(parser.read(eq("value-1"), any())).thenThrow(new PoisonRecordException("not JSON"));
         when(projection.apply(any())).thenReturn(Outcome.APPLIED);
 
         assertThatThrownBy(() -> listener.on(records)).isInstanceOfSatisfying(BatchListenerFailedException.class,
