@@ -145,11 +145,12 @@ public class DeviceEventListener {
         int skipped = 0;
         for (Map.Entry<String, String> value : values) {
             try {
-                Optional<RecordedEvent> parsed = parser.parse(value.getKey(), value.getValue());
-                if (parsed.isPresent()) {
-                    events.add(parsed.get());
+                ParsedRecord read = parser.read(value.getKey(), value.getValue());
+                if (read.deviceEvent().isPresent()) {
+                    events.add(read.deviceEvent().get());
                     origins.add(value.getValue());
-                } else {
+                } else if (!read.isWithoutReadModel()) {
+                    // A known event without a device read model (a bulk action's) is read, not skipped.
                     skipped++;
                 }
             } catch (PoisonRecordException e) {
