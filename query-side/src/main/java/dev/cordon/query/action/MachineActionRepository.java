@@ -7,9 +7,9 @@ import dev.cordon.events.action.ActionStatus;
 import dev.cordon.events.action.ActionType;
 import dev.cordon.events.action.IsolationType;
 import dev.cordon.query.jdbc.ReadModelTables;
-import dev.cordon.query.jdbc.BatchCounts;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.jdbc.Versioned;
+import dev.cordon.query.jdbc.VersionedRows;
 import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.scope.DeviceScopeSql;
 import dev.cordon.service.security.DeviceScope;
@@ -17,14 +17,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -120,15 +118,7 @@ public class MachineActionRepository {
 
     /** The stored actions among {@code ids}, with their last sequence; one query. */
     public Map<String, Versioned<MachineActionView>> findAllById(Collection<String> ids) {
-        Map<String, Versioned<MachineActionView>> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.query("SELECT * FROM " + table + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
-                rs -> {
-                    found.put(rs.getString("id"), new Versioned<>(map(rs, 0), rs.getLong("last_sequence")));
-                });
-        return found;
+        return VersionedRows.findAllById(jdbc, table, ids, MachineActionRepository::map);
     }
 
     /**
@@ -137,9 +127,7 @@ public class MachineActionRepository {
      * @return per action, as {@link #save}: whether it was written
      */
     public boolean[] saveAll(List<Versioned<MachineActionView>> saves) {
-        SqlParameterSource[] batch = saves.stream().map(v -> params(v.view(), v.lastSequence()))
-                .toArray(SqlParameterSource[]::new);
-        return BatchCounts.written(jdbc.batchUpdate(upsert, batch));
+        return VersionedRows.saveAll(jdbc, upsert, saves, MachineActionRepository::params);
     }
 
     private static MapSqlParameterSource params(MachineActionView action, long sequence) {

@@ -11,9 +11,9 @@ import dev.cordon.events.device.IsolationState;
 import dev.cordon.events.device.OsPlatform;
 import dev.cordon.events.device.RiskScore;
 import dev.cordon.query.jdbc.ReadModelTables;
-import dev.cordon.query.jdbc.BatchCounts;
 import dev.cordon.query.jdbc.SqlDialect;
 import dev.cordon.query.jdbc.Versioned;
+import dev.cordon.query.jdbc.VersionedRows;
 import dev.cordon.query.odata.ODataQuery;
 import dev.cordon.query.odata.TagColumn;
 import dev.cordon.query.scope.DeviceScopeSql;
@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -30,7 +29,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -179,15 +177,7 @@ public class MachineRepository {
 
     /** The stored devices among {@code ids}, with their last sequence; one query. */
     public Map<String, Versioned<MachineView>> findAllById(Collection<String> ids) {
-        Map<String, Versioned<MachineView>> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.query("SELECT * FROM " + table + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
-                rs -> {
-                    found.put(rs.getString("id"), new Versioned<>(map(rs, 0), rs.getLong("last_sequence")));
-                });
-        return found;
+        return VersionedRows.findAllById(jdbc, table, ids, MachineRepository::map);
     }
 
     /**
@@ -196,9 +186,7 @@ public class MachineRepository {
      * @return per device, as {@link #save}: whether it was written
      */
     public boolean[] saveAll(List<Versioned<MachineView>> saves) {
-        SqlParameterSource[] batch = saves.stream().map(v -> params(v.view(), v.lastSequence()))
-                .toArray(SqlParameterSource[]::new);
-        return BatchCounts.written(jdbc.batchUpdate(upsert, batch));
+        return VersionedRows.saveAll(jdbc, upsert, saves, MachineRepository::params);
     }
 
     private static MapSqlParameterSource params(MachineView machine, long sequence) {
