@@ -6,7 +6,7 @@
 #                      2 command-side and 2 query-side instances (CORDON_CLUSTER_COMMAND_SIDES, _QUERY_SIDES), the
 #                      token service and the gateway, on the PostgreSQL at 127.0.0.1:5432 or CORDON_DATABASE_URL
 #                      (docs/deployment.md; Ctrl-C stops everything)
-#   ./cordon.sh clients add NAME PERMISSION... [--groups G1,G2] | add-agent MACHINE_ID | list | remove NAME
+#   ./cordon.sh clients add NAME PERMISSION... [--groups G1,G2] | add-agent MACHINE_ID... | list | remove NAME
 #   ./cordon.sh users add NAME --role Viewer|Responder|Administrator [--groups G1,G2] [--password-stdin]
 #                     | list | remove NAME
 #   ./cordon.sh keys rotate

@@ -30,6 +30,12 @@ public final class Figures {
         return "bulk isolation of " + devices + " devices, " + store.label() + ": all accepted / all in the Action center";
     }
 
+    /** Early in the run, or after the bulk (with its thousands of actions still open). */
+    public static String agentReports(Store store, boolean early) {
+        return "device agent's report (InProgress, Succeeded), " + store.label() + ", "
+                + (early ? "early in the run" : "after the bulk, its actions open");
+    }
+
     public static String pgbenchHundredRows() {
         return "pgbench: 100-row transactions, 1 client (rows/s)";
     }

@@ -69,6 +69,11 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         return smoke ? 50 : 50_000;
     }
 
+    /** Fresh devices whose agents report, per agent-report row (each device's agent its own client and token). */
+    public int agentReportDevices() {
+        return smoke ? 3 : 100;
+    }
+
     /** How long one rebuild may take before its row counts as failed. */
     public Duration rebuildTimeout() {
         return smoke ? Duration.ofMinutes(2) : Duration.ofMinutes(20);
@@ -123,6 +128,9 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
         figures.add(Figures.pgbenchHundredRows());
         for (Store store : stores()) {
             figures.add(Figures.ready(store));
+            if (store.openLoop()) {
+                figures.add(Figures.agentReports(store, true));
+            }
             for (int c : clients) {
                 figures.add(Figures.isolate(store, c));
             }
@@ -136,6 +144,7 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
                 continue;
             }
             figures.add(Figures.bulk(store, bulkSize));
+            figures.add(Figures.agentReports(store, false));
             if (store == Store.POSTGRESQL) {
                 figures.addAll(LongHistory.figures(store.label(), longHistoryEvents()));
             }

@@ -4,6 +4,7 @@ import dev.cordon.benchmark.cpu.CpuSnapshot;
 import dev.cordon.benchmark.cpu.ProcessCpu;
 import dev.cordon.benchmark.history.LongHistory;
 import dev.cordon.benchmark.launcher.StandaloneLauncher;
+import dev.cordon.benchmark.load.AgentReports;
 import dev.cordon.benchmark.load.BulkIsolation;
 import dev.cordon.benchmark.load.ChangeStream;
 import dev.cordon.benchmark.load.ClosedLoop;
@@ -83,6 +84,8 @@ final class StoreRun {
             ProcessCpu cpu = new ProcessCpu(launcher.handle(),
                     store == Store.H2 ? "gateway + H2" : ProcessCpu.GATEWAY,
                     () -> databases.isEmpty() ? List.of() : postgres.backendsOf(databases));
+            // Actions the run has left open so far: no agent acts on the benchmark's devices.
+            int open = 0;
             if (!plan.warmUp().isZero()) {
                 log.accept("warming up for " + plan.warmUp().toSeconds() + " s");
                 // In rounds of at most WARM_UP_ROUND, each with the devices it needs: a long warm-up (--warm-up)
@@ -91,9 +94,13 @@ final class StoreRun {
                 for (long left = plan.warmUp().toNanos(); left > 0; left = end - System.nanoTime()) {
                     Duration round = Duration.ofNanos(Math.min(left, WARM_UP_ROUND.toNanos()));
                     int devices = (int) Math.max(1, plan.expectedRate() * round.toMillis() / 1000);
-                    ClosedLoop.isolate(api, Devices.register(api, devices, REGISTRATION_CONNECTIONS),
-                            plan.clients().get(0), round);
+                    open += ClosedLoop.isolate(api, Devices.register(api, devices, REGISTRATION_CONNECTIONS),
+                            plan.clients().get(0), round).accepted();
                 }
+            }
+            Double earlyReports = null;
+            if (store.openLoop()) {
+                earlyReports = measureAgentReports(launcher, api, cpu, open, null, table, errors);
             }
             double estimate = plan.expectedRate();
             for (int connections : plan.clients()) {
@@ -107,6 +114,7 @@ final class StoreRun {
                     ClosedLoop.Outcome outcome = ClosedLoop.isolate(api, devices, connections, plan.phase());
                     cpus.add(ProcessCpu.perCommand(before, cpu.snapshot(), outcome.accepted()));
                     rates.add(outcome.perSecond());
+                    open += outcome.accepted();
                     refused += outcome.refused().values().stream().mapToInt(Integer::intValue).sum();
                     if (!outcome.refused().isEmpty()) {
                         errors.add(Figures.isolate(store, connections) + ": refused " + outcome.refused());
@@ -130,6 +138,7 @@ final class StoreRun {
                             plan.smoke() ? Duration.ofSeconds(20) : Duration.ofSeconds(60));
                     Map<String, Double> perCommand = ProcessCpu.perCommand(before, cpu.snapshot(),
                             outcome.accepted());
+                    open += outcome.accepted();
                     if (outcome.refused() > 0) {
                         errors.add(Figures.visible(store, rate) + ": " + outcome.refused() + " of " + outcome.sent()
                                 + " not accepted");
@@ -147,7 +156,8 @@ final class StoreRun {
                 // The C1 comparison measures the closed loop only.
                 return;
             }
-            measureBulk(api, cpu, table, errors);
+            open += measureBulk(api, cpu, table, errors);
+            measureAgentReports(launcher, api, cpu, open, earlyReports, table, errors);
             if (store == Store.POSTGRESQL) {
                 log.accept("long history: " + plan.longHistoryEvents() + " events on one device");
                 try {
@@ -166,8 +176,39 @@ final class StoreRun {
         }
     }
 
-    /** One bulk of fresh devices: until all accepted, until all listed; CPU per target command. */
-    private void measureBulk(CordonApi api, ProcessCpu cpu, Table table, List<String> errors) {
+    /**
+     * Agents' reports on fresh devices' actions, with {@code open} other actions open; beside {@code early} (the
+     * first measurement's p50, ms) when given.
+     * @return the p50 in milliseconds, or null when the phase failed
+     */
+    private Double measureAgentReports(StandaloneLauncher launcher, CordonApi api, ProcessCpu cpu, int open,
+                                       Double early, Table table, List<String> errors) {
+        String figure = Figures.agentReports(store, early == null);
+        try {
+            AgentReports.Prepared prepared = AgentReports.prepare(api, launcher, launcher.tokenUrl(),
+                    plan.agentReportDevices());
+            CpuSnapshot before = cpu.snapshot();
+            List<Long> latencies = prepared.report();
+            Map<String, Double> perReport = ProcessCpu.perCommand(before, cpu.snapshot(), latencies.size());
+            double p50 = Stats.percentile(latencies, 50) / 1e6;
+            double p99 = Stats.percentile(latencies, 99) / 1e6;
+            String result = format("p50 %.1f ms, p99 %.1f ms (%d reports, one at a time; %d other actions open)", p50,
+                    p99, latencies.size(), open);
+            table.add(figure, result, early == null ? "-" : format("%.2fx the early row at p50", p50 / early),
+                    perReport);
+            log.accept(figure + ": " + result);
+            return p50;
+        } catch (RuntimeException e) {
+            errors.add(figure + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * One bulk of fresh devices: until all accepted, until all listed; CPU per target command.
+     * @return the actions it opened
+     */
+    private int measureBulk(CordonApi api, ProcessCpu cpu, Table table, List<String> errors) {
         Queue<String> devices = Devices.register(api, plan.bulkSize(), REGISTRATION_CONNECTIONS);
         CpuSnapshot before = cpu.snapshot();
         BulkIsolation.Outcome outcome = BulkIsolation.run(api, devices, Duration.ofMinutes(plan.smoke() ? 1 : 5));
@@ -180,6 +221,7 @@ final class StoreRun {
                 .map(d -> format("%.2f s", d.toMillis() / 1000.0)).orElse("not listed by bulkActionId"));
         table.add(Figures.bulk(store, plan.bulkSize()), result, "-", perCommand);
         log.accept("bulk of " + plan.bulkSize() + ": " + result);
+        return outcome.accepted();
     }
 
     private Map<String, String> environment() {

@@ -89,25 +89,52 @@ public final class StandaloneLauncher implements AutoCloseable {
      * line: the quick-start client may not register devices, and the benchmark needs thousands of fresh ones.
      */
     public ClientSecret addClient(String name, String... permissions) {
+        List<String> args = new ArrayList<>(List.of("clients", "add", name));
+        args.addAll(List.of(permissions));
+        List<ClientSecret> made = clients(args);
+        if (made.size() != 1) {
+            throw new IllegalStateException("clients add printed " + made.size() + " clients");
+        }
+        return made.get(0);
+    }
+
+    /** A device agent's client per machine ({@code clients add-agent MACHINE_ID...}, one start), in their order. */
+    public List<ClientSecret> addAgents(List<String> machineIds) {
+        List<String> args = new ArrayList<>(List.of("clients", "add-agent"));
+        args.addAll(machineIds);
+        List<ClientSecret> made = clients(args);
+        if (made.size() != machineIds.size()) {
+            throw new IllegalStateException("clients add-agent printed " + made.size() + " clients for "
+                    + machineIds.size() + " machines");
+        }
+        return made;
+    }
+
+    /** The token service's command line on this launcher's identity directory: the clients it printed, in order. */
+    private List<ClientSecret> clients(List<String> args) {
         Path tokenService = jar.resolveSibling("cordon").resolve("token-service.jar");
         List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                tokenService.toString(), "clients", "add", name));
-        command.addAll(List.of(permissions));
+                tokenService.toString()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CORDON_IDENTITY_DIRECTORY", workingDirectory.resolve("data/identity").toString());
         try {
             Process cli = builder.start();
             String printed = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+            if (!cli.waitFor(5, TimeUnit.MINUTES) || cli.exitValue() != 0) {
                 cli.destroyForcibly();
-                throw new IllegalStateException("clients add failed:\n" + printed);
+                throw new IllegalStateException(String.join(" ", args.subList(0, 2)) + " failed:\n" + printed);
             }
+            List<ClientSecret> made = new ArrayList<>();
             Matcher id = CLIENT_ID.matcher(printed);
             Matcher secret = CLIENT_SECRET.matcher(printed);
-            if (!id.find() || !secret.find()) {
-                throw new IllegalStateException("clients add printed no client:\n" + printed);
+            while (id.find()) {
+                if (!secret.find()) {
+                    throw new IllegalStateException("A client without its secret:\n" + printed);
+                }
+                made.add(new ClientSecret(id.group(1), secret.group(1)));
             }
-            return new ClientSecret(id.group(1), secret.group(1));
+            return made;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

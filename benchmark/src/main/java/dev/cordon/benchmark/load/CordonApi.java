@@ -34,6 +34,15 @@ public final class CordonApi {
         // HTTP/1.1: one request per connection at a time, so "64 connections" means 64 concurrent requests.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        return new CordonApi(http, base, token(http, tokenUrl, clientId, clientSecret));
+    }
+
+    /** Another client's calls (a device agent's) on this one's connections. */
+    public CordonApi signInAs(URI tokenUrl, String clientId, String clientSecret) {
+        return new CordonApi(http, base, token(http, tokenUrl, clientId, clientSecret));
+    }
+
+    private static String token(HttpClient http, URI tokenUrl, String clientId, String clientSecret) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
                 + encode(clientSecret) + "&scope=" + encode("api://cordon/.default");
         HttpRequest request = HttpRequest.newBuilder(tokenUrl).header("Content-Type",
@@ -43,7 +52,7 @@ public final class CordonApi {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("No token (" + answer.statusCode() + "): " + answer.body());
             }
-            return new CordonApi(http, base, JSON.readTree(answer.body()).get("access_token").asText());
+            return JSON.readTree(answer.body()).get("access_token").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

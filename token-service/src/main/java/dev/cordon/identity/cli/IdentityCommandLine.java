@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * {@code clients add NAME PERMISSION... | add-agent MACHINE_ID | list | remove NAME}, {@code users ...} (see
+ * {@code clients add NAME PERMISSION... | add-agent MACHINE_ID... | list | remove NAME}, {@code users ...} (see
  * {@link UserCommands}) and {@code keys rotate}: the built-in token service's clients, users and keys, on its files,
  * whether or not it runs (it reads a change at its next request). The identity directory is
  * {@code CORDON_IDENTITY_DIRECTORY}, else {@code ./data/identity}.
@@ -31,7 +31,7 @@ public final class IdentityCommandLine {
             usage: clients add NAME PERMISSION... [--groups G1,G2]
                                                       a client for a playbook or tool; prints its id and secret once;
                                                       with --groups, its tokens cover those device groups only
-                   clients add-agent MACHINE_ID       a device agent's client, bound to that machine
+                   clients add-agent MACHINE_ID...    a device agent's client per machine, bound to it
                    clients list
                    clients remove NAME|CLIENT_ID      new tokens are refused at once; issued ones expire within
                                                       their lifetime (one hour by default)
@@ -81,8 +81,7 @@ public final class IdentityCommandLine {
             ClientRegistry clients = new ClientRegistry(directory, Clock.systemUTC());
             return switch (command) {
                 case "add" -> add(clients, rest, out, err);
-                case "add-agent" -> rest.size() == 1 ? printed(clients.add("agent-" + rest.get(0),
-                        List.of(Permission.AGENT.claimValue()), rest.get(0)), out) : usage(err);
+                case "add-agent" -> rest.isEmpty() ? usage(err) : addAgents(clients, rest, out);
                 case "list" -> list(clients, out);
                 case "remove" -> rest.size() == 1 ? remove(clients, rest.get(0), out, err) : usage(err);
                 default -> usage(err);
@@ -119,6 +118,28 @@ public final class IdentityCommandLine {
             permissions.add(permission.claimValue());
         }
         return printed(clients.add(UUID.randomUUID().toString(), rest.get(0), permissions, groups, null), out);
+    }
+
+    /**
+     * One agent's client per machine, each bound to it. Several at once, for a fleet's rollout (one start of this
+     * command line instead of one per device): each block then begins with its machine id.
+     */
+    private static int addAgents(ClientRegistry clients, List<String> machineIds, PrintStream out) {
+        if (machineIds.size() == 1) {
+            return printed(agent(clients, machineIds.get(0)), out);
+        }
+        for (String machineId : machineIds) {
+            NewClient client = agent(clients, machineId);
+            out.println("machine_id:    " + machineId);
+            out.println("client_id:     " + client.entry().clientId());
+            out.println("client_secret: " + client.clientSecret());
+        }
+        out.println("The secrets are shown this once and stored only as hashes: keep them now.");
+        return 0;
+    }
+
+    private static NewClient agent(ClientRegistry clients, String machineId) {
+        return clients.add("agent-" + machineId, List.of(Permission.AGENT.claimValue()), machineId);
     }
 
     private static int printed(NewClient client, PrintStream out) {

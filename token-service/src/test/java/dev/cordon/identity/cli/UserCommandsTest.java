@@ -105,6 +105,25 @@ class UserCommandsTest {
         assertThat(out).contains("server-playbook  Machine.Isolate  device groups Servers");
     }
 
+    @Test
+    void clientsAddAgent_withSeveralMachines_bindsOneClientToEach_andPrintsEachSecretOnce() throws Exception {
+        assertThat(run("", "clients", "add-agent", "aaaa", "bbbb")).isZero();
+
+        ClientRegistry clients = new ClientRegistry(directory, Clock.systemUTC());
+        Matcher block = Pattern.compile("(?m)^machine_id: +(\\S+)\nclient_id: +(\\S+)\nclient_secret: +(\\S+)$")
+                .matcher(out);
+        for (String machine : List.of("aaaa", "bbbb")) {
+            assertThat(block.find()).as(out).isTrue();
+            assertThat(block.group(1)).isEqualTo(machine);
+            var agent = clients.byName("agent-" + machine).orElseThrow();
+            assertThat(agent.clientId()).isEqualTo(block.group(2));
+            assertThat(agent.machineId()).isEqualTo(machine);
+            assertThat(agent.permissions()).containsExactly("Cordon.Agent");
+            assertThat(clients.encoder().matches(block.group(3), agent.secretHash())).isTrue();
+        }
+        assertThat(block.find()).isFalse();
+    }
+
     private int run(String stdin, String... args) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
