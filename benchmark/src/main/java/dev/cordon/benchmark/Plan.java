@@ -63,10 +63,11 @@ public record Plan(boolean smoke, Duration phase, int repetitions, List<Integer>
 
     /**
      * Devices registered (two events each) before the rebuild rows, on top of what the other phases stored: the full
-     * run rebuilds about 100,000 events or more, the smoke a few hundred.
+     * run rebuilds about 100,000 events or more, the smoke a few hundred; {@code cordon.bench.rebuild.devices} sets
+     * another number (e.g. a smoke with a real history to profile the rebuild on).
      */
     public int rebuildDevices() {
-        return smoke ? 50 : 50_000;
+        return Integer.getInteger("cordon.bench.rebuild.devices", smoke ? 50 : 50_000);
     }
 
     /** Fresh devices whose agents report, per agent-report row (each device's agent its own client and token). */
