@@ -36,6 +36,11 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        // As Cordon's own JVMs do (ServiceDefaults): idle connections to the gateway closed before its Tomcat closes
+        // them (60 s), so that no request of the benchmark is sent on a connection being closed.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "30");
+        }
         Plan plan;
         try {
             plan = Plan.fromArguments(List.of(args));

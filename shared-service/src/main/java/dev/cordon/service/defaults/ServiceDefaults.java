@@ -38,8 +38,29 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
             // (docs/performance.md#command-path-issue-15). http.server.requests still times every request.
             Map.entry("management.observations.enable.spring.security", "false"));
 
+    /**
+     * The JDK HTTP client's keep-alive property: how long an idle connection stays in its pool, JVM-wide, read once
+     * when the first client is made.
+     */
+    static final String CLIENT_KEEP_ALIVE = "jdk.httpclient.keepalive.timeout";
+    /**
+     * Seconds; below the keep-alive timeout of the services' Tomcat (60 s, its connection timeout). JDK 17 keeps an
+     * idle connection 1,200 s, so the gateway (and each service calling the other) reused connections Tomcat was
+     * closing: the request failed with "header parser received no bytes", answered 503 for a healthy service. A
+     * client that closes its idle connections first never sends on one the server has closed.
+     */
+    static final String CLIENT_KEEP_ALIVE_SECONDS = "30";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
+        keepIdleClientConnectionsShorterThanTheServers();
+    }
+
+    /** Before any HTTP client of this JVM is made (this runs before the context's beans); an operator's value stays. */
+    static void keepIdleClientConnectionsShorterThanTheServers() {
+        if (System.getProperty(CLIENT_KEEP_ALIVE) == null) {
+            System.setProperty(CLIENT_KEEP_ALIVE, CLIENT_KEEP_ALIVE_SECONDS);
+        }
     }
 }
