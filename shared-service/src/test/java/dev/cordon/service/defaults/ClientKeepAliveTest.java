@@ -44,7 +44,11 @@ class ClientKeepAliveTest {
             ServiceDefaults.keepIdleClientConnectionsShorterThanTheServers();
             assertThat(System.getProperty(ServiceDefaults.CLIENT_KEEP_ALIVE)).isEqualTo("5");
         } finally {
-            System.setProperty(ServiceDefaults.CLIENT_KEEP_ALIVE, before);
+            if (before == null) {
+                System.clearProperty(ServiceDefaults.CLIENT_KEEP_ALIVE);
+            } else {
+                System.setProperty(ServiceDefaults.CLIENT_KEEP_ALIVE, before);
+            }
         }
     }
 }

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -125,6 +127,17 @@ public final class IdentityCommandLine {
      * command line instead of one per device): each block then begins with its machine id.
      */
     private static int addAgents(ClientRegistry clients, List<String> machineIds, PrintStream out) {
+        // All or none: a machine named twice, or one that has its agent already, is refused before any is added.
+        Set<String> named = new HashSet<>();
+        for (String machineId : machineIds) {
+            if (!named.add(machineId)) {
+                throw new IllegalArgumentException("Machine '" + machineId + "' is named twice; no agent was added");
+            }
+            if (clients.byName("agent-" + machineId).isPresent()) {
+                throw new IllegalArgumentException("A client named 'agent-" + machineId
+                        + "' exists already; no agent was added");
+            }
+        }
         if (machineIds.size() == 1) {
             return printed(agent(clients, machineIds.get(0)), out);
         }

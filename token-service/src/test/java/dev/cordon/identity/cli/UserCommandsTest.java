@@ -124,6 +124,18 @@ class UserCommandsTest {
         assertThat(block.find()).isFalse();
     }
 
+    @Test
+    void clientsAddAgent_withAMachineThatHasItsAgentAlready_addsNone() throws Exception {
+        assertThat(run("", "clients", "add-agent", "bbbb")).isZero();
+
+        assertThat(run("", "clients", "add-agent", "aaaa", "bbbb")).isEqualTo(1);
+        assertThat(err).contains("'agent-bbbb' exists already; no agent was added");
+        assertThat(out).doesNotContain("client_secret");
+        assertThat(new ClientRegistry(directory, Clock.systemUTC()).byName("agent-aaaa")).isEmpty();
+        assertThat(run("", "clients", "add-agent", "cccc", "cccc")).isEqualTo(1);
+        assertThat(err).contains("named twice");
+    }
+
     private int run(String stdin, String... args) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
