@@ -19,11 +19,11 @@ public final class CommandSideTables {
     /** The event store's first and last global index, where a rebuild from it starts and ends. */
     public static final String EVENT_RANGE = "SELECT min(global_index), max(global_index) FROM domain_event_entry";
 
-    /** The events of a global index range, in order, as a rebuild reads them. */
+    /** The events of a global index range, in order, at most N: a rebuild reads the store in such chunks. */
     public static final String EVENTS_BETWEEN = """
             SELECT global_index, event_identifier, aggregate_identifier, sequence_number, time_stamp, payload_type,
                 payload_revision, payload
-            FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index""";
+            FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?""";
 
     /**
      * The devices whose presence (their agents' polls) changed after a point (an instant, and a device id within it),
@@ -36,7 +36,7 @@ public final class CommandSideTables {
 
     /** Every statement above, with how many parameters it takes. */
     public static final List<Statement> ALL = List.of(new Statement(ACTION_BY_ID, 1), new Statement(EVENT_RANGE, 0),
-            new Statement(EVENTS_BETWEEN, 2), new Statement(PRESENCE_CHANGED_SINCE, 4));
+            new Statement(EVENTS_BETWEEN, 3), new Statement(PRESENCE_CHANGED_SINCE, 4));
 
     public record Statement(String sql, int parameters) {
     }

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +27,8 @@ import org.apache.kafka.common.TopicPartition;
 final class EventStoreHistory implements History {
 
     static final long GAP_WINDOW = 10_000;
+    /** Batches per chunk: 10 of the default 500 events, about 7 MB of rows in memory at a time. */
+    static final int BATCHES_PER_CHUNK = 10;
 
     private final DataSource eventStore;
     private final int fetchSize;
@@ -81,9 +85,33 @@ final class EventStoreHistory implements History {
         return gaps.isEmpty() ? lastRead : Math.max(gaps.peekFirst()[0], windowStart) - 1;
     }
 
+    /**
+     * In chunks of {@link #BATCHES_PER_CHUNK} batches, each read in a transaction of its own and fed to the sink after
+     * that transaction ended. One transaction over the whole history held its snapshot for minutes on the command
+     * side's database, where nothing could prune the row versions the command side kept updating meanwhile (its
+     * processors' tokens, its deadlines): those reads and updates slowed as the rebuild went on, and so did the
+     * rebuild (docs/performance.md). An index that commits after a chunk passed it is a gap, as in one long read.
+     */
     private void read(long after, long upTo, RecordSink sink) {
+        int chunk = fetchSize * BATCHES_PER_CHUNK;
+        long from = after;
+        List<StoredEvents.Row> rows;
+        do {
+            rows = chunk(from, upTo, chunk);
+            for (StoredEvents.Row row : rows) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RebuildException("Interrupted while reading the event store");
+                }
+                accept(row, sink);
+                from = row.globalIndex();
+            }
+        } while (rows.size() == chunk);
+        sink.flush();
+    }
+
+    private List<StoredEvents.Row> chunk(long after, long upTo, int limit) {
         try (Connection connection = eventStore.getConnection()) {
-            // A cursor needs a transaction; the pool's short timeouts are for single-row lookups, not for a stream.
+            // SET LOCAL needs a transaction; the pool's short timeouts are for single-row lookups, not for a chunk.
             connection.setAutoCommit(false);
             connection.setNetworkTimeout(Runnable::run, 60_000); // PostgreSQL's socket; H2's client has none
             StreamTimeout timeout = StreamTimeout.lift(connection);
@@ -91,14 +119,14 @@ final class EventStoreHistory implements History {
                 query.setFetchSize(fetchSize);
                 query.setLong(1, after);
                 query.setLong(2, upTo);
+                query.setInt(3, limit);
+                List<StoredEvents.Row> rows = new ArrayList<>(limit);
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new RebuildException("Interrupted while reading the event store");
-                        }
-                        accept(row(rs), sink);
+                        rows.add(row(rs));
                     }
                 }
+                return rows;
             } finally {
                 try {
                     connection.rollback();
@@ -109,7 +137,6 @@ final class EventStoreHistory implements History {
         } catch (SQLException e) {
             throw new RebuildException("Reading the event store failed: " + e.getMessage(), e);
         }
-        sink.flush();
     }
 
     private void accept(StoredEvents.Row row, RecordSink sink) {

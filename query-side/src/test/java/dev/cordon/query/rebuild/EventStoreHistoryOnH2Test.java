@@ -113,6 +113,39 @@ class EventStoreHistoryOnH2Test {
         assertThatThrownBy(() -> readPayloads()).hasMessageContaining("cancel");
     }
 
+    /**
+     * The history is read in chunks (16 x 10 rows here), each in a transaction of its own that has ended before its
+     * events reach the sink: with one connection in the pool, a sink that needs it would otherwise wait for it. A
+     * transaction over the whole read held the command side's database back from pruning for as long as it took.
+     */
+    @Test
+    void readAll_holdsNoConnectionOrTransactionWhileTheSinkWorks() {
+        pool.setConnectionTimeout(1_000);
+        EventStoreHistory history = EventStoreHistory.open(pool, 16);
+        JdbcTemplate sameStore = new JdbcTemplate(pool);
+        List<String> origins = new ArrayList<>();
+
+        history.readAll(new RecordSink() {
+            @Override
+            public void accept(String value, String origin) {
+                assertThat(sameStore.queryForObject("select count(*) from domain_event_entry", Integer.class))
+                        .isEqualTo(EVENTS);
+                origins.add(origin);
+            }
+
+            @Override
+            public void skip(String origin, String reason) {
+                throw new AssertionError(origin + ": " + reason);
+            }
+
+            @Override
+            public void flush() {
+            }
+        });
+
+        assertThat(origins).hasSize(EVENTS).startsWith("event store #1").endsWith("event store #" + EVENTS);
+    }
+
     private void readPayloads() {
         new JdbcTemplate(pool).queryForList("select payload from domain_event_entry", byte[].class);
     }
