@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Read-model rebuilds (docs/audit-replay.md); application.yml maps the environment variables onto these defaults.
  *
- * @param batchSize        events projected per transaction into the shadow tables (also the event store's fetch size)
+ * @param batchSize        events projected per transaction into the shadow tables (the event store is read in
+ *                         chunks of ten times this)
  * @param progressInterval how often a running rebuild logs its progress
  * @param quiesceTimeout   how long a rebuild waits for the live projection to catch up with the topic and pause
  */
