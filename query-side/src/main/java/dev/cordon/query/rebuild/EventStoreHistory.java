@@ -87,10 +87,9 @@ final class EventStoreHistory implements History {
 
     /**
      * In chunks of {@link #BATCHES_PER_CHUNK} batches, each read in a transaction of its own and fed to the sink after
-     * that transaction ended. One transaction over the whole history held its snapshot for minutes on the command
-     * side's database, where nothing could prune the row versions the command side kept updating meanwhile (its
-     * processors' tokens, its deadlines): those reads and updates slowed as the rebuild went on, and so did the
-     * rebuild (docs/performance.md). An index that commits after a chunk passed it is a gap, as in one long read.
+     * that transaction ended. One transaction over the whole history would hold its snapshot for minutes on the
+     * command side's database, where nothing can then prune the row versions the command side keeps updating (its
+     * processors' tokens, its deadlines). An index that commits after a chunk passed it is a gap, as in one long read.
      */
     private void read(long after, long upTo, RecordSink sink) {
         int chunk = fetchSize * BATCHES_PER_CHUNK;
