@@ -87,23 +87,7 @@ class EventStoreHistoryOnH2Test {
         EventStoreHistory history = EventStoreHistory.open(pool, 16);
         slow = true;
         assertThatThrownBy(() -> readPayloads()).as("the pool's bound").hasMessageContaining("cancel");
-        List<String> origins = new ArrayList<>();
-
-        history.readAll(new RecordSink() {
-            @Override
-            public void accept(String value, String origin) {
-                origins.add(origin);
-            }
-
-            @Override
-            public void skip(String origin, String reason) {
-                throw new AssertionError(origin + ": " + reason);
-            }
-
-            @Override
-            public void flush() {
-            }
-        });
+        List<String> origins = readAll(history, () -> { });
 
         assertThat(origins).hasSize(EVENTS).startsWith("event store #1").endsWith("event store #" + EVENTS);
         // The pool's only connection: bounded again for the lookups that use it next.
@@ -123,13 +107,19 @@ class EventStoreHistoryOnH2Test {
         pool.setConnectionTimeout(1_000);
         EventStoreHistory history = EventStoreHistory.open(pool, 16);
         JdbcTemplate sameStore = new JdbcTemplate(pool);
-        List<String> origins = new ArrayList<>();
+        List<String> origins = readAll(history, () -> assertThat(sameStore.queryForObject(
+                "select count(*) from domain_event_entry", Integer.class)).isEqualTo(EVENTS));
 
+        assertThat(origins).hasSize(EVENTS).startsWith("event store #1").endsWith("event store #" + EVENTS);
+    }
+
+    /** Every origin the history hands its sink, in order; {@code onEach} runs as each arrives. */
+    private static List<String> readAll(EventStoreHistory history, Runnable onEach) {
+        List<String> origins = new ArrayList<>();
         history.readAll(new RecordSink() {
             @Override
             public void accept(String value, String origin) {
-                assertThat(sameStore.queryForObject("select count(*) from domain_event_entry", Integer.class))
-                        .isEqualTo(EVENTS);
+                onEach.run();
                 origins.add(origin);
             }
 
@@ -142,8 +132,7 @@ class EventStoreHistoryOnH2Test {
             public void flush() {
             }
         });
-
-        assertThat(origins).hasSize(EVENTS).startsWith("event store #1").endsWith("event store #" + EVENTS);
+        return origins;
     }
 
     private void readPayloads() {
